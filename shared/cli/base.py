@@ -1,0 +1,103 @@
+"""What every command shares: the settings, the lazily opened store, output and errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from shared.config import Settings
+from shared.db import Store, open_store
+from shared.i18n import DEFAULT_LANGUAGE, UserError, tr
+from shared.meetings import current_meeting
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Session:
+    """One CLI invocation: settings loaded once, the database opened on first use."""
+
+    settings: Settings
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings.db_path, self.settings.station)
+        return self._store
+
+    def meeting_id(self, given: int | None) -> int:
+        return int(current_meeting(self.store, given)["id"])
+
+    def say(self, key: str, **params: Any) -> None:
+        click.echo(tr(key, self.settings.language, **params))
+
+
+pass_session = click.make_pass_decorator(Session)
+
+
+def meeting_option(function: F) -> F:
+    """--meeting, defaulting to the one open meeting."""
+    return click.option(
+        "--meeting",
+        "-m",
+        type=int,
+        default=None,
+        help="Meeting id (default: the one open meeting).",
+    )(function)
+
+
+def json_option(function: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON (keys: README).")(
+        function
+    )
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> None:
+    """Plain aligned columns; wide enough for Vietnamese, which is one cell per letter."""
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    for row in cells:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _language() -> str:
+    context = click.get_current_context(silent=True)
+    session = context.find_object(Session) if context else None
+    return session.settings.language if session else DEFAULT_LANGUAGE
+
+
+def fail(key: str, **params: Any) -> NoReturn:
+    raise UserError(key, **params)
+
+
+class ErrorsAsLines(click.Group):
+    """A user error is one line in the user's language and exit 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            lang = _language()
+            click.echo(f"{tr('error_prefix', lang)}: {error.message(lang)}", err=True)
+            sys.exit(1)
+        except sqlite3.OperationalError as error:
+            lang = _language()
+            key = "db_full" if "full" in str(error) else "db_busy"
+            click.echo(f"{tr('error_prefix', lang)}: {tr(key, lang, reason=error)}", err=True)
+            sys.exit(1)
+        except OSError as error:
+            lang = _language()
+            message = tr("os_error", lang, reason=error.strerror or error)
+            click.echo(f"{tr('error_prefix', lang)}: {message}", err=True)
+            sys.exit(1)

@@ -1,0 +1,135 @@
+"""hallkit meeting new|list|show|open|close|set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from shared import meetings
+from shared.cli.base import Session, json_option, pass_session, print_json, print_table
+
+_DETAILS = [
+    ("--title", "Title of the meeting."),
+    ("--date", "Date: 2026-01-05 or 05/01/2026."),
+    ("--time", "Start time: 08:00."),
+    ("--place", "Where it is held."),
+    ("--issuing-body", "Body issuing the documents, e.g. 'Ủy ban nhân dân xã Minh Hòa'."),
+    ("--parent-body", "The body above it, for the document header."),
+    ("--chair", "Who chairs (chủ trì)."),
+    ("--co-chair", "Co-chair, if any."),
+    ("--secretary", "Who writes the minutes (thư ký)."),
+]
+
+
+def _detail_options(function: Any) -> Any:
+    for name, help_text in reversed(_DETAILS):
+        function = click.option(name, help=help_text)(function)
+    function = click.option(
+        "--level",
+        type=click.Choice(meetings.LEVELS),
+        help="commune, district, province or party (committee).",
+    )(function)
+    return click.option("--speaking-time", type=int, help="Default speaking time in seconds.")(
+        function
+    )
+
+
+def _changes(values: dict[str, Any]) -> dict[str, Any]:
+    renamed = {"time": "start_time", "speaking_time": "speaking_seconds"}
+    return {renamed.get(k, k): v for k, v in values.items() if v is not None}
+
+
+@click.group()
+def meeting() -> None:
+    """Create and manage meetings."""
+
+
+@meeting.command("new")
+@_detail_options
+@pass_session
+def new(session: Session, **values: Any) -> None:
+    """Create a planned meeting (needs --title, --date and --time)."""
+    changes = _changes(values)
+    changes["deadlines"] = session.settings.deadlines
+    meeting_id = meetings.create_meeting(session.store, **changes)
+    session.say("meeting_created", meeting=meeting_id)
+
+
+@meeting.command("list")
+@json_option
+@pass_session
+def list_(session: Session, as_json: bool) -> None:
+    """All meetings, newest first."""
+    rows = meetings.list_meetings(session.store)
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        [
+            (
+                m["id"],
+                m["date"],
+                m["start_time"],
+                m["status"],
+                "+" if m["registration_open"] else "-",
+                m["title"],
+            )
+            for m in rows
+        ],
+        ["id", "date", "time", "status", "reg", "title"],
+    )
+
+
+@meeting.command("show")
+@click.argument("meeting_id", type=int)
+@json_option
+@pass_session
+def show(session: Session, meeting_id: int, as_json: bool) -> None:
+    """One meeting's details."""
+    row = meetings.get_meeting(session.store, meeting_id)
+    if as_json:
+        print_json(row)
+        return
+    for key, value in row.items():
+        click.echo(f"{key:18} {value}")
+
+
+@meeting.command("open")
+@click.argument("meeting_id", type=int)
+@pass_session
+def open_(session: Session, meeting_id: int) -> None:
+    """Open the meeting (and its registration)."""
+    meetings.set_status(session.store, meeting_id, "open")
+    session.say("meeting_opened", meeting=meeting_id)
+
+
+@meeting.command("close")
+@click.argument("meeting_id", type=int)
+@pass_session
+def close(session: Session, meeting_id: int) -> None:
+    """Close the meeting; registration closes and the end time is recorded."""
+    meetings.set_status(session.store, meeting_id, "closed")
+    session.say("meeting_closed_ok", meeting=meeting_id)
+
+
+@meeting.command("set")
+@click.argument("meeting_id", type=int)
+@_detail_options
+@click.option(
+    "--registration",
+    type=click.Choice(["open", "closed"]),
+    help="Open or close registration at the kiosks.",
+)
+@pass_session
+def set_(session: Session, meeting_id: int, registration: str | None, **values: Any) -> None:
+    """Change a meeting's details, or open / close its registration."""
+    changes = _changes(values)
+    if changes:
+        meetings.update_meeting(session.store, meeting_id, **changes)
+    if registration:
+        meetings.set_registration(session.store, meeting_id, registration == "open")
+    session.say("meeting_updated", meeting=meeting_id)
+
+
+COMMANDS = [meeting]

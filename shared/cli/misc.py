@@ -1,0 +1,126 @@
+"""hallkit init | import | register | verify | demo | reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from shared import config, demo, importing, reference, registrations, tokens
+from shared.cli.base import (
+    Session,
+    json_option,
+    meeting_option,
+    pass_session,
+    print_json,
+    print_table,
+)
+
+REGISTRATION_KEYS = ("id", "meeting_id", "number", "code", "name", "village", "field", "status")
+
+
+@click.command()
+@pass_session
+def init(session: Session) -> None:
+    """Create the database, and a hallkit.toml to edit if there is none here."""
+    session.store  # noqa: B018 - opening creates and migrates the file
+    session.say("db_ready", path=str(session.settings.db_path))
+    sample = Path.cwd() / config.CONFIG_NAME
+    if session.settings.config_path is None and not sample.exists():
+        sample.write_text(config.SAMPLE, encoding="utf-8")
+        session.say("config_written", path=str(sample))
+
+
+@click.command("import")
+@click.argument("kind", type=click.Choice(list(importing.KINDS)))
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@meeting_option
+@click.option(
+    "--encoding",
+    default="utf-8",
+    help="File encoding if not UTF-8, e.g. cp1258 (Windows Vietnamese).",
+)
+@pass_session
+def import_(session: Session, kind: str, path: Path, meeting: int | None, encoding: str) -> None:
+    """Import officials, villages, fields or pre-collected opinions from a CSV file.
+
+    Headers may be English (name, position, body, village, field, summary, kind, people)
+    or Vietnamese (họ tên, chức vụ, cơ quan, thôn, lĩnh vực, nội dung, loại, số người).
+    """
+    meeting_id = session.meeting_id(meeting) if kind == "opinions" else None
+    result = importing.import_csv(session.store, kind, path, meeting_id, encoding)
+    session.say("imported", added=result.added, skipped=result.skipped)
+
+
+@click.command()
+@meeting_option
+@click.option("--name", required=True, help="Full name.")
+@click.option("--consent", is_flag=True, help="The citizen accepted the privacy notice.")
+@click.option("--village", default="", help="Village or residential group.")
+@click.option("--org", default="", help="Organisation represented, if any.")
+@click.option("--field", default="", help="Field (lĩnh vực), from the list.")
+@click.option("--summary", default="", help="The question in brief.")
+@click.option("--phone", default="", help="Phone for the follow-up answer (optional).")
+@click.option("--kind", default="kien_nghi", help="kien_nghi, phan_anh, khieu_nai or to_cao.")
+@click.option("--people", type=int, default=1, help="Number of people sharing the opinion.")
+@click.option(
+    "--source",
+    type=click.Choice(registrations.SOURCES),
+    default="secretary",
+    help="Where the registration came from.",
+)
+@json_option
+@pass_session
+def register(
+    session: Session, meeting: int | None, consent: bool, source: str, as_json: bool, **details: Any
+) -> None:
+    """Register a citizen to speak; prints the ticket number and lookup code."""
+    row = registrations.register(
+        session.store, session.meeting_id(meeting), consent=consent, source=source, **details
+    )
+    if as_json:
+        print_json({k: row[k] for k in REGISTRATION_KEYS})
+        return
+    session.say("registered", number=f"{row['number']:03d}", code=tokens.show_code(row["code"]))
+
+
+@click.command()
+@click.argument("payload")
+@meeting_option
+@pass_session
+def verify(session: Session, payload: str, meeting: int | None) -> None:
+    """Check a scanned ticket payload; exits non-zero if forged or from another meeting."""
+    row = registrations.verify_payload(session.store, payload, meeting)
+    session.say("payload_ok", number=f"{row['number']:03d}", meeting=row["meeting_id"])
+
+
+@click.command("demo")
+@pass_session
+def demo_(session: Session) -> None:
+    """Create (or reuse) a demo meeting with Vietnamese names, villages and officials."""
+    meeting_id, created = demo.demo(session.store)
+    session.say("demo_created" if created else "demo_exists", meeting=meeting_id)
+
+
+@click.command("reference")
+@click.argument("kind", type=click.Choice(["officials", "bodies", "villages", "fields"]))
+@json_option
+@pass_session
+def reference_(session: Session, kind: str, as_json: bool) -> None:
+    """Show a reference list."""
+    store = session.store
+    if kind == "officials":
+        rows = reference.list_officials(store)
+    elif kind == "bodies":
+        rows = reference.list_bodies(store)
+    else:
+        rows = [{"name": name} for name in reference.names(store, kind)]
+    if as_json:
+        print_json(rows)
+        return
+    columns = list(rows[0]) if rows else ["name"]
+    print_table([[r[c] for c in columns] for r in rows], columns)
+
+
+COMMANDS = [init, import_, register, verify, demo_, reference_]

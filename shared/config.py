@@ -1,0 +1,120 @@
+"""Settings: built-in defaults, then hallkit.toml, then the environment and the command line.
+
+Loaded once by the CLI and passed down; nothing reads the config from anywhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from shared.deadlines import DEFAULT_RULES, Rule
+from shared.i18n import DEFAULT_LANGUAGE, UserError, check_language
+
+CONFIG_NAME = "hallkit.toml"
+DB_ENV = "HALLKIT_DB"
+_KEYS = {"database", "language", "station", "printer", "public_url", "deadlines"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = Path("hallkit.db")
+    language: str = DEFAULT_LANGUAGE
+    station: str = "station-1"
+    printer: str = "preview:preview"
+    public_url: str = ""
+    deadlines: Mapping[str, Rule] = field(default_factory=lambda: dict(DEFAULT_RULES))
+    config_path: Path | None = None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise UserError("config_missing", path=str(path)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise UserError("config_invalid", path=str(path), reason=str(error)) from None
+
+
+def _deadlines(raw: Any) -> dict[str, Rule]:
+    rules = dict(DEFAULT_RULES)
+    if not isinstance(raw, dict):
+        raise UserError("config_key_invalid", key="deadlines")
+    for name, text in raw.items():
+        if name not in DEFAULT_RULES:
+            raise UserError("config_key_unknown", key=f"deadlines.{name}")
+        rules[name] = Rule.parse(str(text), DEFAULT_RULES[name].source)
+    return rules
+
+
+def load(
+    config: Path | None = None,
+    db: Path | None = None,
+    language: str | None = None,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Defaults, then the config file (given, or hallkit.toml in `cwd`), then
+    `HALLKIT_DB`, then the explicit `db` and `language` arguments."""
+    env = os.environ if env is None else env
+    cwd = cwd or Path.cwd()
+    settings = Settings(db_path=cwd / "hallkit.db")
+    path = config or (cwd / CONFIG_NAME)
+    if config is not None or path.exists():
+        settings = _apply_file(settings, path)
+    if env.get(DB_ENV):
+        settings = replace(settings, db_path=Path(env[DB_ENV]))
+    if db is not None:
+        settings = replace(settings, db_path=db)
+    if language is not None:
+        settings = replace(settings, language=check_language(language))
+    return settings
+
+
+def _apply_file(settings: Settings, path: Path) -> Settings:
+    raw = _read_toml(path)
+    unknown = sorted(set(raw) - _KEYS)
+    if unknown:
+        raise UserError("config_key_unknown", key=unknown[0])
+    for key in ("database", "language", "station", "printer", "public_url"):
+        if key in raw and not isinstance(raw[key], str):
+            raise UserError("config_key_invalid", key=key)
+    base = path.parent
+    database = Path(raw["database"]) if "database" in raw else settings.db_path
+    return replace(
+        settings,
+        db_path=database if database.is_absolute() else base / database,
+        language=check_language(raw.get("language", settings.language)),
+        station=raw.get("station", settings.station),
+        printer=raw.get("printer", settings.printer),
+        public_url=raw.get("public_url", settings.public_url),
+        deadlines=_deadlines(raw.get("deadlines", {})),
+        config_path=path,
+    )
+
+
+SAMPLE = """\
+# hallkit settings. Relative paths are relative to this file.
+database = "hallkit.db"
+# Interface language: "vi" or "en".
+language = "vi"
+# The name this machine records in the event log and on registrations.
+station = "station-1"
+# Printer: preview:DIR, usb:VID:PID, tcp:HOST[:PORT], serial:DEVICE?baud=N, file:PATH, cups:QUEUE
+printer = "preview:preview"
+# If set, ticket QR codes carry a link to the item's status page.
+public_url = ""
+
+[deadlines]
+# "N calendar" or "N working" days from the meeting's date.
+pending_answer = "30 calendar"
+citizen_notice = "10 working"
+conclusion_notice = "7 working"
+results_published = "10 calendar"
+public_notice = "7 calendar"
+"""

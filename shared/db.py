@@ -1,0 +1,152 @@
+"""The one SQLite file every station shares: opening it, writing to it, watching it.
+
+Writes run in `BEGIN IMMEDIATE`: sqlite-utils' `atomic()` issues a plain BEGIN, and in
+WAL mode a read transaction that later wants to write fails at once with "database is
+locked", busy_timeout notwithstanding. IMMEDIATE takes the write lock up front, so
+parallel kiosks queue on busy_timeout instead of failing or duplicating numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from shared import schema
+from shared.deadlines import WorkCalendar
+from shared.i18n import UserError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now_iso() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class Store:
+    """An open database plus who is writing to it (the station named in the event log).
+
+    One per thread: sqlite3 connections cannot cross threads.
+    """
+
+    def __init__(self, db: Database, station: str = "") -> None:
+        self.db = db
+        self.station = station
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @cached_property
+    def secret(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'secret'").fetchone()
+        return str(row[0])
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        rows = self.conn.execute("SELECT day, kind FROM calendar_overrides").fetchall()
+        return WorkCalendar({dt.date.fromisoformat(day): kind for day, kind in rows})
+
+    @contextmanager
+    def write(self) -> Iterator[Store]:
+        """One transaction holding the write lock from its first statement."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def log(self, kind: str, meeting_id: int | None, subject: str, /, **data: Any) -> None:
+        """Append one event; call inside `write()` so it commits with the change it records."""
+        self.conn.execute(
+            "INSERT INTO events (at, station, meeting_id, kind, subject, data)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                now_iso(),
+                self.station,
+                meeting_id,
+                kind,
+                subject,
+                json.dumps(data, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+
+    def insert(self, table: str, row: dict[str, Any]) -> int:
+        """Insert one row and return its id."""
+        cursor = self.db.table(table).insert(row)
+        return int(cursor.last_rowid or 0)
+
+    def update(self, table: str, row_id: int, changes: dict[str, Any]) -> None:
+        self.db.table(table).update(row_id, changes)
+
+    def one(self, sql: str, params: tuple[Any, ...] = ()) -> dict[str, Any] | None:
+        cursor = self.conn.execute(sql, params)
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+    def all(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def open_store(path: Path, station: str = "") -> Store:
+    """Open (creating if needed) and check the database, then bring its schema up to date."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except (OSError, sqlite3.Error) as error:
+        raise UserError("db_cannot_open", path=str(path), reason=str(error)) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise UserError("db_damaged", path=str(path))
+        store = Store(Database(conn, execute_plugins=False), station)
+        schema.migrate(store.db)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise UserError("db_cannot_open", path=str(path), reason=str(error)) from None
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+class ChangeSignal:
+    """Tells a station that another process committed, for a few microseconds a poll.
+
+    `PRAGMA data_version` does not move for this connection's own commits, so a
+    station refreshes after its own actions anyway.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.version = self._read()
+
+    def _read(self) -> int:
+        return int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed(self) -> bool:
+        version = self._read()
+        moved = version != self.version
+        self.version = version
+        return moved

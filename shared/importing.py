@@ -1,0 +1,180 @@
+"""CSV imports of the reference lists and of opinions collected before the meeting.
+
+A file is imported whole or not at all: one transaction, one event. Headers may be
+English or Vietnamese, with or without diacritics. Entries already in the database
+are skipped (re-importing a file adds nothing); a row repeated inside the file is an
+error, since it usually means a copy-and-paste slip.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from shared.db import Store, now_iso
+from shared.i18n import UserError
+from shared.meetings import get_meeting
+from shared.questions import insert_question
+from shared.reference import check_field, insert_name, insert_official
+from shared.registrations import parse_kind
+from shared.text import clean, fold
+
+# column -> accepted headers, folded
+HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "ho ten", "ho va ten", "ten", "nguoi phat bieu", "nguoi kien nghi"),
+    "position": ("position", "chuc vu"),
+    "body": ("body", "co quan", "don vi", "phong ban"),
+    "village": ("village", "thon", "to dan pho", "thon/to dan pho", "dia chi"),
+    "summary": ("summary", "noi dung", "y kien", "noi dung kien nghi"),
+    "field": ("field", "linh vuc"),
+    "kind": ("kind", "loai", "phan loai"),
+    "people": ("people", "so nguoi"),
+}
+KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # kind: (required columns, optional columns)
+    "officials": (("name",), ("position", "body")),
+    "villages": (("name",), ()),
+    "fields": (("name",), ()),
+    "opinions": (("summary",), ("name", "village", "field", "kind", "people")),
+}
+
+
+@dataclass
+class ImportResult:
+    added: int
+    skipped: int
+
+
+def read_csv(path: Path, kind: str, encoding: str = "utf-8") -> list[tuple[int, dict[str, str]]]:
+    """(line number, row by column) for each data row; refuses what it cannot read."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError("file_unreadable", path=str(path), reason=error.strerror) from None
+    try:
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except UnicodeDecodeError:
+        raise UserError("csv_not_utf8", path=str(path)) from None
+    except LookupError:
+        raise UserError("encoding_unknown", encoding=encoding) from None
+    rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+    if not rows:
+        raise UserError("csv_empty", path=str(path))
+    columns = _columns(rows[0], kind)
+    parsed = []
+    for line, cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        parsed.append((line, {c: cells[i] if i < len(cells) else "" for c, i in columns.items()}))
+    return parsed
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    first = text.split("\n", 1)[0]
+    return csv.excel if first.count(",") >= first.count(";") else _Semicolon
+
+
+class _Semicolon(csv.excel):
+    """Excel in a Vietnamese locale saves CSV with semicolons."""
+
+    delimiter = ";"
+
+
+def _columns(header: list[str], kind: str) -> dict[str, int]:
+    required, optional = KINDS[kind]
+    found: dict[str, int] = {}
+    for index, title in enumerate(header):
+        for column in (*required, *optional):
+            if fold(title) in HEADERS[column] and column not in found:
+                found[column] = index
+    missing = [c for c in required if c not in found]
+    if missing:
+        expected = ", ".join(HEADERS[missing[0]][:2])
+        raise UserError("csv_column_missing", column=missing[0], expected=expected)
+    return found
+
+
+def _no_repeats(rows: list[tuple[int, dict[str, str]]]) -> None:
+    seen: dict[tuple[str, ...], int] = {}
+    for line, row in rows:
+        key = tuple(fold(v) for v in row.values())
+        if key in seen:
+            raise UserError("csv_duplicate_row", line=line, first=seen[key])
+        seen[key] = line
+
+
+def import_csv(
+    store: Store, kind: str, path: Path, meeting_id: int | None = None, encoding: str = "utf-8"
+) -> ImportResult:
+    if kind not in KINDS:
+        raise UserError("import_kind_unknown", kind=kind, choices=", ".join(KINDS))
+    if kind == "opinions" and meeting_id is None:
+        raise UserError("meeting_required")
+    rows = read_csv(path, kind, encoding)
+    _no_repeats(rows)
+    insert = _inserter(store, kind, meeting_id)
+    added = 0
+    with store.write():
+        for line, row in rows:
+            try:
+                added += insert(row)
+            except UserError as error:
+                raise UserError("csv_row_invalid", line=line, reason=error) from None
+        store.log(f"import.{kind}", meeting_id, str(path.name), added=added, rows=len(rows))
+    return ImportResult(added=added, skipped=len(rows) - added)
+
+
+def _inserter(store: Store, kind: str, meeting_id: int | None) -> Callable[[dict[str, str]], int]:
+    if kind == "officials":
+        return lambda r: _counted(
+            insert_official(
+                store, r["name"], r.get("position", ""), r.get("body", ""), new_body=True
+            )
+        )
+    if kind in ("villages", "fields"):
+        return lambda r: _counted(insert_name(store, kind, r["name"]))
+    assert meeting_id is not None
+    if get_meeting(store, meeting_id)["status"] == "closed":
+        raise UserError("meeting_closed", meeting=meeting_id)
+    return lambda r: _insert_opinion(store, meeting_id, r)
+
+
+def _counted(new_id: int | None) -> int:
+    return 0 if new_id is None else 1
+
+
+def _insert_opinion(store: Store, meeting_id: int, row: dict[str, str]) -> int:
+    summary = clean(row["summary"], "label_summary", max_len=2000, required=True)
+    if store.one(
+        "SELECT 1 FROM questions WHERE meeting_id = ? AND summary = ? AND source = 'pre_collected'",
+        (meeting_id, summary),
+    ):
+        return 0
+    at = now_iso()
+    question: dict[str, Any] = {
+        "meeting_id": meeting_id,
+        "source": "pre_collected",
+        "raised_by": clean(row.get("name"), "label_name", max_len=200),
+        "raised_village": clean(row.get("village"), "label_village", max_len=100),
+        "people": _people(row.get("people", "")),
+        "summary": summary,
+        "field": check_field(store, clean(row.get("field"), "label_field", max_len=100)),
+        "kind": parse_kind(row.get("kind") or "kien_nghi"),
+        "created_at": at,
+        "updated_at": at,
+    }
+    insert_question(store, question)
+    return 1
+
+
+def _people(text: str) -> int:
+    text = text.strip()
+    if not text:
+        return 1
+    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+        raise UserError("people_invalid", people=text)
+    return int(text)

@@ -1,0 +1,243 @@
+"""Questions raised at the meeting, who answers them, and what became of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from shared.db import Store, now_iso
+from shared.i18n import Label, UserError
+from shared.meetings import get_meeting, meeting_rules, parse_date
+from shared.reference import check_field, find_body, find_official
+from shared.registrations import by_number, parse_kind
+from shared.text import clean, fold
+
+Row = dict[str, Any]
+OUTCOMES = ("answered", "pending", "transferred", "written", "withdrawn")
+# Outcomes that leave the office something to do after the meeting.
+FOLLOWED_UP = ("pending", "transferred", "written")
+# Which time limit proposes the deadline for each followed-up outcome.
+OUTCOME_RULE = {
+    "pending": "pending_answer",
+    "transferred": "citizen_notice",
+    "written": "pending_answer",
+}
+SOURCES = ("spoken", "written", "pre_collected")
+
+
+def get_question(store: Store, question_id: int) -> Row:
+    row = store.one("SELECT * FROM questions WHERE id = ?", (question_id,))
+    if row is None:
+        raise UserError("question_unknown", question=question_id)
+    return row
+
+
+def _editable_meeting(store: Store, meeting_id: int) -> Row:
+    meeting = get_meeting(store, meeting_id)
+    if meeting["status"] == "closed":
+        raise UserError("meeting_closed", meeting=meeting_id)
+    return meeting
+
+
+def _chair_official(store: Store, meeting: Row) -> Row | None:
+    wanted = fold(meeting["chair"])
+    if not wanted:
+        return None
+    for row in store.all("SELECT * FROM officials ORDER BY id"):
+        if fold(row["name"]) == wanted:
+            return row
+    return None
+
+
+def add_question(
+    store: Store,
+    meeting_id: int,
+    *,
+    summary: str = "",
+    number: int | None = None,
+    source: str | None = None,
+    field: str = "",
+    kind: str = "",
+    official: str = "",
+) -> Row:
+    """Log a question, from a registered speaker (`number`) or standalone (written or
+    collected before the meeting). The summary and field default to the registration's,
+    the answering official to the chair."""
+    if source is not None and source not in SOURCES:
+        raise UserError("source_invalid", source=source)
+    registration = by_number(store, meeting_id, number) if number is not None else None
+    source = source or ("spoken" if registration else "written")
+    summary = clean(
+        summary or (registration or {}).get("summary"), "label_summary", max_len=2000, required=True
+    )
+    field = check_field(
+        store, clean(field or (registration or {}).get("field"), "label_field", max_len=100)
+    )
+    kind = parse_kind(kind or (registration or {}).get("kind") or "kien_nghi")
+    meeting = get_meeting(store, meeting_id)
+    answerer = find_official(store, official) if official else _chair_official(store, meeting)
+    at = now_iso()
+    row: Row = {
+        "meeting_id": meeting_id,
+        "registration_id": registration["id"] if registration else None,
+        "source": source,
+        "summary": summary,
+        "field": field,
+        "kind": kind,
+        "official_id": answerer["id"] if answerer else None,
+        "official_name": answerer["name"] if answerer else "",
+        "official_position": answerer["position"] if answerer else "",
+        "created_at": at,
+        "updated_at": at,
+    }
+    with store.write():
+        _editable_meeting(store, meeting_id)
+        question_id = insert_question(store, row)
+        store.log(
+            "question.added",
+            meeting_id,
+            f"question:{question_id}",
+            number=row["number"],
+            registration=number,
+            source=source,
+            field=field,
+        )
+    return get_question(store, question_id)
+
+
+def insert_question(store: Store, row: Row) -> int:
+    """Insert inside the caller's transaction, taking the meeting's next question number."""
+    row["number"] = store.conn.execute(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM questions WHERE meeting_id = ?",
+        (row["meeting_id"],),
+    ).fetchone()[0]
+    return store.insert("questions", row)
+
+
+def assign(store: Store, question_id: int, official: str) -> Row:
+    answerer = find_official(store, official)
+    with store.write():
+        question = get_question(store, question_id)
+        _editable_meeting(store, question["meeting_id"])
+        changes = {
+            "official_id": answerer["id"],
+            "official_name": answerer["name"],
+            "official_position": answerer["position"],
+            "updated_at": now_iso(),
+        }
+        store.update("questions", question_id, changes)
+        store.log(
+            "question.assigned",
+            question["meeting_id"],
+            f"question:{question_id}",
+            official_id=answerer["id"],
+            official=answerer["name"],
+        )
+    return get_question(store, question_id)
+
+
+def propose_deadline(store: Store, meeting: Row, outcome: str) -> tuple[str, str, str]:
+    """The deadline the meeting's rule gives an outcome: (ISO date, rule name, basis)."""
+    rule_name = OUTCOME_RULE[outcome]
+    rule = meeting_rules(meeting)[rule_name]
+    start = dt.date.fromisoformat(meeting["date"])
+    return store.calendar.deadline(start, rule).isoformat(), rule_name, str(rule)
+
+
+def _required(value: str, label: str, max_len: int = 300) -> str:
+    return clean(value, label, max_len=max_len, required=True)
+
+
+def set_outcome(
+    store: Store,
+    question_id: int,
+    outcome: str,
+    *,
+    answer: str = "",
+    body: str = "",
+    deadline: str = "",
+    level: str = "",
+    document: str = "",
+) -> Row:
+    """Record (or change, until the meeting closes) what became of a question.
+
+    answered needs the answer; pending a responsible body (the deadline defaults to the
+    meeting's rule); transferred the body, its level and the transfer document number.
+    """
+    if outcome not in OUTCOMES:
+        raise UserError("outcome_invalid", outcome=outcome, choices=", ".join(OUTCOMES))
+    question = get_question(store, question_id)
+    meeting = get_meeting(store, question["meeting_id"])
+    changes: Row = {
+        "outcome": outcome,
+        "answer": clean(answer, "label_answer", max_len=4000),
+        "body_id": None,
+        "body_name": "",
+        "transfer_level": "",
+        "transfer_doc": "",
+        "deadline": "",
+        "deadline_rule": "",
+        "deadline_basis": "",
+        "followup_status": "open" if outcome in FOLLOWED_UP else "closed",
+        "updated_at": now_iso(),
+    }
+    if outcome == "answered":
+        changes["answer"] = _required(answer, "label_answer", 4000)
+    if outcome in ("pending", "transferred") or body:
+        found = find_body(store, _required(body, "label_body"))
+        changes.update(body_id=found["id"], body_name=found["name"])
+    if outcome == "transferred":
+        changes["transfer_level"] = _required(level, "label_level", 50)
+        changes["transfer_doc"] = _required(document, "label_document", 100)
+    if outcome in FOLLOWED_UP:
+        proposed, rule_name, basis = propose_deadline(store, meeting, outcome)
+        changes.update(deadline=proposed, deadline_rule=rule_name, deadline_basis=basis)
+        if deadline:
+            changes.update(deadline=parse_date(deadline), deadline_basis="manual")
+            if changes["deadline"] < meeting["date"]:
+                raise UserError("deadline_before_meeting", deadline=changes["deadline"])
+    with store.write():
+        _editable_meeting(store, question["meeting_id"])
+        store.update("questions", question_id, changes)
+        logged = {k: v for k, v in changes.items() if k not in ("updated_at", "answer")}
+        store.log(
+            "question.outcome",
+            question["meeting_id"],
+            f"question:{question_id}",
+            before=question["outcome"],
+            **logged,
+        )
+    return get_question(store, question_id)
+
+
+def list_questions(store: Store, meeting_id: int) -> list[Row]:
+    return store.all("SELECT * FROM questions WHERE meeting_id = ? ORDER BY number", (meeting_id,))
+
+
+def items(
+    store: Store,
+    *,
+    open_only: bool = False,
+    overdue: bool = False,
+    today: dt.date | None = None,
+) -> list[Row]:
+    """Items followed up after their meeting, across meetings, earliest deadline first."""
+    sql = (
+        "SELECT q.*, m.title AS meeting_title, m.date AS meeting_date,"
+        " r.number AS ticket, COALESCE(r.name, q.raised_by) AS citizen,"
+        " COALESCE(r.village, q.raised_village) AS village"
+        " FROM questions q JOIN meetings m ON m.id = q.meeting_id"
+        " LEFT JOIN registrations r ON r.id = q.registration_id"
+        f" WHERE q.outcome IN ({', '.join('?' * len(FOLLOWED_UP))})"
+    )
+    params: list[Any] = list(FOLLOWED_UP)
+    if open_only or overdue:
+        sql += " AND q.followup_status = 'open'"
+    if overdue:
+        sql += " AND q.deadline < ?"
+        params.append((today or dt.date.today()).isoformat())
+    return store.all(sql + " ORDER BY q.deadline, m.date, q.number", tuple(params))
+
+
+def outcome_label(outcome: str) -> Label:
+    return Label(f"outcome_{outcome or 'none'}")

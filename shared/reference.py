@@ -1,0 +1,144 @@
+"""Reference lists: bodies, officials, villages and fields of the locality.
+
+`insert_*` functions run inside a caller's transaction and return None for an entry
+that is already there, so a CSV import can be one transaction and one event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared.db import Store
+from shared.i18n import UserError
+from shared.text import clean, fold, matches, name_sort_key
+
+Row = dict[str, Any]
+SIMPLE_LISTS = {"villages": "label_village", "fields": "label_field"}
+
+
+def _by_folded_name(store: Store, table: str, name: str) -> Row | None:
+    wanted = fold(name)
+    for row in store.all(f"SELECT * FROM {table}"):
+        if fold(row["name"]) == wanted:
+            return row
+    return None
+
+
+def insert_name(store: Store, table: str, name: str) -> int | None:
+    if table not in SIMPLE_LISTS:
+        raise ValueError(table)
+    value = clean(name, SIMPLE_LISTS[table], max_len=100, required=True)
+    if _by_folded_name(store, table, value):
+        return None
+    return store.insert(table, {"name": value})
+
+
+def insert_body(store: Store, name: str, level: str = "") -> int | None:
+    value = clean(name, "label_body", max_len=200, required=True)
+    if _by_folded_name(store, "bodies", value):
+        return None
+    level = clean(level, "label_level", max_len=50)
+    return store.insert("bodies", {"name": value, "level": level})
+
+
+def insert_official(
+    store: Store, name: str, position: str = "", body: str = "", new_body: bool = False
+) -> int | None:
+    """With `new_body`, a body not yet in the list is added (CSV imports of officials)."""
+    value = clean(name, "label_official", max_len=120, required=True)
+    position = clean(position, "label_position", max_len=200)
+    if new_body and body.strip():
+        insert_body(store, body)
+    body_row = find_body(store, body) if body.strip() else None
+    body_name = body_row["name"] if body_row else ""
+    if store.one(
+        "SELECT id FROM officials WHERE name = ? AND position = ? AND body_name = ?",
+        (value, position, body_name),
+    ):
+        return None
+    row = {
+        "name": value,
+        "position": position,
+        "body_id": body_row["id"] if body_row else None,
+        "body_name": body_name,
+    }
+    return store.insert("officials", row)
+
+
+def _added(store: Store, table: str, new_id: int | None, name: str) -> int:
+    if new_id is None:
+        raise UserError("reference_duplicate", name=name)
+    store.log(f"{table}.added", None, f"{table}:{new_id}")
+    return new_id
+
+
+def add_name(store: Store, table: str, name: str) -> int:
+    """Add a village or a field; adding one that exists is refused."""
+    with store.write():
+        return _added(store, table, insert_name(store, table, name), name)
+
+
+def add_body(store: Store, name: str, level: str = "") -> int:
+    with store.write():
+        return _added(store, "bodies", insert_body(store, name, level), name)
+
+
+def add_official(store: Store, name: str, position: str = "", body: str = "") -> int:
+    with store.write():
+        return _added(store, "officials", insert_official(store, name, position, body), name)
+
+
+def names(store: Store, table: str) -> list[str]:
+    if table not in SIMPLE_LISTS:
+        raise ValueError(table)
+    rows = store.conn.execute(f"SELECT name FROM {table}").fetchall()
+    return sorted((r[0] for r in rows), key=fold)
+
+
+def check_field(store: Store, field: str) -> str:
+    """The field as spelled in the list; "" stays "" (no field given)."""
+    if not field:
+        return ""
+    found = _by_folded_name(store, "fields", field)
+    if found is None:
+        raise UserError("field_unknown", field=field, choices=", ".join(names(store, "fields")))
+    return str(found["name"])
+
+
+def find_body(store: Store, text: str) -> Row:
+    """A body by id or by its name, ignoring case and diacritics."""
+    if text.strip().isdigit():
+        row = store.one("SELECT * FROM bodies WHERE id = ?", (int(text),))
+    else:
+        row = _by_folded_name(store, "bodies", text)
+    if row is None:
+        raise UserError("body_unknown", body=text)
+    return row
+
+
+def list_bodies(store: Store) -> list[Row]:
+    return sorted(store.all("SELECT * FROM bodies"), key=lambda r: fold(r["name"]))
+
+
+def list_officials(store: Store) -> list[Row]:
+    return sorted(store.all("SELECT * FROM officials"), key=lambda r: name_sort_key(r["name"]))
+
+
+def find_official(store: Store, text: str) -> Row:
+    """An official by id, or the one whose name (or name and position) matches the words."""
+    if text.strip().isdigit():
+        row = store.one("SELECT * FROM officials WHERE id = ?", (int(text),))
+        if row is None:
+            raise UserError("official_unknown", official=text)
+        return row
+    found = [
+        r
+        for r in store.all("SELECT * FROM officials")
+        if matches(text, f"{r['name']} {r['position']}")
+    ]
+    exact = [r for r in found if fold(r["name"]) == fold(text)]
+    if len(found) == 1 or len(exact) == 1:
+        return exact[0] if exact else found[0]
+    if not found:
+        raise UserError("official_unknown", official=text)
+    raise UserError("official_ambiguous", official=text, count=len(found))

@@ -1,0 +1,170 @@
+"""Registrations to speak: numbered per meeting, with a lookup code and a consent record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared import tokens
+from shared.db import Store, now_iso
+from shared.i18n import UserError
+from shared.meetings import get_meeting
+from shared.reference import check_field
+from shared.text import clean, clean_phone, fold
+
+Row = dict[str, Any]
+KINDS = ("kien_nghi", "phan_anh", "khieu_nai", "to_cao")
+SOURCES = ("kiosk", "secretary", "written", "pre_collected")
+# The version of the privacy notice shown before consent; bump it when the text changes.
+NOTICE_VERSION = "2026-11-v1"
+MAX_SUMMARY = 2000
+
+
+def parse_kind(text: str) -> str:
+    """ "kien_nghi", "kiến nghị" or "Kiến Nghị" -> "kien_nghi"."""
+    key = fold(text).replace(" ", "_")
+    if key not in KINDS:
+        raise UserError("kind_invalid", kind=text)
+    return key
+
+
+def consent_scope(phone: str) -> str:
+    """What the citizen agreed to let us keep, recorded with the consent."""
+    return "name,village,org,field,summary" + (",phone" if phone else "")
+
+
+def _checked(store: Store, details: dict[str, Any]) -> Row:
+    phone = clean_phone(details.get("phone"))
+    people = int(details.get("people") or 1)
+    if not 1 <= people <= 10_000:
+        raise UserError("people_invalid", people=people)
+    name = clean(details.get("name"), "label_name", max_len=120, required=True)
+    return {
+        "name": name,
+        "name_folded": fold(name),
+        "village": clean(details.get("village"), "label_village", max_len=100),
+        "org": clean(details.get("org"), "label_org", max_len=200),
+        "field": check_field(store, clean(details.get("field"), "label_field", max_len=100)),
+        "summary": clean(details.get("summary"), "label_summary", max_len=MAX_SUMMARY),
+        "kind": parse_kind(details.get("kind") or "kien_nghi"),
+        "people": people,
+        "phone": phone,
+    }
+
+
+def register(
+    store: Store,
+    meeting_id: int,
+    *,
+    consent: bool,
+    source: str = "kiosk",
+    **details: Any,
+) -> Row:
+    """Save a registration; the number and code are allocated under the write lock.
+
+    `details`: name (required), village, org, field, summary, kind, people, phone.
+    """
+    if source not in SOURCES:
+        raise UserError("source_invalid", source=source)
+    if not consent:
+        raise UserError("consent_required")
+    row = _checked(store, details)
+    at = now_iso()
+    row.update(
+        meeting_id=meeting_id,
+        consent_version=NOTICE_VERSION,
+        consent_at=at,
+        consent_scope=consent_scope(row["phone"]),
+        source=source,
+        station=store.station,
+        created_at=at,
+        status="waiting",
+    )
+    with store.write():
+        meeting = get_meeting(store, meeting_id)
+        if meeting["status"] == "closed":
+            raise UserError("meeting_closed", meeting=meeting_id)
+        if source == "kiosk" and not meeting["registration_open"]:
+            raise UserError("registration_closed")
+        number, position = store.conn.execute(
+            "SELECT COALESCE(MAX(number), 0) + 1, COALESCE(MAX(position), 0) + 1"
+            " FROM registrations WHERE meeting_id = ?",
+            (meeting_id,),
+        ).fetchone()
+        row.update(number=number, position=position, code=_unused_code(store))
+        registration_id = store.insert("registrations", row)
+        store.log(
+            "registration.created",
+            meeting_id,
+            f"registration:{registration_id}",
+            number=number,
+            source=source,
+            field=row["field"],
+            kind=row["kind"],
+        )
+    return get_registration(store, registration_id)
+
+
+def _unused_code(store: Store) -> str:
+    while True:
+        code = tokens.new_code()
+        if not store.one("SELECT 1 FROM registrations WHERE code = ?", (code,)):
+            return code
+
+
+def get_registration(store: Store, registration_id: int) -> Row:
+    row = store.one("SELECT * FROM registrations WHERE id = ?", (registration_id,))
+    if row is None:
+        raise UserError("ticket_unknown", number=registration_id)
+    return row
+
+
+def by_number(store: Store, meeting_id: int, number: int) -> Row:
+    row = store.one(
+        "SELECT * FROM registrations WHERE meeting_id = ? AND number = ?", (meeting_id, number)
+    )
+    if row is None:
+        raise UserError("ticket_unknown", number=number)
+    return row
+
+
+def by_code(store: Store, code: str) -> Row:
+    row = store.one("SELECT * FROM registrations WHERE code = ?", (tokens.normalize_code(code),))
+    if row is None:
+        raise UserError("code_unknown", code=code)
+    return row
+
+
+def payload(store: Store, registration: Row, public_url: str = "") -> str:
+    """The signed text for this registration's QR code."""
+    meeting = get_meeting(store, registration["meeting_id"])
+    return tokens.sign(store.secret, meeting["uid"], registration["code"], public_url)
+
+
+def verify_payload(store: Store, text: str, meeting_id: int | None = None) -> Row:
+    """The registration a scanned payload stands for; refuses forged, altered or
+    other-meeting payloads."""
+    code, _ = tokens.parse(text)
+    row = store.one("SELECT * FROM registrations WHERE code = ?", (code,))
+    if row is None:
+        raise UserError("payload_forged")
+    meeting = get_meeting(store, row["meeting_id"])
+    tokens.verify(store.secret, meeting["uid"], text)
+    if meeting_id is not None and row["meeting_id"] != meeting_id:
+        raise UserError("payload_other_meeting", meeting=row["meeting_id"])
+    return row
+
+
+def likely_duplicates(store: Store, meeting_id: int, name: str, village: str) -> list[Row]:
+    """Registrations of this meeting with the same name and village, folded."""
+    rows = store.all(
+        "SELECT * FROM registrations WHERE meeting_id = ? AND name_folded = ?"
+        " AND status <> 'withdrawn' ORDER BY number",
+        (meeting_id, fold(clean(name, "label_name", max_len=120))),
+    )
+    return [r for r in rows if fold(r["village"]) == fold(village)]
+
+
+def list_registrations(store: Store, meeting_id: int) -> list[Row]:
+    return store.all(
+        "SELECT * FROM registrations WHERE meeting_id = ? ORDER BY number", (meeting_id,)
+    )

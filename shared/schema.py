@@ -1,0 +1,189 @@
+"""The schema, as sqlite-utils migrations applied whenever a station opens the file.
+
+Every number has a UNIQUE constraint behind it, every state a CHECK, and the event log
+refuses UPDATE and DELETE. Names of bodies and officials are copied onto the rows that
+use them, so deleting a reference entry never breaks the minutes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from shared.tokens import new_secret
+
+migrations = Migrations("hallkit")
+
+_INITIAL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE bodies (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    level TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE officials (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    position TEXT NOT NULL DEFAULT '',
+    body_id INTEGER REFERENCES bodies(id) ON DELETE SET NULL,
+    body_name TEXT NOT NULL DEFAULT '',
+    UNIQUE (name, position, body_name)
+);
+CREATE TABLE villages (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE fields (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE calendar_overrides (
+    day TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),
+    note TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    end_time TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    issuing_body TEXT NOT NULL DEFAULT '',
+    parent_body TEXT NOT NULL DEFAULT '',
+    level TEXT NOT NULL DEFAULT 'commune'
+        CHECK (level IN ('commune', 'district', 'province', 'party')),
+    chair TEXT NOT NULL DEFAULT '',
+    co_chair TEXT NOT NULL DEFAULT '',
+    secretary TEXT NOT NULL DEFAULT '',
+    speaking_seconds INTEGER NOT NULL DEFAULT 300 CHECK (speaking_seconds > 0),
+    deadlines TEXT NOT NULL DEFAULT '{}',
+    registration_open INTEGER NOT NULL DEFAULT 0 CHECK (registration_open IN (0, 1)),
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'open', 'closed')),
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE registrations (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    number INTEGER NOT NULL CHECK (number > 0),
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (name <> ''),
+    name_folded TEXT NOT NULL,
+    village TEXT NOT NULL DEFAULT '',
+    org TEXT NOT NULL DEFAULT '',
+    field TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'kien_nghi'
+        CHECK (kind IN ('kien_nghi', 'phan_anh', 'khieu_nai', 'to_cao')),
+    people INTEGER NOT NULL DEFAULT 1 CHECK (people >= 1),
+    phone TEXT NOT NULL DEFAULT '',
+    consent_version TEXT NOT NULL,
+    consent_at TEXT NOT NULL,
+    consent_scope TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('kiosk', 'secretary', 'written', 'pre_collected')),
+    station TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (status IN ('waiting', 'called', 'speaking', 'done', 'no_show', 'withdrawn')),
+    position INTEGER,
+    called_at REAL,
+    speech_started REAL,
+    speech_paused REAL,
+    speech_paused_total REAL NOT NULL DEFAULT 0,
+    speech_ended REAL,
+    UNIQUE (meeting_id, number)
+);
+CREATE UNIQUE INDEX one_at_the_lectern ON registrations (meeting_id)
+    WHERE status IN ('called', 'speaking');
+CREATE INDEX registrations_queue ON registrations (meeting_id, status, position);
+
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    number INTEGER NOT NULL CHECK (number > 0),
+    registration_id INTEGER REFERENCES registrations(id),
+    source TEXT NOT NULL CHECK (source IN ('spoken', 'written', 'pre_collected')),
+    raised_by TEXT NOT NULL DEFAULT '',
+    raised_village TEXT NOT NULL DEFAULT '',
+    people INTEGER NOT NULL DEFAULT 1 CHECK (people >= 1),
+    summary TEXT NOT NULL CHECK (summary <> ''),
+    field TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'kien_nghi'
+        CHECK (kind IN ('kien_nghi', 'phan_anh', 'khieu_nai', 'to_cao')),
+    official_id INTEGER REFERENCES officials(id) ON DELETE SET NULL,
+    official_name TEXT NOT NULL DEFAULT '',
+    official_position TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT ''
+        CHECK (outcome IN ('', 'answered', 'pending', 'transferred', 'written', 'withdrawn')),
+    answer TEXT NOT NULL DEFAULT '',
+    body_id INTEGER REFERENCES bodies(id) ON DELETE SET NULL,
+    body_name TEXT NOT NULL DEFAULT '',
+    transfer_level TEXT NOT NULL DEFAULT '',
+    transfer_doc TEXT NOT NULL DEFAULT '',
+    deadline TEXT NOT NULL DEFAULT '',
+    deadline_rule TEXT NOT NULL DEFAULT '',
+    deadline_basis TEXT NOT NULL DEFAULT '',
+    followup_status TEXT NOT NULL DEFAULT ''
+        CHECK (followup_status IN ('', 'open', 'closed')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (meeting_id, number)
+);
+CREATE INDEX questions_followup ON questions (followup_status, deadline);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    station TEXT NOT NULL DEFAULT '',
+    meeting_id INTEGER,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+"""
+
+# The 2026 swap the holidays package lacks (DOMAIN.md); later years are added by hand.
+_KNOWN_SWAPS = [
+    ("2026-01-02", "off", "Nghỉ bù Tết Dương lịch 2026"),
+    ("2026-01-10", "work", "Làm bù cho thứ Sáu 02/01/2026"),
+]
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script on the statement ends that sqlite3 itself says are complete."""
+    done, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            done.append(pending.strip())
+            pending = ""
+    return [s for s in done if s]
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for statement in _statements(_INITIAL):
+        db.execute(statement)
+    db.table("meta").insert({"key": "secret", "value": new_secret()})
+    db.table("calendar_overrides").insert_all(
+        {"day": day, "kind": kind, "note": note} for day, kind, note in _KNOWN_SWAPS
+    )
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations under the write lock, so two stations starting at once
+    cannot both apply the same one."""
+    if not migrations.pending(db):
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")

@@ -1,0 +1,219 @@
+"""The speaking queue: waiting -> called -> speaking -> done, with no-show, recall,
+withdraw and reordering, and the speech timer.
+
+Timer readings are wall-clock timestamps on the row, so a station restarted after a
+crash shows the same running (or paused) timer.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from shared.db import Store
+from shared.i18n import Label, UserError
+from shared.meetings import get_meeting
+from shared.registrations import by_number
+
+Row = dict[str, Any]
+AT_LECTERN = ("called", "speaking")
+# action -> {from status: to status}
+TRANSITIONS: dict[str, dict[str, str]] = {
+    "call": {"waiting": "called"},
+    "start": {"called": "speaking"},
+    "stop": {"speaking": "done"},
+    "no_show": {"waiting": "no_show", "called": "no_show"},
+    "recall": {"no_show": "waiting"},
+    "withdraw": {"waiting": "withdrawn", "called": "withdrawn", "no_show": "withdrawn"},
+}
+
+
+def _clock(now: float | None) -> float:
+    return time.time() if now is None else now
+
+
+def elapsed(row: Row, now: float | None = None) -> float:
+    """Seconds spoken so far, pauses excluded."""
+    if row["speech_started"] is None:
+        return 0.0
+    end = row["speech_ended"] or row["speech_paused"] or _clock(now)
+    return max(0.0, end - row["speech_started"] - row["speech_paused_total"])
+
+
+def queue(store: Store, meeting_id: int) -> list[Row]:
+    """At the lectern first, then the waiting queue in order, then everyone else by number."""
+    return store.all(
+        "SELECT * FROM registrations WHERE meeting_id = ? ORDER BY"
+        " CASE status WHEN 'speaking' THEN 0 WHEN 'called' THEN 0 WHEN 'waiting' THEN 1"
+        " WHEN 'no_show' THEN 2 ELSE 3 END, CASE WHEN status = 'waiting' THEN position END,"
+        " number",
+        (meeting_id,),
+    )
+
+
+def at_lectern(store: Store, meeting_id: int) -> Row | None:
+    return store.one(
+        "SELECT * FROM registrations WHERE meeting_id = ? AND status IN ('called', 'speaking')",
+        (meeting_id,),
+    )
+
+
+def _open_meeting(store: Store, meeting_id: int) -> Row:
+    meeting = get_meeting(store, meeting_id)
+    if meeting["status"] != "open":
+        raise UserError("meeting_not_open", meeting=meeting_id)
+    return meeting
+
+
+def _apply(store: Store, row: Row, action: str, **changes: Any) -> Row:
+    """Move `row` along `action` if its status allows; log it; return the new row."""
+    target = TRANSITIONS[action].get(row["status"])
+    if target is None:
+        raise UserError(
+            "transition_refused",
+            number=row["number"],
+            status=Label(f"status_{row['status']}"),
+            action=Label(f"action_{action}"),
+        )
+    changes["status"] = target
+    store.update("registrations", row["id"], changes)
+    store.log(
+        f"queue.{action}",
+        row["meeting_id"],
+        f"registration:{row['id']}",
+        number=row["number"],
+        before=row["status"],
+        after=target,
+    )
+    return {**row, **changes}
+
+
+def call(store: Store, meeting_id: int, number: int | None = None) -> Row:
+    """Call the next waiting speaker, or a given number; one at the lectern at a time."""
+    with store.write():
+        _open_meeting(store, meeting_id)
+        busy = at_lectern(store, meeting_id)
+        if busy:
+            raise UserError("lectern_busy", number=busy["number"])
+        if number is None:
+            row = store.one(
+                "SELECT * FROM registrations WHERE meeting_id = ? AND status = 'waiting'"
+                " ORDER BY position LIMIT 1",
+                (meeting_id,),
+            )
+            if row is None:
+                raise UserError("queue_empty")
+        else:
+            row = by_number(store, meeting_id, number)
+        return _apply(store, row, "call", called_at=time.time())
+
+
+def _current(store: Store, meeting_id: int) -> Row:
+    _open_meeting(store, meeting_id)
+    row = at_lectern(store, meeting_id)
+    if row is None:
+        raise UserError("nobody_called")
+    return row
+
+
+def start(store: Store, meeting_id: int, now: float | None = None) -> Row:
+    with store.write():
+        row = _current(store, meeting_id)
+        return _apply(store, row, "start", speech_started=_clock(now))
+
+
+def pause(store: Store, meeting_id: int, now: float | None = None) -> Row:
+    with store.write():
+        row = _current(store, meeting_id)
+        if row["status"] != "speaking" or row["speech_paused"] is not None:
+            raise UserError("cannot_pause", number=row["number"])
+        paused = _clock(now)
+        store.update("registrations", row["id"], {"speech_paused": paused})
+        store.log("queue.pause", meeting_id, f"registration:{row['id']}", number=row["number"])
+        return {**row, "speech_paused": paused}
+
+
+def resume(store: Store, meeting_id: int, now: float | None = None) -> Row:
+    with store.write():
+        row = _current(store, meeting_id)
+        if row["speech_paused"] is None:
+            raise UserError("cannot_resume", number=row["number"])
+        changes = {
+            "speech_paused": None,
+            "speech_paused_total": row["speech_paused_total"]
+            + (_clock(now))
+            - row["speech_paused"],
+        }
+        store.update("registrations", row["id"], changes)
+        store.log("queue.resume", meeting_id, f"registration:{row['id']}", number=row["number"])
+        return {**row, **changes}
+
+
+def stop(store: Store, meeting_id: int, now: float | None = None) -> Row:
+    """End the speech; a paused speech ends at the moment it was paused."""
+    with store.write():
+        row = _current(store, meeting_id)
+        ended = row["speech_paused"] or _clock(now)
+        done = _apply(store, row, "stop", speech_ended=ended)
+        return {**done, "duration": elapsed(done)}
+
+
+def _by_number_in_open(store: Store, meeting_id: int, number: int) -> Row:
+    meeting = get_meeting(store, meeting_id)
+    if meeting["status"] == "closed":
+        raise UserError("meeting_closed", meeting=meeting_id)
+    return by_number(store, meeting_id, number)
+
+
+def no_show(store: Store, meeting_id: int, number: int) -> Row:
+    with store.write():
+        return _apply(store, _by_number_in_open(store, meeting_id, number), "no_show")
+
+
+def recall(store: Store, meeting_id: int, number: int) -> Row:
+    """Put a no-show back at the head of the waiting queue."""
+    with store.write():
+        row = _by_number_in_open(store, meeting_id, number)
+        first = store.conn.execute(
+            "SELECT COALESCE(MIN(position), 1) FROM registrations"
+            " WHERE meeting_id = ? AND status = 'waiting'",
+            (meeting_id,),
+        ).fetchone()[0]
+        return _apply(store, row, "recall", position=first - 1)
+
+
+def withdraw(store: Store, meeting_id: int, number: int) -> Row:
+    """The citizen no longer wishes to speak; the number is kept, never reused."""
+    with store.write():
+        return _apply(store, _by_number_in_open(store, meeting_id, number), "withdraw")
+
+
+def move(store: Store, meeting_id: int, number: int, place: int) -> Row:
+    """Move a waiting speaker to `place` (1 = next) in the waiting queue."""
+    with store.write():
+        row = _by_number_in_open(store, meeting_id, number)
+        if row["status"] != "waiting":
+            raise UserError(
+                "transition_refused",
+                number=number,
+                status=Label(f"status_{row['status']}"),
+                action=Label("action_move"),
+            )
+        waiting = [
+            r["id"]
+            for r in store.all(
+                "SELECT id FROM registrations WHERE meeting_id = ? AND status = 'waiting'"
+                " ORDER BY position",
+                (meeting_id,),
+            )
+        ]
+        if not 1 <= place <= len(waiting):
+            raise UserError("place_invalid", place=place, count=len(waiting))
+        waiting.remove(row["id"])
+        waiting.insert(place - 1, row["id"])
+        for position, registration_id in enumerate(waiting, start=1):
+            store.conn.execute(
+                "UPDATE registrations SET position = ? WHERE id = ?", (position, registration_id)
+            )
+        store.log("queue.move", meeting_id, f"registration:{row['id']}", number=number, place=place)
+        return by_number(store, meeting_id, number)
