@@ -57,4 +57,4 @@ class UserError(Exception):
         return tr(self.key, lang, **self.params)
 
     def __str__(self) -> str:
-        return self.message("en")
+        return f"{self.key}: {self.message('en')}"

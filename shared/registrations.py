@@ -34,7 +34,8 @@ def consent_scope(phone: str) -> str:
 
 def _checked(store: Store, details: dict[str, Any]) -> Row:
     phone = clean_phone(details.get("phone"))
-    people = int(details.get("people") or 1)
+    people = details.get("people")
+    people = 1 if people is None else int(people)
     if not 1 <= people <= 10_000:
         raise UserError("people_invalid", people=people)
     name = clean(details.get("name"), "label_name", max_len=120, required=True)

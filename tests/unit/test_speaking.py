@@ -1,0 +1,105 @@
+from pathlib import Path
+
+import pytest
+
+from shared import meetings, speaking
+from shared.db import Store, open_store
+from shared.i18n import UserError
+from shared.registrations import register
+from tests.conftest import snapshot
+
+
+@pytest.fixture
+def queue5(store: Store, meeting: int) -> int:
+    for name in ["Hoàng Văn Bình", "Lê Thị Hoa", "Trần Quốc Toản", "Phạm Văn Đồng", "Ngô Mây"]:
+        register(store, meeting, consent=True, name=name)
+    return meeting
+
+
+def waiting(store: Store, meeting: int) -> list[int]:
+    return [r["number"] for r in speaking.queue(store, meeting) if r["status"] == "waiting"]
+
+
+def test_a_whole_speaking_cycle_with_pauses(store: Store, queue5: int) -> None:
+    called = speaking.call(store, queue5)
+    assert (called["number"], called["status"]) == (1, "called")
+    assert speaking.start(store, queue5, now=1000.0)["status"] == "speaking"
+    speaking.pause(store, queue5, now=1060.0)
+    row = speaking.at_lectern(store, queue5)
+    assert row is not None and speaking.elapsed(row, now=5000.0) == 60.0  # paused: frozen
+    speaking.resume(store, queue5, now=1090.0)
+    row = speaking.at_lectern(store, queue5)
+    assert row is not None and speaking.elapsed(row, now=1100.0) == 70.0
+    done = speaking.stop(store, queue5, now=1150.0)
+    assert done["status"] == "done" and done["duration"] == 120.0
+    assert speaking.call(store, queue5)["number"] == 2
+
+
+def test_illegal_transitions_are_refused_with_a_clear_error(store: Store, queue5: int) -> None:
+    before = snapshot(store)
+    with pytest.raises(UserError, match="nobody_called"):
+        speaking.start(store, queue5)
+    with pytest.raises(UserError, match="transition_refused") as refused:
+        speaking.recall(store, queue5, 3)
+    assert refused.value.message("vi") == "Không thể gọi lại số 3: số này đang chờ."
+    with pytest.raises(UserError, match="ticket_unknown"):
+        speaking.no_show(store, queue5, 99)
+    assert snapshot(store) == before
+    speaking.call(store, queue5)
+    with pytest.raises(UserError, match="lectern_busy"):
+        speaking.call(store, queue5, 3)
+    with pytest.raises(UserError, match="cannot_pause"):
+        speaking.pause(store, queue5)
+    with pytest.raises(UserError, match="cannot_resume"):
+        speaking.resume(store, queue5)
+
+
+def test_no_show_then_recall_goes_to_the_head_of_the_queue(store: Store, queue5: int) -> None:
+    speaking.call(store, queue5)
+    speaking.no_show(store, queue5, 1)
+    speaking.call(store, queue5)
+    speaking.start(store, queue5)
+    speaking.stop(store, queue5)
+    speaking.recall(store, queue5, 1)
+    assert waiting(store, queue5) == [1, 3, 4, 5]
+    assert speaking.call(store, queue5)["number"] == 1
+
+
+def test_withdraw_keeps_the_number(store: Store, queue5: int) -> None:
+    speaking.withdraw(store, queue5, 2)
+    assert waiting(store, queue5) == [1, 3, 4, 5]
+    assert register(store, queue5, consent=True, name="Mới Đến")["number"] == 6
+    with pytest.raises(UserError, match="transition_refused"):
+        speaking.call(store, queue5, 2)
+
+
+def test_move_reorders_only_the_waiting(store: Store, queue5: int) -> None:
+    speaking.move(store, queue5, 5, 1)
+    assert waiting(store, queue5) == [5, 1, 2, 3, 4]
+    speaking.move(store, queue5, 5, 3)
+    assert waiting(store, queue5) == [1, 2, 5, 3, 4]
+    with pytest.raises(UserError, match="place_invalid"):
+        speaking.move(store, queue5, 1, 9)
+    assert speaking.call(store, queue5)["number"] == 1
+    with pytest.raises(UserError, match="transition_refused"):
+        speaking.move(store, queue5, 1, 2)
+
+
+def test_the_queue_needs_an_open_meeting(store: Store, queue5: int) -> None:
+    meetings.set_status(store, queue5, "closed")
+    with pytest.raises(UserError, match="meeting_not_open"):
+        speaking.call(store, queue5)
+
+
+def test_a_restarted_station_sees_the_same_timer(db_path: Path, store: Store, queue5: int) -> None:
+    speaking.call(store, queue5)
+    speaking.start(store, queue5, now=2000.0)
+    speaking.pause(store, queue5, now=2045.0)
+    store.close()  # the station is killed
+    again = open_store(db_path)
+    row = speaking.at_lectern(again, queue5)
+    assert row is not None and row["number"] == 1
+    assert speaking.elapsed(row, now=9999.0) == 45.0
+    speaking.resume(again, queue5, now=2100.0)
+    assert speaking.stop(again, queue5, now=2110.0)["duration"] == 55.0
+    again.close()

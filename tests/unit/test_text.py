@@ -1,0 +1,101 @@
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from shared.i18n import UserError
+from shared.text import clean, clean_phone, fold, mask_phone, matches, name_sort_key
+
+
+def test_clean_stores_nfc_and_collapses_whitespace() -> None:
+    nfd = unicodedata.normalize("NFD", "Nguyễn   Văn\tĐức ")
+    assert nfd != "Nguyễn Văn Đức"
+    assert clean(nfd, "label_name", max_len=100) == "Nguyễn Văn Đức"
+    assert unicodedata.is_normalized("NFC", clean(nfd, "label_name", max_len=100))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["Nguyễn\x1b[31mVăn", "An\x00", "Bình\u200bAn", "Lê\u202eTrí", "\ufeffHoa", "Mai\x7f"],
+    ids=["escape", "nul", "zero-width", "bidi-override", "bom", "delete"],
+)
+def test_control_and_format_characters_are_refused(bad: str) -> None:
+    with pytest.raises(UserError) as refused:
+        clean(bad, "label_name", max_len=100)
+    assert refused.value.key == "text_bad_char"
+    assert "Họ và tên" in refused.value.message("vi")
+    assert "Full name" in refused.value.message("en")
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n\t ", None])
+def test_required_empty_is_refused(empty: str | None) -> None:
+    with pytest.raises(UserError, match="text_empty"):
+        clean(empty, "label_name", max_len=100, required=True)
+
+
+def test_too_long_names_the_limit() -> None:
+    with pytest.raises(UserError) as refused:
+        clean("a" * 10_000, "label_summary", max_len=2000)
+    assert "10000" in refused.value.message("vi") and "2000" in refused.value.message("vi")
+
+
+def test_fold_handles_d_with_stroke_and_case() -> None:
+    assert fold("NGUYỄN VĂN ĐỨC") == "nguyen van duc"
+    assert fold("hoà") == fold("hòa") == "hoa"
+    assert fold("uỷ ban") == fold("ủy ban")
+    assert matches("nguyen van duc", "Nguyễn Văn Đức")
+    assert matches("duc nguyen", "NGUYỄN VĂN ĐỨC")
+    assert not matches("nguyen van dung", "Nguyễn Văn Đức")
+
+
+@given(st.text())
+def test_fold_ignores_normal_form_and_is_idempotent(text: str) -> None:
+    assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
+    assert fold(fold(text)) == fold(text)
+
+
+def test_names_sort_by_given_name_then_middle_then_family() -> None:
+    names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn An", "Phạm Thị Ánh", "Đỗ Đức"]
+    assert sorted(names, key=name_sort_key) == [
+        "Nguyễn Thị An",
+        "Lê Văn An",
+        "Phạm Thị Ánh",
+        "Trần Văn Bình",
+        "Đỗ Đức",
+    ]
+
+
+def test_vietnamese_letter_and_tone_order() -> None:
+    letters = ["Đào", "Dung", "Ân", "Ăn", "An", "Ơn", "Ôn", "On", "Ưu", "Uy", "Ê", "E"]
+    assert sorted(letters, key=name_sort_key) == [
+        "An", "Ăn", "Ân", "Dung", "Đào", "E", "Ê", "On", "Ôn", "Ơn", "Uy", "Ưu",
+    ]  # fmt: skip
+    tones = ["Bạ", "Bá", "Bã", "Bả", "Bà", "Ba"]
+    assert sorted(tones, key=name_sort_key) == ["Ba", "Bà", "Bả", "Bã", "Bá", "Bạ"]
+    assert name_sort_key("Hoà") == name_sort_key("Hòa")
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("0912345678", "0912345678"),
+        ("091 234 5678", "0912345678"),
+        ("+84 912.345.678", "0912345678"),
+        ("024 3825 1234", "02438251234"),
+        ("", ""),
+    ],
+)
+def test_vietnamese_phone_numbers(given: str, stored: str) -> None:
+    assert clean_phone(given) == stored
+
+
+@pytest.mark.parametrize("bad", ["12345", "+1 415 555 0100", "09123456789", "0912abc678", "８"])
+def test_other_phone_numbers_are_refused(bad: str) -> None:
+    with pytest.raises(UserError, match="phone_invalid"):
+        clean_phone(bad)
+
+
+def test_phone_mask_keeps_three_digits() -> None:
+    assert mask_phone("0912345678") == "*******678"
+    assert mask_phone("") == ""
