@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -24,6 +26,7 @@ from shared.deadlines import WorkCalendar
 from shared.i18n import UserError
 
 BUSY_TIMEOUT_MS = 10_000
+LOCK_SPIN_MS = 2
 
 
 def now_iso() -> str:
@@ -54,10 +57,31 @@ class Store:
         rows = self.conn.execute("SELECT day, kind FROM calendar_overrides").fetchall()
         return WorkCalendar({dt.date.fromisoformat(day): kind for day, kind in rows})
 
+    def _begin_immediate(self) -> None:
+        """Take the write lock, retrying every few milliseconds.
+
+        SQLite's own busy handler backs off to 100 ms sleeps while other processes
+        keep taking the lock, so under a burst one kiosk could wait over a second;
+        short jittered retries keep the waits fair.
+        """
+        give_up = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > give_up:
+                    raise
+            time.sleep(random.uniform(0.0005, 0.003))
+
     @contextmanager
     def write(self) -> Iterator[Store]:
         """One transaction holding the write lock from its first statement."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute(f"PRAGMA busy_timeout = {LOCK_SPIN_MS}")
+        try:
+            self._begin_immediate()
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             yield self
         except BaseException:

@@ -25,7 +25,7 @@ class Label(str):
     """A parameter that is itself a message key, translated when the message is shown."""
 
 
-def tr(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def tr(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """Render message `key` in `lang`; an unknown key is a programming error."""
     entry = MESSAGES[key]
     template = entry.get(lang) or entry[DEFAULT_LANGUAGE]

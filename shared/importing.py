@@ -84,16 +84,23 @@ class _Semicolon(csv.excel):
     delimiter = ";"
 
 
+def _headers(kind: str, column: str) -> tuple[str, ...]:
+    """A list of villages may head its column "Thôn", a list of fields "Lĩnh vực"."""
+    if column == "name" and kind in ("villages", "fields"):
+        return HEADERS["name"] + HEADERS[kind.removesuffix("s")]
+    return HEADERS[column]
+
+
 def _columns(header: list[str], kind: str) -> dict[str, int]:
     required, optional = KINDS[kind]
     found: dict[str, int] = {}
     for index, title in enumerate(header):
         for column in (*required, *optional):
-            if fold(title) in HEADERS[column] and column not in found:
+            if fold(title) in _headers(kind, column) and column not in found:
                 found[column] = index
     missing = [c for c in required if c not in found]
     if missing:
-        expected = ", ".join(HEADERS[missing[0]][:2])
+        expected = ", ".join(_headers(kind, missing[0])[:2])
         raise UserError("csv_column_missing", column=missing[0], expected=expected)
     return found
 
