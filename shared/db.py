@@ -80,16 +80,23 @@ class Store:
         self.conn.execute(f"PRAGMA busy_timeout = {LOCK_SPIN_MS}")
         try:
             self._begin_immediate()
+        except sqlite3.OperationalError as error:
+            raise _as_user_error(error) from error
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             yield self
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._rollback()
+            raise _as_user_error(error) from error
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def log(self, kind: str, meeting_id: int | None, subject: str, /, **data: Any) -> None:
         """Append one event; call inside `write()` so it commits with the change it records."""
@@ -128,6 +135,16 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _as_user_error(error: sqlite3.OperationalError) -> Exception:
+    """A full disk or a lock held too long is the user's to know about, in their words."""
+    text = str(error)
+    if "full" in text:
+        return UserError("db_full", reason=text)
+    if "locked" in text or "busy" in text:
+        return UserError("db_busy", reason=text)
+    return error
 
 
 def open_store(path: Path, station: str = "") -> Store:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -90,11 +89,6 @@ class ErrorsAsLines(click.Group):
         except UserError as error:
             lang = _language()
             click.echo(f"{tr('error_prefix', lang)}: {error.message(lang)}", err=True)
-            sys.exit(1)
-        except sqlite3.OperationalError as error:
-            lang = _language()
-            key = "db_full" if "full" in str(error) else "db_busy"
-            click.echo(f"{tr('error_prefix', lang)}: {tr(key, lang, reason=error)}", err=True)
             sys.exit(1)
         except OSError as error:
             lang = _language()

@@ -1,4 +1,7 @@
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -6,7 +9,9 @@ import pytest
 from shared import meetings
 from shared.db import ChangeSignal, Store, open_store
 from shared.i18n import UserError
+from shared.registrations import register
 from shared.schema import migrations
+from tests.conftest import snapshot
 
 
 def test_pragmas_on_open(store: Store) -> None:
@@ -72,3 +77,42 @@ def test_change_signal_sees_other_connections_only(db_path: Path, store: Store) 
     assert signal.changed()
     assert not signal.changed()
     other.close()
+
+
+def test_a_full_disk_is_a_clear_error_and_loses_nothing(store: Store, meeting: int) -> None:
+    register(store, meeting, consent=True, name="Trước Khi Đầy")
+    before = snapshot(store)
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "disk is full"
+    with pytest.raises(UserError, match="db_full") as refused:
+        for index in range(200):
+            register(store, meeting, consent=True, name=f"Người Thứ {index}", summary="x" * 1500)
+    assert "đầy" in refused.value.message("vi")
+    store.conn.execute(f"PRAGMA max_page_count = {2**30}")
+    after = snapshot(store)
+    assert after["registrations"][: len(before["registrations"])] == before["registrations"]
+    numbers = [row[0] for row in store.conn.execute("SELECT number FROM registrations")]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert store.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+KILLED_MID_WRITE = """
+import os, signal, sys
+from pathlib import Path
+from shared.db import open_store
+store = open_store(Path(sys.argv[1]))
+store.conn.execute("BEGIN IMMEDIATE")
+store.conn.execute("UPDATE meetings SET title = 'half-written'")
+store.conn.execute("INSERT INTO events (at, kind) VALUES ('now', 'half-written')")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_process_killed_mid_write_leaves_the_file_whole(db_path: Path, meeting: int) -> None:
+    result = subprocess.run([sys.executable, "-c", KILLED_MID_WRITE, str(db_path)], check=False)
+    assert result.returncode == -signal.SIGKILL
+    again = open_store(db_path)  # quick_check runs on open
+    assert again.conn.execute("SELECT title FROM meetings").fetchone()[0] != "half-written"
+    assert not again.conn.execute("SELECT 1 FROM events WHERE kind = 'half-written'").fetchall()
+    assert register(again, meeting, consent=True, name="Sau Sự Cố")["number"] == 1
+    again.close()
