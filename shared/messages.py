@@ -25,6 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label_chair": {"vi": "Chủ trì", "en": "Chair"},
     "label_co_chair": {"vi": "Đồng chủ trì", "en": "Co-chair"},
     "label_secretary": {"vi": "Thư ký", "en": "Secretary"},
+    "label_note": {"vi": "Ghi chú", "en": "Note"},
     # --- statuses, actions, outcomes, kinds ---
     "status_waiting": {"vi": "đang chờ", "en": "waiting"},
     "status_called": {"vi": "đã gọi", "en": "called"},
@@ -295,7 +296,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không nhập được loại {kind} (chọn: {choices}).",
         "en": "Cannot import {kind} (choose: {choices}).",
     },
+    "override_kind_invalid": {
+        "vi": "Loại ngày không hợp lệ: {kind} (off hoặc work).",
+        "en": "Unknown kind of day: {kind} (off or work).",
+    },
+    "override_unknown": {
+        "vi": "Ngày {day} không có trong bảng.",
+        "en": "{day} is not in the table.",
+    },
     # --- confirmations ---
+    "override_set": {"vi": "Đã ghi ngày {day}.", "en": "Recorded {day}."},
+    "override_removed": {"vi": "Đã xóa ngày {day}.", "en": "Removed {day}."},
     "db_ready": {"vi": "Cơ sở dữ liệu sẵn sàng: {path}", "en": "Database ready: {path}"},
     "config_written": {
         "vi": "Đã tạo tệp cấu hình mẫu: {path}",

@@ -46,3 +46,19 @@ def test_working_days_between_is_signed() -> None:
 def test_bad_rule_text_is_refused(text: str) -> None:
     with pytest.raises(UserError, match="rule_invalid"):
         Rule.parse(text)
+
+
+def test_an_administrator_edits_the_overrides(store: Store) -> None:
+    from shared import workdays
+
+    assert store.calendar.is_working_day(D(2027, 2, 19))
+    workdays.set_override(store, "19/02/2027", "off", "Nghỉ bù")
+    assert not store.calendar.is_working_day(D(2027, 2, 19))
+    workdays.set_override(store, "2027-02-19", "work")
+    assert store.calendar.is_working_day(D(2027, 2, 19))
+    assert workdays.list_overrides(store)[-1] == {"day": "2027-02-19", "kind": "work", "note": ""}
+    workdays.remove_override(store, "2027-02-19")
+    with pytest.raises(UserError, match="override_unknown"):
+        workdays.remove_override(store, "2027-02-19")
+    with pytest.raises(UserError, match="override_kind_invalid"):
+        workdays.set_override(store, "2027-02-19", "holiday")

@@ -1,0 +1,43 @@
+"""The table of local calendar overrides: extra days off and worked Saturdays.
+
+The government swaps days every year and the `holidays` package does not know; an
+administrator records them here. Stations read the table when they open the database.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared.db import Store
+from shared.deadlines import DAY_OFF, WORKED
+from shared.i18n import UserError
+from shared.meetings import parse_date
+from shared.text import clean
+
+
+def set_override(store: Store, day: str, kind: str, note: str = "") -> str:
+    """Mark `day` as a day off or a worked day; returns the ISO date."""
+    if kind not in (DAY_OFF, WORKED):
+        raise UserError("override_kind_invalid", kind=kind)
+    iso = parse_date(day)
+    row = {"day": iso, "kind": kind, "note": clean(note, "label_note", max_len=200)}
+    with store.write():
+        store.db.table("calendar_overrides").upsert(row, pk="day")
+        store.log("calendar.set", None, f"day:{iso}", kind=kind)
+    store.__dict__.pop("calendar", None)  # drop the cached calendar
+    return iso
+
+
+def remove_override(store: Store, day: str) -> str:
+    iso = parse_date(day)
+    with store.write():
+        if not store.one("SELECT 1 FROM calendar_overrides WHERE day = ?", (iso,)):
+            raise UserError("override_unknown", day=iso)
+        store.conn.execute("DELETE FROM calendar_overrides WHERE day = ?", (iso,))
+        store.log("calendar.removed", None, f"day:{iso}")
+    store.__dict__.pop("calendar", None)
+    return iso
+
+
+def list_overrides(store: Store) -> list[dict[str, Any]]:
+    return store.all("SELECT day, kind, note FROM calendar_overrides ORDER BY day")
