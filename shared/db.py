@@ -57,6 +57,10 @@ class Store:
         rows = self.conn.execute("SELECT day, kind FROM calendar_overrides").fetchall()
         return WorkCalendar({dt.date.fromisoformat(day): kind for day, kind in rows})
 
+    def forget_calendar(self) -> None:
+        """Re-read the overrides on next use (after an administrator edits them)."""
+        self.__dict__.pop("calendar", None)
+
     def _begin_immediate(self) -> None:
         """Take the write lock, retrying every few milliseconds.
 

@@ -32,7 +32,13 @@ def consent_scope(phone: str) -> str:
     return "name,village,org,field,summary" + (",phone" if phone else "")
 
 
+DETAILS = {"name", "village", "org", "field", "summary", "kind", "people", "phone"}
+
+
 def _checked(store: Store, details: dict[str, Any]) -> Row:
+    unknown = set(details) - DETAILS
+    if unknown:
+        raise TypeError(f"unknown registration details: {sorted(unknown)}")
     phone = clean_phone(details.get("phone"))
     people = details.get("people")
     people = 1 if people is None else int(people)

@@ -24,7 +24,7 @@ def set_override(store: Store, day: str, kind: str, note: str = "") -> str:
     with store.write():
         store.db.table("calendar_overrides").upsert(row, pk="day")
         store.log("calendar.set", None, f"day:{iso}", kind=kind)
-    store.__dict__.pop("calendar", None)  # drop the cached calendar
+    store.forget_calendar()
     return iso
 
 
@@ -35,7 +35,7 @@ def remove_override(store: Store, day: str) -> str:
             raise UserError("override_unknown", day=iso)
         store.conn.execute("DELETE FROM calendar_overrides WHERE day = ?", (iso,))
         store.log("calendar.removed", None, f"day:{iso}")
-    store.__dict__.pop("calendar", None)
+    store.forget_calendar()
     return iso
 
 
