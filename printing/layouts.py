@@ -1,0 +1,149 @@
+"""What goes on paper: pure functions from data to a mode "1" Pillow image.
+
+The data classes are also what a print job stores, so a reprint draws the same paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+
+from printing.sheet import Paper, Sheet
+from shared.i18n import tr
+from shared.tokens import show_code
+
+WIDTHS = (384, 512, 576)
+
+
+def _date(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+
+
+@dataclass(frozen=True)
+class Ticket:
+    meeting_title: str
+    meeting_date: str
+    meeting_place: str
+    number: int
+    name: str
+    village: str
+    field: str
+    code: str
+    payload: str
+    ahead: int
+    estimated: str = ""
+    lang: str = "vi"
+
+
+@dataclass(frozen=True)
+class SlipItem:
+    summary: str
+    outcome: str
+    body: str = ""
+    deadline: str = ""
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class Slip:
+    meeting_title: str
+    meeting_date: str
+    number: int
+    name: str
+    code: str
+    payload: str
+    items: tuple[SlipItem, ...] = field(default_factory=tuple)
+    lang: str = "vi"
+
+
+def _meeting_header(sheet: Sheet, title: str, date: str, place: str, lang: str) -> None:
+    sheet.space(12)
+    sheet.text(title, 24, bold=True)
+    sheet.text(tr("when_where", lang, date=_date(date), place=place), 20)
+
+
+def ticket(data: Ticket, width: int = 576) -> Paper:
+    lang = data.lang
+    sheet = Sheet(width)
+    _meeting_header(sheet, data.meeting_title, data.meeting_date, data.meeting_place, lang)
+    sheet.rule()
+    sheet.text(tr("ticket_heading", lang), 26, bold=True)
+    sheet.text(tr("ticket_number_label", lang), 20)
+    sheet.big_text(f"{data.number:03d}", 170)
+    sheet.text(data.name, 30, bold=True)
+    if data.village:
+        sheet.text(tr("ticket_village", lang, village=data.village), 22)
+    if data.field:
+        sheet.text(tr("ticket_field", lang, field=data.field), 22)
+    sheet.space(8)
+    sheet.text(tr("ticket_code", lang, code=show_code(data.code)), 28, bold=True)
+    sheet.space(4)
+    sheet.qr(data.payload)
+    sheet.text(tr("ticket_ahead", lang, ahead=data.ahead), 24, bold=True)
+    if data.estimated:
+        sheet.text(tr("ticket_estimate", lang, time=data.estimated), 22)
+    sheet.rule(1)
+    sheet.text(tr("ticket_keep", lang), 20)
+    sheet.space(16)
+    return sheet.paper()
+
+
+def slip(data: Slip, width: int = 576) -> Paper:
+    lang = data.lang
+    sheet = Sheet(width)
+    _meeting_header(sheet, data.meeting_title, data.meeting_date, "", lang)
+    sheet.rule()
+    sheet.text(tr("slip_heading", lang), 26, bold=True)
+    sheet.text(tr("slip_citizen", lang, number=f"{data.number:03d}", name=data.name), 26, bold=True)
+    sheet.rule(1)
+    if not data.items:
+        sheet.text(tr("slip_none", lang), 22)
+    for index, item in enumerate(data.items, start=1):
+        sheet.text(f"{index}. {item.summary}", 22, bold=True, align="left")
+        sheet.text(
+            tr("slip_outcome", lang, outcome=tr(f"outcome_{item.outcome or 'none'}", lang)),
+            22,
+            align="left",
+        )
+        if item.body:
+            sheet.text(tr("slip_body", lang, body=item.body), 22, align="left")
+        if item.deadline:
+            sheet.text(tr("slip_deadline", lang, deadline=_date(item.deadline)), 22, align="left")
+        if item.answer:
+            sheet.text(tr("slip_answer", lang, answer=item.answer), 22, align="left")
+        sheet.space(10)
+    sheet.rule(1)
+    sheet.text(tr("slip_lookup", lang, code=show_code(data.code)), 20)
+    sheet.qr(data.payload)
+    sheet.space(16)
+    return sheet.paper()
+
+
+def vietnamese_letters() -> tuple[str, str]:
+    """Every Vietnamese letter, lower case and upper case."""
+    tones = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
+    vowels = [unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy" for t in tones]
+    lower = " ".join([*vowels, *"bcdđghklmnpqrstvx"])
+    return lower, lower.upper()
+
+
+def test_page(width: int = 576, lang: str = "vi", payload: str = "HALLKIT-TEST") -> Paper:
+    sheet = Sheet(width)
+    sheet.space(12)
+    sheet.text(tr("test_heading", lang), 30, bold=True)
+    sheet.text(tr("test_width", lang, width=width), 22)
+    sheet.rule()
+    for size in (18, 24, 32):
+        sheet.text(f"Be Vietnam Pro {size}: Cộng hòa xã hội chủ nghĩa Việt Nam", size)
+    sheet.text("Độc lập - Tự do - Hạnh phúc", 28, bold=True)
+    sheet.rule(1)
+    sheet.text(tr("test_letters", lang), 22, bold=True, align="left")
+    lower, upper = vietnamese_letters()
+    sheet.text(lower, 24, align="left")
+    sheet.text(upper, 24, align="left")
+    sheet.text(upper, 24, bold=True, align="left")
+    sheet.rule(1)
+    sheet.qr(payload)
+    sheet.space(16)
+    return sheet.paper()

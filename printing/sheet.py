@@ -1,0 +1,147 @@
+"""A sheet of receipt paper: blocks stacked top to bottom, then one mode "1" image.
+
+Text wraps at word boundaries by measured width; a word wider than the paper breaks
+between characters, keeping any combining mark with its letter, so nothing overflows
+and no glyph is cut.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from PIL import Image, ImageDraw
+
+from printing.fonts import font, printable
+from printing.qr import qr_image
+
+Align = Literal["left", "center"]
+WHITE, BLACK = 1, 0
+
+
+@dataclass(frozen=True)
+class QrSpot:
+    """Where the QR code sits on the paper, so compact mode can send it as a native code."""
+
+    top: int
+    height: int
+    payload: str
+    module: int
+    modules: int
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A finished sheet: the image, and its QR code's place if it has one."""
+
+    image: Image.Image
+    qr: QrSpot | None = None
+
+
+def _clusters(word: str) -> list[str]:
+    clusters: list[str] = []
+    for char in word:
+        if clusters and unicodedata.combining(char):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+def wrap(text: str, size: int, bold: bool, width: int) -> list[str]:
+    """Lines of `text` no wider than `width` dots in the given font."""
+    face = font(size, bold)
+    lines: list[str] = []
+    line = ""
+    for word in printable(text).split(" "):
+        candidate = f"{line} {word}" if line else word
+        if face.getlength(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for cluster in _clusters(word):
+            if face.getlength(line + cluster) > width and line:
+                lines.append(line)
+                line = ""
+            line += cluster
+    if line:
+        lines.append(line)
+    return lines
+
+
+class Sheet:
+    """Stack text, rules and images; `image()` gives the finished paper."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.margin = max(8, width // 36)
+        self.scale = width / 576
+        self.blocks: list[Image.Image] = []
+        self._qr: QrSpot | None = None
+
+    def px(self, size: float) -> int:
+        """A size designed for 576-dot paper, scaled to this one."""
+        return max(1, round(size * self.scale))
+
+    @property
+    def inner(self) -> int:
+        return self.width - 2 * self.margin
+
+    def big_text(self, text: str, size: float) -> None:
+        """Very large bold text drawn at half resolution and doubled, so that compact mode
+        can send it as a quarter of the bytes with the printer's own double size."""
+        half = Sheet(self.width // 2)
+        half.scale = self.scale / 2
+        half.text(text, size, bold=True)
+        drawn = half.paper().image
+        self.blocks.append(drawn.resize((self.width, drawn.height * 2), Image.Resampling.NEAREST))
+
+    def text(self, text: str, size: float, bold: bool = False, align: Align = "center") -> None:
+        face_size = self.px(size)
+        face = font(face_size, bold)
+        ascent, descent = face.getmetrics()
+        leading = self.px(size * 0.15)
+        for line in wrap(text, face_size, bold, self.inner):
+            # Stacked marks (Ỗ, Ẫ) rise above the ascent: make room rather than clip.
+            _, top, _, bottom = face.getbbox(line, anchor="la")
+            rise = max(0, -int(top))
+            height = rise + max(ascent + descent, int(bottom)) + leading
+            block = Image.new("1", (self.width, height), WHITE)
+            left = self.margin
+            if align == "center":
+                left = (self.width - round(face.getlength(line))) // 2
+            ImageDraw.Draw(block).text((left, rise), line, font=face, fill=BLACK, anchor="la")
+            self.blocks.append(block)
+
+    def space(self, size: float) -> None:
+        self.blocks.append(Image.new("1", (self.width, self.px(size)), WHITE))
+
+    def rule(self, thickness: float = 2) -> None:
+        self.space(8)
+        block = Image.new("1", (self.width, self.px(thickness)), WHITE)
+        ImageDraw.Draw(block).rectangle(
+            (self.margin, 0, self.width - self.margin - 1, block.height - 1), fill=BLACK
+        )
+        self.blocks.append(block)
+        self.space(8)
+
+    def qr(self, payload: str) -> None:
+        """The QR code, centred; only one per sheet."""
+        picture, module, modules = qr_image(payload, self.inner)
+        top = sum(block.height for block in self.blocks)
+        self._qr = QrSpot(top, picture.height, payload, module, modules)
+        block = Image.new("1", (self.width, picture.height), WHITE)
+        block.paste(picture, ((self.width - picture.width) // 2, 0))
+        self.blocks.append(block)
+
+    def paper(self) -> Paper:
+        height = sum(block.height for block in self.blocks)
+        image = Image.new("1", (self.width, height), WHITE)
+        top = 0
+        for block in self.blocks:
+            image.paste(block, (0, top))
+            top += block.height
+        return Paper(image, self._qr)
