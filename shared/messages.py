@@ -380,4 +380,48 @@ MESSAGES: dict[str, dict[str, str]] = {
     "test_heading": {"vi": "TRANG IN THỬ", "en": "TEST PAGE"},
     "test_width": {"vi": "Khổ giấy: {width} điểm", "en": "Paper width: {width} dots"},
     "test_letters": {"vi": "Chữ tiếng Việt:", "en": "Vietnamese letters:"},
+    # --- printers and the print queue ---
+    "printer_url_invalid": {
+        "vi": 'Cấu hình máy in không hợp lệ: "{url}". Các dạng được hỗ trợ: {forms}.',
+        "en": 'Not a printer setting: "{url}". Accepted forms: {forms}.',
+    },
+    "profile_unknown": {
+        "vi": 'Không có cấu hình máy in "{profile}" (ví dụ: TM-T20II, TM-T88V, POS-5890).',
+        "en": 'No printer profile "{profile}" (e.g. TM-T20II, TM-T88V, POS-5890).',
+    },
+    "profile_no_width": {
+        "vi": "Cấu hình máy in {profile} không cho biết khổ giấy; hãy chọn cấu hình khác.",
+        "en": "The printer profile {profile} has no paper width; choose another.",
+    },
+    "paper_too_wide": {
+        "vi": "Bản in rộng {width} điểm, máy {profile} chỉ in được {dots} điểm.",
+        "en": "The paper is {width} dots wide; {profile} prints {dots}.",
+    },
+    "cups_missing": {
+        "vi": "Máy này chưa cài CUPS (lệnh lp).",
+        "en": "CUPS (the lp command) is not installed here.",
+    },
+    "job_unknown": {"vi": "Không có lệnh in số {job}.", "en": "There is no print job {job}."},
+    "print_done": {
+        "vi": "Đã in lệnh #{job} ({kind}){where}",
+        "en": "Printed job #{job} ({kind}){where}",
+    },
+    "print_failed": {
+        "vi": "Chưa in được lệnh #{job}: {reason}. Lệnh vẫn được giữ để in lại.",
+        "en": "Job #{job} did not print: {reason}. It stays queued for a retry.",
+    },
+    "printer_unreachable": {
+        "vi": "Không kết nối được máy in: {reason}",
+        "en": "Cannot reach the printer: {reason}",
+    },
+    "printer_status": {
+        "vi": "Máy in: {online}; giấy: {paper}",
+        "en": "Printer: {online}; paper: {paper}",
+    },
+    "printer_online_True": {"vi": "sẵn sàng", "en": "online"},
+    "printer_online_False": {"vi": "không sẵn sàng", "en": "offline"},
+    "paper_ok": {"vi": "đủ", "en": "ok"},
+    "paper_low": {"vi": "sắp hết", "en": "low"},
+    "paper_out": {"vi": "hết giấy", "en": "out"},
+    "status_unknown": {"vi": "không rõ", "en": "unknown"},
 }

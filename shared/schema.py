@@ -174,6 +174,34 @@ def m001_initial(db: Database) -> None:
     )
 
 
+_PRINT_JOBS = """
+CREATE TABLE print_jobs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('ticket', 'slip', 'test')),
+    meeting_id INTEGER REFERENCES meetings(id),
+    registration_id INTEGER REFERENCES registrations(id),
+    document TEXT NOT NULL,
+    station TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'queued'
+        CHECK (status IN ('queued', 'sending', 'done', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    printer TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    printed_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX print_jobs_due ON print_jobs (station, status, next_try);
+"""
+
+
+@migrations()
+def m002_print_jobs(db: Database) -> None:
+    """The print queue: a job is stored before it is sent, and kept after."""
+    for statement in _statements(_PRINT_JOBS):
+        db.execute(statement)
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

@@ -1,0 +1,181 @@
+"""hallkit printer test|status and hallkit print ticket|slip|jobs|retry.
+
+Registered under the `hallkit.commands` entry point group, so the core CLI in `shared`
+never imports printing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from printing import jobs
+from printing.connections import Connection, connect
+from printing.documents import slip_for, ticket_for
+from shared.cli.base import Session, json_option, meeting_option, pass_session, print_json
+from shared.cli.base import print_table
+from shared.i18n import tr
+from shared.registrations import by_number
+
+JOB_KEYS = (
+    "id",
+    "kind",
+    "meeting_id",
+    "registration_id",
+    "status",
+    "attempts",
+    "last_error",
+    "printer",
+    "created_at",
+    "printed_at",
+)
+
+
+def _printer_option(function: Any) -> Any:
+    return click.option(
+        "--printer",
+        "printer_url",
+        default=None,
+        help="Printer URL (default: the config's printer).",
+    )(function)
+
+
+def _connection(session: Session, printer_url: str | None) -> Connection:
+    return connect(printer_url or session.settings.printer)
+
+
+def _send_now(session: Session, connection: Connection) -> None:
+    """Send what is due for this station and say how each job went."""
+    lang = session.settings.language
+    failed = 0
+    for job in jobs.send_due(session.store, connection):
+        if job["status"] == "done":
+            where = getattr(connection, "last", None)
+            click.echo(
+                tr(
+                    "print_done",
+                    lang,
+                    job=job["id"],
+                    kind=job["kind"],
+                    where=f" → {where}" if where else "",
+                )
+            )
+        else:
+            failed += 1
+            click.echo(tr("print_failed", lang, job=job["id"], reason=job["last_error"]), err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+@click.group()
+def printer() -> None:
+    """The receipt printer of this station."""
+
+
+@printer.command("test")
+@_printer_option
+@pass_session
+def test(session: Session, printer_url: str | None) -> None:
+    """Print a test page: fonts, widths, a QR code and every Vietnamese letter."""
+    connection = _connection(session, printer_url)
+    jobs.enqueue(session.store, None, lang=session.settings.language)
+    _send_now(session, connection)
+
+
+@printer.command("status")
+@_printer_option
+@pass_session
+def status(session: Session, printer_url: str | None) -> None:
+    """Ask the printer whether it is online and has paper (unknown if it does not say)."""
+    lang = session.settings.language
+    connection = _connection(session, printer_url)
+    try:
+        connection.open()
+        try:
+            state = connection.status()
+        finally:
+            connection.close()
+    except OSError as error:
+        click.echo(tr("printer_unreachable", lang, reason=error))
+        raise SystemExit(1) from None
+    unknown = tr("status_unknown", lang)
+    online = unknown if state.online is None else tr(f"printer_online_{state.online}", lang)
+    paper = unknown if state.paper is None else tr(f"paper_{state.paper}", lang)
+    click.echo(tr("printer_status", lang, online=online, paper=paper))
+    if state.detail:
+        click.echo(state.detail)
+
+
+@click.group("print")
+def print_() -> None:
+    """Print tickets and slips through the print queue."""
+
+
+@print_.command("ticket")
+@click.argument("number", type=int)
+@meeting_option
+@_printer_option
+@pass_session
+def print_ticket(
+    session: Session, number: int, meeting: int | None, printer_url: str | None
+) -> None:
+    """Print (or reprint) the ticket of NUMBER."""
+    connection = _connection(session, printer_url)
+    store, settings = session.store, session.settings
+    row = by_number(store, session.meeting_id(meeting), number)
+    document = ticket_for(store, row["id"], settings.language, settings.public_url)
+    jobs.enqueue(store, document, meeting_id=row["meeting_id"], registration_id=row["id"])
+    _send_now(session, connection)
+
+
+@print_.command("slip")
+@click.argument("number", type=int)
+@meeting_option
+@_printer_option
+@pass_session
+def print_slip(session: Session, number: int, meeting: int | None, printer_url: str | None) -> None:
+    """Print the follow-up slip of NUMBER: each question, its outcome, body and deadline."""
+    connection = _connection(session, printer_url)
+    store, settings = session.store, session.settings
+    row = by_number(store, session.meeting_id(meeting), number)
+    document = slip_for(store, row["id"], settings.language, settings.public_url)
+    jobs.enqueue(store, document, meeting_id=row["meeting_id"], registration_id=row["id"])
+    _send_now(session, connection)
+
+
+@print_.command("jobs")
+@click.option("--failed", is_flag=True, help="Only jobs that failed.")
+@json_option
+@pass_session
+def list_jobs(session: Session, failed: bool, as_json: bool) -> None:
+    """The print queue, newest first, with each job's outcome."""
+    rows = jobs.list_jobs(session.store, failed)
+    if as_json:
+        print_json([{k: r[k] for k in JOB_KEYS} for r in rows])
+        return
+    print_table(
+        [
+            (
+                r["id"],
+                r["kind"],
+                r["status"],
+                r["attempts"],
+                r["printed_at"] or r["created_at"],
+                r["last_error"][:60],
+            )
+            for r in rows
+        ],
+        ["id", "kind", "status", "tries", "time", "error"],
+    )
+
+
+@print_.command("retry")
+@click.argument("job_id", type=int)
+@_printer_option
+@pass_session
+def retry(session: Session, job_id: int, printer_url: str | None) -> None:
+    """Send job JOB_ID again now, on this station's printer."""
+    connection = _connection(session, printer_url)
+    jobs.retry(session.store, job_id)
+    _send_now(session, connection)

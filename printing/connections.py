@@ -1,0 +1,343 @@
+"""Printer connections named by one URL-like setting, each opened and closed explicitly
+and each with a timeout: a printer that is off or hangs must never hang a station.
+
+    preview:DIR                 PNG files, no printer needed (the default)
+    usb:VID:PID                 e.g. usb:04b8:0e15
+    tcp:HOST[:PORT]             port 9100 by default
+    serial:DEVICE?baud=N        e.g. serial:/dev/ttyUSB0?baud=38400
+    file:PATH                   e.g. file:/dev/usb/lp0
+    cups:QUEUE                  a raw CUPS queue, through `lp`
+    dummy:                      keeps the bytes in memory (tests)
+
+Options after "?": profile=NAME (python-escpos capability profile, default TM-T20II),
+timeout=SECONDS (default 10), compact=1 (native QR, raster only where there is ink).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import parse_qsl
+
+from printing.encode import DEFAULT_PROFILE, encode, profile_width
+from printing.sheet import Paper
+from shared.i18n import UserError
+
+FORMS = "preview:DIR, usb:VID:PID, tcp:HOST[:PORT], serial:DEVICE?baud=N, file:PATH, cups:QUEUE"
+SCHEMES = ("preview", "usb", "tcp", "serial", "file", "cups", "dummy")
+DLE_EOT = b"\x10\x04"
+
+
+@dataclass(frozen=True)
+class PrinterUrl:
+    scheme: str
+    target: str
+    profile: str = DEFAULT_PROFILE
+    timeout: float = 10.0
+    compact: bool = False
+    baud: int = 38400
+
+    @property
+    def width(self) -> int:
+        return profile_width(self.profile)
+
+
+def parse_url(text: str) -> PrinterUrl:
+    """Read a printer setting; anything unreadable is refused naming the accepted forms."""
+    scheme, colon, rest = text.strip().partition(":")
+    target, _, query = rest.partition("?")
+    if not colon or scheme not in SCHEMES or (not target and scheme != "dummy"):
+        raise UserError("printer_url_invalid", url=text, forms=FORMS)
+    options = dict(parse_qsl(query))
+    unknown = set(options) - {"profile", "timeout", "compact", "baud"}
+    if unknown:
+        raise UserError("printer_url_invalid", url=text, forms=FORMS)
+    try:
+        url = PrinterUrl(
+            scheme,
+            target,
+            profile=options.get("profile", DEFAULT_PROFILE),
+            timeout=float(options.get("timeout", 10)),
+            compact=options.get("compact", "0") in ("1", "true", "yes"),
+            baud=int(options.get("baud", 38400)),
+        )
+    except ValueError:
+        raise UserError("printer_url_invalid", url=text, forms=FORMS) from None
+    if scheme == "usb":
+        _usb_ids(url.target, text)
+    url.width  # noqa: B018 - refuses an unknown profile now, not at the first ticket
+    return url
+
+
+def _usb_ids(target: str, text: str) -> tuple[int, int]:
+    parts = target.split(":")
+    try:
+        vendor, product = (int(part, 16) for part in parts)
+    except ValueError:
+        raise UserError("printer_url_invalid", url=text, forms=FORMS) from None
+    return vendor, product
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the printer said; None where it did not answer (unknown, never "OK")."""
+
+    online: bool | None = None
+    paper: str | None = None  # "ok", "low", "out"
+    detail: str = ""
+
+
+class Connection(Protocol):
+    url: PrinterUrl
+
+    def open(self) -> None: ...
+    def send(self, paper: Paper, name: str) -> None: ...
+    def status(self) -> Status: ...
+    def close(self) -> None: ...
+
+
+def _parse_status(online: bytes, paper: bytes) -> Status:
+    is_online = None if not online else not online[0] & 0x08
+    paper_state = None
+    if paper:
+        paper_state = "out" if paper[0] & 0x60 else "low" if paper[0] & 0x0C else "ok"
+    return Status(is_online, paper_state)
+
+
+class _Bytes:
+    """A connection that takes ESC/POS bytes; subclasses write them somewhere."""
+
+    def __init__(self, url: PrinterUrl) -> None:
+        self.url = url
+
+    def open(self) -> None:
+        pass
+
+    def send(self, paper: Paper, name: str) -> None:
+        self.write(encode(paper, self.url.profile, self.url.compact))
+
+    def write(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def status(self) -> Status:
+        return Status(detail="no status from this kind of connection")
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class Dummy(_Bytes):
+    """Keeps every job's bytes: the stand-in printer of the tests."""
+
+    url: PrinterUrl
+    jobs: list[bytes] = field(default_factory=list)
+
+    def write(self, data: bytes) -> None:
+        self.jobs.append(data)
+
+
+class Tcp(_Bytes):
+    """A network printer (raw port 9100). A small send buffer keeps a printer that stops
+    reading from swallowing a whole ticket into kernel buffers: the send times out."""
+
+    def __init__(self, url: PrinterUrl) -> None:
+        super().__init__(url)
+        self.sock: socket.socket | None = None
+
+    def open(self) -> None:
+        host, _, port = self.url.target.partition(":")
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 8192)
+        sock.settimeout(self.url.timeout)
+        try:
+            sock.connect((host, int(port or 9100)))
+        except BaseException:
+            sock.close()
+            raise
+        self.sock = sock
+
+    def write(self, data: bytes) -> None:
+        assert self.sock is not None, "open() first"
+        self.sock.sendall(data)
+
+    def _ask(self, request: bytes) -> bytes:
+        assert self.sock is not None, "open() first"
+        self.sock.sendall(DLE_EOT + request)
+        try:
+            return self.sock.recv(1)
+        except TimeoutError:
+            return b""
+
+    def status(self) -> Status:
+        return _parse_status(self._ask(b"\x01"), self._ask(b"\x04"))
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+
+class Serial(_Bytes):
+    """A serial printer; the write timeout allows for the transfer time at this baud rate."""
+
+    def __init__(self, url: PrinterUrl) -> None:
+        super().__init__(url)
+        self.port: object | None = None
+
+    def open(self) -> None:
+        import serial
+
+        self.port = serial.Serial(self.url.target, self.url.baud, timeout=self.url.timeout)
+
+    def write(self, data: bytes) -> None:
+        port = self.port
+        assert port is not None, "open() first"
+        port.write_timeout = self.url.timeout + len(data) * 10 / self.url.baud * 1.5  # type: ignore[attr-defined]
+        port.write(data)  # type: ignore[attr-defined]
+
+    def status(self) -> Status:
+        port = self.port
+        assert port is not None, "open() first"
+        port.write(DLE_EOT + b"\x01")  # type: ignore[attr-defined]
+        online = port.read(1)  # type: ignore[attr-defined]
+        port.write(DLE_EOT + b"\x04")  # type: ignore[attr-defined]
+        return _parse_status(online, port.read(1))  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        if self.port is not None:
+            self.port.close()  # type: ignore[attr-defined]
+            self.port = None
+
+
+class Usb(_Bytes):
+    """A USB printer through python-escpos (pyusb); timeouts in milliseconds, never 0."""
+
+    def __init__(self, url: PrinterUrl) -> None:
+        super().__init__(url)
+        self.printer: object | None = None
+
+    def open(self) -> None:
+        from escpos.printer import Usb as EscposUsb
+
+        vendor, product = _usb_ids(self.url.target, self.url.target)
+        printer = EscposUsb(
+            vendor, product, timeout=max(1, int(self.url.timeout * 1000)), profile=self.url.profile
+        )
+        printer.open(raise_not_found=True)
+        self.printer = printer
+
+    def write(self, data: bytes) -> None:
+        assert self.printer is not None, "open() first"
+        self.printer._raw(data)  # type: ignore[attr-defined]
+
+    def status(self) -> Status:
+        printer = self.printer
+        assert printer is not None, "open() first"
+        online = printer.query_status(DLE_EOT + b"\x01")  # type: ignore[attr-defined]
+        paper = printer.query_status(DLE_EOT + b"\x04")  # type: ignore[attr-defined]
+        return _parse_status(bytes(online), bytes(paper))
+
+    def close(self) -> None:
+        if self.printer is not None:
+            self.printer.close()  # type: ignore[attr-defined]
+            self.printer = None
+
+
+class File(_Bytes):
+    """A device file such as /dev/usb/lp0, or a plain file. A write to a device whose
+    printer is off can block forever, so it runs in a thread that is given up on."""
+
+    def write(self, data: bytes) -> None:
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                with open(self.url.target, "ab") as handle:
+                    handle.write(data)
+            except BaseException as error:  # reported to the caller below
+                failure.append(error)
+
+        writer = threading.Thread(target=run, daemon=True)
+        writer.start()
+        writer.join(self.url.timeout)
+        if writer.is_alive():
+            raise TimeoutError(f"{self.url.target}: no progress in {self.url.timeout:g} s")
+        if failure:
+            raise failure[0]
+
+
+class Cups(_Bytes):
+    """A raw CUPS queue, through the `lp` command."""
+
+    def write(self, data: bytes) -> None:
+        command = ["lp", "-d", self.url.target, "-o", "raw"]
+        try:
+            subprocess.run(
+                command, input=data, capture_output=True, check=True, timeout=self.url.timeout
+            )
+        except FileNotFoundError:
+            raise UserError("cups_missing") from None
+        except subprocess.CalledProcessError as error:
+            raise OSError(error.stderr.decode(errors="replace").strip()) from None
+
+    def status(self) -> Status:
+        try:
+            result = subprocess.run(
+                ["lpstat", "-p", self.url.target],
+                capture_output=True,
+                text=True,
+                timeout=self.url.timeout,
+            )
+        except FileNotFoundError:
+            raise UserError("cups_missing") from None
+        text = result.stdout.strip() or result.stderr.strip()
+        online = None if result.returncode else "disabled" not in text
+        return Status(online, None, text)
+
+
+class Preview:
+    """Writes each job as a PNG in DIR: the default, so a kiosk works with no printer."""
+
+    def __init__(self, url: PrinterUrl) -> None:
+        self.url = url
+        self.folder = Path(url.target)
+
+    def open(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def send(self, paper: Paper, name: str) -> None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        final = self.folder / f"{stamp}-{name}.png"
+        partial = final.with_suffix(".png.part")
+        paper.image.save(partial, format="PNG")
+        partial.replace(final)
+        self.last = final
+
+    def status(self) -> Status:
+        return Status(True, "ok", f"preview: {self.folder.resolve()}")
+
+    def close(self) -> None:
+        pass
+
+
+KINDS: dict[str, type[Preview] | type[_Bytes]] = {
+    "preview": Preview,
+    "usb": Usb,
+    "tcp": Tcp,
+    "serial": Serial,
+    "file": File,
+    "cups": Cups,
+    "dummy": Dummy,
+}
+
+
+def connect(url: str | PrinterUrl) -> Connection:
+    """A connection for the setting, not yet opened."""
+    parsed = parse_url(url) if isinstance(url, str) else url
+    return KINDS[parsed.scheme](parsed)

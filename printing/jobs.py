@@ -1,0 +1,181 @@
+"""The print queue in the database: a job is stored before it is sent, sent by a worker
+that retries with back-off, and kept with its outcome so it can be reprinted.
+
+A printer that is off, unplugged, out of paper or hanging costs a failed job that the
+secretary can see and retry, never a registration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from typing import Any
+
+from printing.connections import Connection
+from printing.layouts import Slip, SlipItem, Ticket, slip, test_page, ticket
+from printing.sheet import Paper
+from shared.db import Store, now_iso
+from shared.i18n import UserError
+
+Row = dict[str, Any]
+MAX_ATTEMPTS = 5
+BACKOFF_SECONDS = (2, 5, 15, 30, 60)
+
+
+def enqueue(
+    store: Store,
+    document: Ticket | Slip | None,
+    *,
+    meeting_id: int | None = None,
+    registration_id: int | None = None,
+    lang: str = "vi",
+) -> int:
+    """Store a job for this station's printer; None is the test page."""
+    kind = "ticket" if isinstance(document, Ticket) else "slip" if document else "test"
+    data = dataclasses.asdict(document) if document else {"lang": lang}
+    row = {
+        "kind": kind,
+        "meeting_id": meeting_id,
+        "registration_id": registration_id,
+        "document": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        "station": store.station,
+        "created_at": now_iso(),
+    }
+    with store.write():
+        job_id = store.insert("print_jobs", row)
+        store.log(
+            "print.queued",
+            meeting_id,
+            f"print_job:{job_id}",
+            kind=kind,
+            registration=registration_id,
+        )
+    return job_id
+
+
+def render(job: Row, width: int) -> Paper:
+    """The paper a job prints, drawn again from its stored document."""
+    data = json.loads(job["document"])
+    if job["kind"] == "ticket":
+        return ticket(Ticket(**data), width)
+    if job["kind"] == "slip":
+        items = tuple(SlipItem(**item) for item in data.pop("items"))
+        return slip(Slip(**data, items=items), width)
+    return test_page(width, data.get("lang", "vi"))
+
+
+def get_job(store: Store, job_id: int) -> Row:
+    row = store.one("SELECT * FROM print_jobs WHERE id = ?", (job_id,))
+    if row is None:
+        raise UserError("job_unknown", job=job_id)
+    return row
+
+
+def recover(store: Store) -> int:
+    """Jobs this station was sending when it died go back to the queue (a ticket printed
+    twice beats a ticket lost)."""
+    with store.write():
+        count = store.conn.execute(
+            "UPDATE print_jobs SET status = 'queued' WHERE station = ? AND status = 'sending'",
+            (store.station,),
+        ).rowcount
+        if count:
+            store.log("print.recovered", None, f"station:{store.station}", jobs=count)
+    return int(count)
+
+
+def claim(store: Store, now: float | None = None) -> Row | None:
+    """The next due job of this station, marked as being sent."""
+    moment = time.time() if now is None else now
+    with store.write():
+        job = store.one(
+            "SELECT * FROM print_jobs WHERE station = ? AND ("
+            " status = 'queued' OR (status = 'failed' AND attempts < ? AND next_try <= ?))"
+            " ORDER BY id LIMIT 1",
+            (store.station, MAX_ATTEMPTS, moment),
+        )
+        if job is None:
+            return None
+        job["attempts"] += 1
+        job["status"] = "sending"
+        store.update("print_jobs", job["id"], {"status": "sending", "attempts": job["attempts"]})
+    return job
+
+
+def finish(store: Store, job: Row, printer: str, error: str = "", now: float | None = None) -> Row:
+    """Record a job's outcome; a failure is retried later, up to MAX_ATTEMPTS."""
+    moment = time.time() if now is None else now
+    delay = BACKOFF_SECONDS[min(job["attempts"], len(BACKOFF_SECONDS)) - 1]
+    changes: Row = {
+        "status": "failed" if error else "done",
+        "printer": printer,
+        "last_error": error[:500],
+        "next_try": moment + delay if error else 0,
+        "printed_at": "" if error else now_iso(),
+    }
+    with store.write():
+        store.update("print_jobs", job["id"], changes)
+        kind = "print.failed" if error else "print.done"
+        store.log(
+            kind,
+            job["meeting_id"],
+            f"print_job:{job['id']}",
+            attempts=job["attempts"],
+            error=error[:200],
+        )
+    return {**job, **changes}
+
+
+def describe(error: Exception) -> str:
+    """A printer failure in a line support staff can act on."""
+    if isinstance(error, UserError):
+        return error.message("en")
+    if isinstance(error, TimeoutError):
+        return f"no answer from the printer in time ({error or 'timeout'})"
+    if isinstance(error, OSError) and error.strerror:
+        return f"{type(error).__name__}: {error.strerror}"
+    return f"{type(error).__name__}: {error}"
+
+
+def send(store: Store, job: Row, connection: Connection) -> Row:
+    """Send one claimed job; any failure of the printer is recorded, never raised."""
+    url = connection.url
+    try:
+        paper = render(job, url.width)
+        connection.open()
+        try:
+            connection.send(paper, f"{job['kind']}-{job['id']}")
+        finally:
+            connection.close()
+    except Exception as error:  # every printer failure ends here, recorded on the job
+        return finish(store, job, url.scheme, describe(error))
+    return finish(store, job, url.scheme)
+
+
+def send_due(store: Store, connection: Connection, now: float | None = None) -> list[Row]:
+    """Send every job of this station that is due now; returns them with their outcome."""
+    sent = []
+    while (job := claim(store, now)) is not None:
+        sent.append(send(store, job, connection))
+    return sent
+
+
+def retry(store: Store, job_id: int) -> Row:
+    """Put a job back in the queue now, whatever happened to it before (a reprint)."""
+    with store.write():
+        job = get_job(store, job_id)
+        store.update(
+            "print_jobs",
+            job_id,
+            {"status": "queued", "attempts": 0, "next_try": 0, "station": store.station},
+        )
+        store.log("print.retry", job["meeting_id"], f"print_job:{job_id}")
+    return get_job(store, job_id)
+
+
+def list_jobs(store: Store, failed_only: bool = False) -> list[Row]:
+    sql = "SELECT * FROM print_jobs"
+    if failed_only:
+        sql += " WHERE status = 'failed'"
+    return store.all(sql + " ORDER BY id DESC")
