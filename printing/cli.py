@@ -13,8 +13,14 @@ import click
 from printing import jobs
 from printing.connections import Connection, connect
 from printing.documents import slip_for, ticket_for
-from shared.cli.base import Session, json_option, meeting_option, pass_session, print_json
-from shared.cli.base import print_table
+from shared.cli.base import (
+    Session,
+    json_option,
+    meeting_option,
+    pass_session,
+    print_json,
+    print_table,
+)
 from shared.i18n import tr
 from shared.registrations import by_number
 
