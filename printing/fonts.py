@@ -38,9 +38,10 @@ def covered() -> frozenset[int]:
 def printable(text: str) -> str:
     """NFC text with control characters and glyphs the font lacks removed."""
     have = covered()
-    kept = (
-        char
-        for char in unicodedata.normalize("NFC", text)
-        if char.isspace() or (ord(char) in have and unicodedata.category(char)[0] != "C")
-    )
+    kept = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in " \t\n\r":
+            kept.append(" ")
+        elif unicodedata.category(char)[0] != "C" and ord(char) in have:
+            kept.append(char)
     return _SPACES.sub(" ", "".join(kept)).strip()

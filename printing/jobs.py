@@ -138,7 +138,7 @@ def describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def send(store: Store, job: Row, connection: Connection) -> Row:
+def send(store: Store, job: Row, connection: Connection, now: float | None = None) -> Row:
     """Send one claimed job; any failure of the printer is recorded, never raised."""
     url = connection.url
     try:
@@ -149,15 +149,15 @@ def send(store: Store, job: Row, connection: Connection) -> Row:
         finally:
             connection.close()
     except Exception as error:  # every printer failure ends here, recorded on the job
-        return finish(store, job, url.scheme, describe(error))
-    return finish(store, job, url.scheme)
+        return finish(store, job, url.scheme, describe(error), now)
+    return finish(store, job, url.scheme, now=now)
 
 
 def send_due(store: Store, connection: Connection, now: float | None = None) -> list[Row]:
     """Send every job of this station that is due now; returns them with their outcome."""
     sent = []
     while (job := claim(store, now)) is not None:
-        sent.append(send(store, job, connection))
+        sent.append(send(store, job, connection, now))
     return sent
 
 

@@ -43,11 +43,13 @@ for module in (meeting, queue, question, misc, calendar_days):
         cli.add_command(command)
 
 
-def _station_commands() -> None:
+def load_station_commands() -> None:
+    """Add the commands other packages register (printer, print, kiosk ...)."""
     for entry in entry_points(group="hallkit.commands"):
-        cli.add_command(entry.load(), entry.name)
+        if entry.name not in cli.commands:
+            cli.add_command(entry.load(), entry.name)
 
 
 def main() -> None:
-    _station_commands()
+    load_station_commands()
     cli(prog_name="hallkit")

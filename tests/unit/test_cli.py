@@ -5,7 +5,9 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from shared.cli import cli
+from shared.cli import cli, load_station_commands
+
+load_station_commands()
 
 
 def run(*args: str, db: Path | None = None, env: dict[str, str] | None = None) -> Result:
