@@ -9,10 +9,10 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw
 from qrcode.constants import ERROR_CORRECT_M
 
+from printing import layouts
 from printing.documents import slip_for, ticket_for
 from printing.encode import FRAGMENT_ROWS, encode
 from printing.fonts import covered, font, printable
-from printing import layouts
 from printing.layouts import Slip, SlipItem, Ticket, slip, ticket, vietnamese_letters
 from printing.sheet import Sheet, wrap
 from shared.db import Store
