@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from PIL import Image, ImageDraw
@@ -72,6 +73,35 @@ def wrap(text: str, size: int, bold: bool, width: int) -> list[str]:
     return lines
 
 
+# The tallest stacked marks and the deepest descenders Vietnamese text can have.
+_PROBE = "ỖẪẶỸẬỆỴgjpqyỵỹ"
+
+
+@lru_cache(maxsize=64)
+def _metrics(size: int, bold: bool) -> tuple[int, int]:
+    """(room above the ascent, line height) for one font, the same for every line, so
+    stacked marks (Ỗ, Ẫ) are never clipped and lines sit evenly."""
+    face = font(size, bold)
+    ascent, descent = face.getmetrics()
+    _, top, _, bottom = face.getbbox(_PROBE, anchor="la")
+    rise = max(0, -int(top))
+    return rise, rise + max(ascent + descent, int(bottom)) + round(size * 0.15)
+
+
+@lru_cache(maxsize=512)
+def _line(line: str, size: int, bold: bool, align: Align, width: int, margin: int) -> Image.Image:
+    """One line of text across the paper. Cached: the title, the labels and the
+    instructions are the same on every ticket of a meeting. Never drawn on afterwards."""
+    face = font(size, bold)
+    rise, height = _metrics(size, bold)
+    block = Image.new("1", (width, height), WHITE)
+    left = margin
+    if align == "center":
+        left = (width - round(face.getlength(line))) // 2
+    ImageDraw.Draw(block).text((left, rise), line, font=face, fill=BLACK, anchor="la")
+    return block
+
+
 class Sheet:
     """Stack text, rules and images; `image()` gives the finished paper."""
 
@@ -101,20 +131,8 @@ class Sheet:
 
     def text(self, text: str, size: float, bold: bool = False, align: Align = "center") -> None:
         face_size = self.px(size)
-        face = font(face_size, bold)
-        ascent, descent = face.getmetrics()
-        leading = self.px(size * 0.15)
         for line in wrap(text, face_size, bold, self.inner):
-            # Stacked marks (Ỗ, Ẫ) rise above the ascent: make room rather than clip.
-            _, top, _, bottom = face.getbbox(line, anchor="la")
-            rise = max(0, -int(top))
-            height = rise + max(ascent + descent, int(bottom)) + leading
-            block = Image.new("1", (self.width, height), WHITE)
-            left = self.margin
-            if align == "center":
-                left = (self.width - round(face.getlength(line))) // 2
-            ImageDraw.Draw(block).text((left, rise), line, font=face, fill=BLACK, anchor="la")
-            self.blocks.append(block)
+            self.blocks.append(_line(line, face_size, bold, align, self.width, self.margin))
 
     def space(self, size: float) -> None:
         self.blocks.append(Image.new("1", (self.width, self.px(size)), WHITE))
