@@ -96,7 +96,7 @@ class Connection(Protocol):
     url: PrinterUrl
 
     def open(self) -> None: ...
-    def send(self, paper: Paper, name: str) -> None: ...
+    def send(self, paper: Paper, name: str) -> str: ...
     def status(self) -> Status: ...
     def close(self) -> None: ...
 
@@ -118,8 +118,10 @@ class _Bytes:
     def open(self) -> None:
         pass
 
-    def send(self, paper: Paper, name: str) -> None:
+    def send(self, paper: Paper, name: str) -> str:
+        """Send the paper; returns where it went when that is worth telling (a file)."""
         self.write(encode(paper, self.url.profile, self.url.compact))
+        return ""
 
     def write(self, data: bytes) -> None:
         raise NotImplementedError
@@ -311,13 +313,13 @@ class Preview:
     def open(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
 
-    def send(self, paper: Paper, name: str) -> None:
+    def send(self, paper: Paper, name: str) -> str:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         final = self.folder / f"{stamp}-{name}.png"
         partial = final.with_suffix(".png.part")
         paper.image.save(partial, format="PNG")
         partial.replace(final)
-        self.last = final
+        return str(final)
 
     def status(self) -> Status:
         return Status(True, "ok", f"preview: {self.folder.resolve()}")

@@ -145,12 +145,12 @@ def send(store: Store, job: Row, connection: Connection, now: float | None = Non
         paper = render(job, url.width)
         connection.open()
         try:
-            connection.send(paper, f"{job['kind']}-{job['id']}")
+            where = connection.send(paper, f"{job['kind']}-{job['id']}")
         finally:
             connection.close()
     except Exception as error:  # every printer failure ends here, recorded on the job
         return finish(store, job, url.scheme, describe(error), now)
-    return finish(store, job, url.scheme, now=now)
+    return finish(store, job, f"{url.scheme}:{where}" if where else url.scheme, now=now)
 
 
 def send_due(store: Store, connection: Connection, now: float | None = None) -> list[Row]:
