@@ -57,16 +57,8 @@ def _send_now(session: Session, connection: Connection) -> None:
     failed = 0
     for job in jobs.send_due(session.store, connection):
         if job["status"] == "done":
-            where = getattr(connection, "last", None)
-            click.echo(
-                tr(
-                    "print_done",
-                    lang,
-                    job=job["id"],
-                    kind=job["kind"],
-                    where=f" → {where}" if where else "",
-                )
-            )
+            where = f" → {job['printer']}"
+            click.echo(tr("print_done", lang, job=job["id"], kind=job["kind"], where=where))
         else:
             failed += 1
             click.echo(tr("print_failed", lang, job=job["id"], reason=job["last_error"]), err=True)

@@ -170,6 +170,7 @@ def test_preview_writes_the_layout_as_png(
     connection = connect(f"preview:{tmp_path / 'preview'}")
     [job] = jobs.send_due(store, connection)
     [png] = (tmp_path / "preview").glob("*.png")
+    assert job["printer"] == f"preview:{png}"
     expected = jobs.render(jobs.get_job(store, job_id), 576).image
     written = Image.open(png)
     assert ImageChops.difference(written.convert("L"), expected.convert("L")).getbbox() is None
