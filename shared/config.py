@@ -17,7 +17,16 @@ from shared.i18n import DEFAULT_LANGUAGE, UserError, check_language
 
 CONFIG_NAME = "hallkit.toml"
 DB_ENV = "HALLKIT_DB"
-_KEYS = {"database", "language", "station", "printer", "public_url", "deadlines"}
+_KEYS = {
+    "database",
+    "language",
+    "station",
+    "printer",
+    "public_url",
+    "deadlines",
+    "kiosk_pin",
+    "retention_months",
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,8 @@ class Settings:
     station: str = "station-1"
     printer: str = "preview:preview"
     public_url: str = ""
+    kiosk_pin: str = "0000"
+    retention_months: int = 24
     deadlines: Mapping[str, Rule] = field(default_factory=lambda: dict(DEFAULT_RULES))
     config_path: Path | None = None
 
@@ -81,9 +92,12 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
     unknown = sorted(set(raw) - _KEYS)
     if unknown:
         raise UserError("config_key_unknown", key=unknown[0])
-    for key in ("database", "language", "station", "printer", "public_url"):
+    for key in ("database", "language", "station", "printer", "public_url", "kiosk_pin"):
         if key in raw and not isinstance(raw[key], str):
             raise UserError("config_key_invalid", key=key)
+    months = raw.get("retention_months", settings.retention_months)
+    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 600:
+        raise UserError("config_key_invalid", key="retention_months")
     base = path.parent
     database = Path(raw["database"]) if "database" in raw else settings.db_path
     return replace(
@@ -93,6 +107,8 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
         station=raw.get("station", settings.station),
         printer=raw.get("printer", settings.printer),
         public_url=raw.get("public_url", settings.public_url),
+        kiosk_pin=raw.get("kiosk_pin", settings.kiosk_pin),
+        retention_months=months,
         deadlines=_deadlines(raw.get("deadlines", {})),
         config_path=path,
     )
@@ -109,6 +125,10 @@ station = "station-1"
 printer = "preview:preview"
 # If set, ticket QR codes carry a link to the item's status page.
 public_url = ""
+# The PIN of the kiosk's operator key (Ctrl+O): exit or switch meeting. Change it.
+kiosk_pin = "0000"
+# How long personal data is kept after a citizen's items are closed, in months.
+retention_months = 24
 
 [deadlines]
 # "N calendar" or "N working" days from the meeting's date.

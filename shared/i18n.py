@@ -7,6 +7,7 @@ so one error can be shown in both languages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from shared.messages import MESSAGES
@@ -27,7 +28,14 @@ class Label(str):
 
 def tr(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """Render message `key` in `lang`; an unknown key is a programming error."""
-    entry = MESSAGES[key]
+    return render(MESSAGES, key, lang, **params)
+
+
+def render(
+    catalogue: Mapping[str, Mapping[str, str]], key: str, lang: str, /, **params: Any
+) -> str:
+    """Render `key` from a station's own catalogue, with the same rules as `tr`."""
+    entry = catalogue[key]
     template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return template.format(**{k: _shown(v, lang) for k, v in params.items()})
 

@@ -1,0 +1,269 @@
+"""The entrance kiosk: citizens register to speak and take a printed ticket."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from textual import events, on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from kiosk.dialogs import DuplicateDialog, PinDialog
+from kiosk.screens import (
+    ConsentScreen,
+    NoticeScreen,
+    RegistrationScreen,
+    TicketScreen,
+    WelcomeScreen,
+)
+from kiosk.strings import t
+from kiosk.validation import check
+from printing import jobs
+from printing.connections import Connection, connect
+from printing.documents import ticket_for
+from shared.config import Settings
+from shared.db import ChangeSignal, Store, open_store
+from shared.i18n import UserError
+from shared.meetings import current_meeting
+from shared.reference import names
+from shared.registrations import likely_duplicates, register
+
+# Keys that quit, suspend, open the palette or do anything else a kiosk must not.
+LOCKED_KEYS = ",".join(
+    ["ctrl+q", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+s"]
+    + [f"f{n}" for n in range(1, 13)]
+)
+
+
+class KioskApp(App[None]):
+    CSS_PATH = "kiosk.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding(LOCKED_KEYS, "nothing", show=False, priority=True, id="locked-keys"),
+        Binding("escape", "nothing", show=False, id="escape"),
+        Binding(
+            "ctrl+t", "toggle_language", "Language", show=False, priority=True, id="toggle-language"
+        ),
+        Binding("ctrl+o", "operator", "Operator", show=False, priority=True, id="operator"),
+    ]
+
+    lang: reactive[str] = reactive("vi")
+    """The interface language, "vi" or "en"."""
+    meeting: reactive[dict[str, Any] | None] = reactive(None, always_update=True)
+    """The meeting registrations go to, re-read whenever another station changes it."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        meeting_id: int | None = None,
+        connect_printer: Callable[[], Connection] | None = None,
+        idle_seconds: float = 90,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.meeting_id = meeting_id
+        self.connect_printer = connect_printer or (lambda: connect(settings.printer))
+        self.idle_seconds = idle_seconds
+        self.last_key = time.monotonic()
+        self.pending: dict[str, Any] | None = None
+        self.set_reactive(KioskApp.lang, settings.language)
+
+    def get_default_screen(self) -> Screen[Any]:
+        return WelcomeScreen()
+
+    def on_mount(self) -> None:
+        self.store: Store = open_store(self.settings.db_path, self.settings.station)
+        self.signal = ChangeSignal(self.store)
+        self.load_meeting()
+        jobs.recover(self.store)
+        self.set_interval(0.5, self.poll)
+        self.set_interval(1, self.clear_if_idle)
+        self.set_interval(15, self.print_pending)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    @property
+    def registration_open(self) -> bool:
+        meeting = self.meeting
+        return bool(meeting and meeting["status"] == "open" and meeting["registration_open"])
+
+    def load_meeting(self) -> None:
+        try:
+            self.meeting = current_meeting(self.store, self.meeting_id)
+        except UserError:
+            self.meeting = None
+
+    def poll(self) -> None:
+        """Another station changed the database: re-read the meeting; if registration
+        closed under an open form, say so now rather than at the end."""
+        if not self.signal.changed():
+            return
+        self.load_meeting()
+        if not self.registration_open and not isinstance(self.screen, WelcomeScreen | TicketScreen):
+            self.reset()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.last_key = time.monotonic()
+        await super().on_event(event)
+
+    def clear_if_idle(self) -> None:
+        """An abandoned form is cleared, so the next citizen never sees it."""
+        if isinstance(self.screen, WelcomeScreen):
+            return
+        limit = getattr(self.screen, "IDLE_SECONDS", self.idle_seconds)
+        if time.monotonic() - self.last_key > limit:
+            self.reset()
+
+    def reset(self) -> None:
+        """Back to Welcome, dropping every screen and anything typed."""
+        self.pending = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_reset(self) -> None:
+        self.reset()
+
+    def action_start(self) -> None:
+        if not self.registration_open or self.meeting is None:
+            return
+        meeting_id = self.meeting["id"]
+        self.meeting_id = meeting_id
+        self.push_screen(
+            RegistrationScreen(names(self.store, "villages"), names(self.store, "fields"))
+        )
+
+    def check_form(self, form: RegistrationScreen) -> None:
+        cleaned, errors = check(self.store, form.values(), self.lang)
+        form.show_errors(errors)
+        if errors or self.meeting is None:
+            return
+        self.pending = cleaned
+        same = likely_duplicates(
+            self.store, self.meeting["id"], cleaned["name"], cleaned["village"]
+        )
+        if same:
+            self.push_screen(
+                DuplicateDialog(same[0]["number"], self.lang),
+                lambda yes: self._after_duplicate(bool(yes), same[0]["number"]),
+            )
+        else:
+            self._ask_consent()
+
+    def _after_duplicate(self, is_same: bool, number: int) -> None:
+        if is_same:
+            self.reset()
+            self.push_screen(NoticeScreen(t("duplicate_known", self.lang, number=f"{number:03d}")))
+        else:
+            self._ask_consent()
+
+    def _ask_consent(self) -> None:
+        assert self.pending is not None and self.meeting is not None
+        keeper = self.meeting["issuing_body"] or self.meeting["title"]
+        consent = ConsentScreen(bool(self.pending["phone"]), keeper, self.settings.retention_months)
+        self.push_screen(consent, lambda agreed: self._after_consent(bool(agreed)))
+
+    def _after_consent(self, agreed: bool) -> None:
+        if not agreed:
+            self.reset()
+            self.push_screen(NoticeScreen(t("refused", self.lang)))
+            return
+        self.submit()
+
+    def submit(self) -> None:
+        """Save first; the ticket prints in the background and cannot lose the registration."""
+        details, self.pending = self.pending or {}, None
+        try:
+            row = register(
+                self.store, self.meeting_id or 0, consent=True, source="kiosk", **details
+            )
+        except UserError as error:
+            self.reset()
+            self.load_meeting()
+            self.push_screen(NoticeScreen(error.message(self.lang)))
+            return
+        ticket = ticket_for(self.store, row["id"], self.lang, self.settings.public_url)
+        self.reset()
+        self.push_screen(TicketScreen(row["id"], ticket))
+        try:
+            jobs.enqueue(
+                self.store, ticket, meeting_id=row["meeting_id"], registration_id=row["id"]
+            )
+        except UserError:
+            self._show_print({"status": "failed", "registration_id": row["id"]})
+            return
+        self.print_pending()
+
+    @work(thread=True, exit_on_error=False, group="print")
+    def print_pending(self) -> list[dict[str, Any]]:
+        """Send this station's due jobs, on the worker's own database connection."""
+        store = open_store(self.settings.db_path, self.settings.station)
+        try:
+            return jobs.send_due(store, self.connect_printer())
+        finally:
+            store.close()
+
+    @on(Worker.StateChanged)
+    def printing_done(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "print":
+            return
+        if event.state == WorkerState.SUCCESS:
+            for job in event.worker.result or []:
+                self._show_print(job)
+        elif event.state == WorkerState.ERROR:
+            self.log.error(f"printing failed: {event.worker.error!r}")
+            if isinstance(self.screen, TicketScreen):
+                self._show_print(
+                    {"status": "failed", "registration_id": self.screen.registration_id}
+                )
+
+    def _show_print(self, job: dict[str, Any]) -> None:
+        screen = self.screen
+        if isinstance(screen, TicketScreen) and job["registration_id"] == screen.registration_id:
+            screen.printed(job)
+
+    def action_toggle_language(self) -> None:
+        self.lang = "en" if self.lang == "vi" else "vi"
+
+    def action_operator(self) -> None:
+        others = [
+            (m["id"], m["title"])
+            for m in self.store.all("SELECT id, title FROM meetings WHERE status = 'open'")
+            if not self.meeting or m["id"] != self.meeting["id"]
+        ]
+        self.push_screen(
+            PinDialog(self.settings.kiosk_pin, others, self.lang), self._operator_choice
+        )
+
+    def _operator_choice(self, choice: str | None) -> None:
+        if choice == "exit":
+            self.exit()
+        elif choice and choice.startswith("meeting:"):
+            self.meeting_id = int(choice.removeprefix("meeting:"))
+            self.reset()
+            self.load_meeting()
+
+    def action_nothing(self) -> None:
+        """Swallow a key the public must not use."""
+
+    async def action_quit(self) -> None:
+        """Quitting is the operator's, behind the PIN."""
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return iter(())
+
+
+def make_kiosk_app(
+    settings: Settings,
+    meeting_id: int | None = None,
+    connect_printer: Callable[[], Connection] | None = None,
+    idle_seconds: float = 90,
+) -> KioskApp:
+    """The one way the CLI, the tests and the screenshots build the kiosk."""
+    return KioskApp(settings, meeting_id, connect_printer, idle_seconds)

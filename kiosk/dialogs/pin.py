@@ -1,0 +1,72 @@
+"""The operator's way out: a PIN, then exit or switch to another open meeting."""
+
+from __future__ import annotations
+
+import hmac
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from kiosk.strings import t
+
+MAX_TRIES = 3
+
+
+class PinDialog(ModalScreen[str | None]):
+    """Dismisses with "exit", "meeting:ID", or None."""
+
+    BINDINGS = [Binding("escape", "close", "Close", id="pin-close", show=False)]
+
+    def __init__(self, pin: str, meetings: list[tuple[int, str]], lang: str) -> None:
+        super().__init__()
+        self.pin = pin
+        self.meetings = meetings
+        self.lang = lang
+        self.tries = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pin-box"):
+            yield Static(t("pin_heading", self.lang), id="pin-heading")
+            yield Input(password=True, max_length=12, id="pin-input")
+            yield Static(id="pin-error")
+            with Vertical(id="pin-choices"):
+                yield Button(t("exit", self.lang), id="exit", variant="error")
+                for meeting_id, title in self.meetings:
+                    label = f"{t('switch', self.lang, meeting=meeting_id)}: {title[:40]}"
+                    yield Button(label, id=f"meeting-{meeting_id}")
+                yield Button(t("cancel", self.lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#pin-choices").display = False
+        self.query_one("#pin-input", Input).focus()
+
+    @on(Input.Submitted, "#pin-input")
+    def check_pin(self, event: Input.Submitted) -> None:
+        if self.pin and hmac.compare_digest(event.value.encode(), self.pin.encode()):
+            event.input.display = False
+            self.query_one("#pin-error", Static).update("")
+            self.query_one("#pin-choices").display = True
+            self.query_one("#exit", Button).focus()
+            return
+        self.tries += 1
+        event.input.value = ""
+        self.query_one("#pin-error", Static).update(t("pin_wrong", self.lang))
+        if self.tries >= MAX_TRIES:
+            self.dismiss(None)
+
+    @on(Button.Pressed)
+    def choose(self, event: Button.Pressed) -> None:
+        choice = event.button.id or "cancel"
+        if choice == "exit":
+            self.dismiss("exit")
+        elif choice.startswith("meeting-"):
+            self.dismiss("meeting:" + choice.removeprefix("meeting-"))
+        else:
+            self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

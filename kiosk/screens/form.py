@@ -1,0 +1,142 @@
+"""The registration form: keyboard only, one field after another, errors beside each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Input, Select, Static
+
+from kiosk.strings import t
+from kiosk.validation import SUMMARY_MAX
+from kiosk.widgets import FoldedSuggester
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
+FIELDS = ("name", "village", "org", "field", "summary", "phone")
+HINTS = {
+    "name": "name_hint",
+    "village": "village_hint",
+    "org": "org_hint",
+    "summary": "summary_hint",
+    "phone": "phone_hint",
+}
+
+
+class RegistrationScreen(Screen[None]):
+    """A fresh instance for every citizen, so nothing typed survives to the next."""
+
+    BINDINGS = [
+        Binding("escape", "nothing", show=False, id="form-escape"),
+    ]
+
+    app: KioskApp
+
+    @dataclass
+    class Filled(Message):
+        """The citizen pressed Continue and every field passed its check."""
+
+        values: dict[str, Any]
+
+    def __init__(self, villages: list[str], fields: list[str]) -> None:
+        super().__init__()
+        self.villages = villages
+        self.fields = fields
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="form-heading")
+        with VerticalScroll(id="form-scroll"), Grid(id="form-grid"):
+            for name in FIELDS:
+                with Vertical(classes="label-cell"):
+                    yield Static(id=f"label-{name}", classes="label")
+                    yield Static(id=f"error-{name}", classes="error")
+                if name == "field":
+                    yield Select([(f, f) for f in self.fields], id="input-field")
+                else:
+                    yield self._input(name)
+        yield Static(id="summary-count")
+        with Horizontal(id="form-buttons"):
+            yield Button(id="continue", variant="success")
+            yield Button(id="cancel", variant="default")
+        yield Static(id="hint-bar")
+
+    def _input(self, name: str) -> Input:
+        if name == "village":
+            return Input(
+                id="input-village", max_length=100, suggester=FoldedSuggester(self.villages)
+            )
+        if name == "summary":
+            return Input(id="input-summary", max_length=SUMMARY_MAX)
+        if name == "phone":
+            return Input(id="input-phone", max_length=20, restrict=r"[0-9+ .\-()]*")
+        return Input(id=f"input-{name}", max_length=120 if name == "name" else 200)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self.show_texts)
+        self.query_one("#input-name", Input).focus()
+
+    def show_texts(self, lang: str) -> None:
+        self.query_one("#form-heading", Static).update(t("form_heading", lang))
+        for name in FIELDS:
+            self.query_one(f"#label-{name}", Static).update(t(name, lang))
+            if name in HINTS:
+                self.query_one(f"#input-{name}", Input).placeholder = t(
+                    HINTS[name], lang, max=SUMMARY_MAX
+                )
+        self.query_one("#input-field", Select).prompt = t("field_prompt", lang)
+        self.query_one("#continue", Button).label = t("continue", lang)
+        self.query_one("#cancel", Button).label = t("cancel", lang)
+        self.query_one("#hint-bar", Static).update(t("language_hint", lang))
+        self.count_summary()
+
+    @on(Input.Changed, "#input-summary")
+    def count_summary(self) -> None:
+        count = len(self.query_one("#input-summary", Input).value)
+        self.query_one("#summary-count", Static).update(
+            t("count", self.app.lang, count=count, max=SUMMARY_MAX)
+        )
+
+    @on(Input.Submitted)
+    def next_field(self) -> None:
+        self.focus_next()
+
+    @on(Select.Changed)
+    def after_field(self) -> None:
+        self.focus_next()
+
+    def values(self) -> dict[str, str]:
+        chosen = self.query_one("#input-field", Select).value
+        values = {
+            name: self.query_one(f"#input-{name}", Input).value
+            for name in FIELDS
+            if name != "field"
+        }
+        values["field"] = chosen if isinstance(chosen, str) else ""
+        return values
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name in FIELDS:
+            self.query_one(f"#error-{name}", Static).update(errors.get(name, ""))
+            widget = self.query_one(f"#input-{name}")
+            widget.set_class(name in errors, "-invalid")
+        if errors:
+            self.query_one(f"#input-{next(n for n in FIELDS if n in errors)}").focus()
+            self.notify(t("fix_errors", self.app.lang), severity="warning")
+
+    @on(Button.Pressed, "#continue")
+    def submit(self) -> None:
+        self.app.check_form(self)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.app.reset()
+
+    def action_nothing(self) -> None:
+        """Escape does nothing here: a stray key must not throw away the form."""

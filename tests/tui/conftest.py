@@ -1,0 +1,38 @@
+"""Kiosk fixtures: settings pointing at the test database, and printers to hand it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from printing.connections import Dummy, parse_url
+from printing.sheet import Paper
+from shared.config import Settings
+
+
+@pytest.fixture
+def settings(db_path: Path, tmp_path: Path) -> Settings:
+    return Settings(
+        db_path=db_path, station="kiosk-1", printer=f"preview:{tmp_path}/preview", kiosk_pin="2468"
+    )
+
+
+@pytest.fixture
+def printer() -> Dummy:
+    return Dummy(parse_url("dummy:"))
+
+
+class PrinterOff(Dummy):
+    """A printer that is switched off: opening it fails as a socket would."""
+
+    def open(self) -> None:
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    def send(self, paper: Paper, name: str) -> str:  # pragma: no cover - never reached
+        raise AssertionError("sent to a printer that is off")
+
+
+@pytest.fixture
+def printer_off() -> Dummy:
+    return PrinterOff(parse_url("dummy:"))
