@@ -424,4 +424,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "paper_low": {"vi": "sắp hết", "en": "low"},
     "paper_out": {"vi": "hết giấy", "en": "out"},
     "status_unknown": {"vi": "không rõ", "en": "unknown"},
+    # --- serving stations to browsers ---
+    "web_extra_missing": {
+        "vi": "Chưa cài phần phục vụ trình duyệt: pip install 'hallkit[web]'.",
+        "en": "The web extra is not installed: pip install 'hallkit[web]'.",
+    },
+    "station_unavailable": {
+        "vi": "Trạm {station} chưa có trong phiên bản này.",
+        "en": "The {station} station is not in this version yet.",
+    },
+    "public_url_needed": {
+        "vi": "Khi nghe trên 0.0.0.0 cần --public-url (địa chỉ máy trong mạng LAN).",
+        "en": "Listening on 0.0.0.0 needs --public-url (this machine's LAN address).",
+    },
+    "serving": {
+        "vi": "Đang phục vụ trạm {station}. Mở trên trình duyệt: {url}",
+        "en": "Serving the {station} station. Open in a browser: {url}",
+    },
 }

@@ -1,0 +1,122 @@
+"""hallkit serve STATION: a station in a browser on another device, through textual-serve.
+
+textual-serve has no access control, so every request needs the token (in the query
+once, then a cookie), the websocket must come from the page's own origin, and the
+static folder is not listed.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import shlex
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import click
+
+from shared.cli.base import Session, pass_session
+from shared.i18n import UserError
+
+STATIONS = ("kiosk", "console", "chair", "display")
+COOKIE = "hallkit_token"
+
+Handler = Callable[[Any], Awaitable[Any]]
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def make_server(command: str, host: str, port: int, public_url: str, token: str) -> Any:
+    """A textual-serve Server that checks the token and the websocket's Origin."""
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    allowed_origin = origin_of(public_url)
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        given = request.query.get("token") or request.cookies.get(COOKIE, "")
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            return web.Response(status=403, text="hallkit: a valid token is required\n")
+        if request.path == "/ws" and request.headers.get("Origin") != allowed_origin:
+            return web.Response(status=403, text="hallkit: wrong origin\n")
+        response: web.StreamResponse = await handler(request)
+        if "token" in request.query and not response.prepared:
+            response.set_cookie(COOKIE, token, httponly=True, samesite="Strict")
+        return response
+
+    class GuardedServer(Server):
+        async def _make_app(self) -> web.Application:
+            import aiohttp_jinja2
+            import jinja2
+
+            app = web.Application(middlewares=[guard])
+            aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+            app.add_routes(
+                [
+                    web.get("/", self.handle_index, name="index"),
+                    web.get("/ws", self.handle_websocket, name="websocket"),
+                    web.get("/download/{key}", self.handle_download, name="download"),
+                    web.static("/static", self.statics_path, show_index=False, name="static"),
+                ]
+            )
+            app.on_startup.append(self.on_startup)
+            app.on_shutdown.append(self.on_shutdown)
+            return app
+
+    return GuardedServer(
+        command,
+        host=host,
+        port=port,
+        public_url=public_url,
+        title=f"hallkit {command.rsplit(' ', 1)[-1]}",
+    )
+
+
+@click.command()
+@click.argument("station", type=click.Choice(STATIONS))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--public-url",
+    default="",
+    help="The address browsers use, e.g. http://192.168.1.20:8000 (needed with --host 0.0.0.0).",
+)
+@click.option("--token", default="", help="Access token (default: a new random one).")
+@pass_session
+def serve(
+    session: Session, station: str, host: str, port: int, public_url: str, token: str
+) -> None:
+    """Serve a station to browsers on the hall's network (needs hallkit[web])."""
+    from shared.cli import cli
+
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        raise UserError("web_extra_missing") from None
+    if station not in cli.commands:
+        raise UserError("station_unavailable", station=station)
+    if host == "0.0.0.0" and not public_url:  # noqa: S104
+        raise UserError("public_url_needed")
+    public_url = (public_url or f"http://{host}:{port}").rstrip("/")
+    token = token or secrets.token_urlsafe(16)
+    settings = session.settings
+    command = shlex.join(
+        [
+            sys.executable,
+            "-m",
+            "shared.cli",
+            "--db",
+            str(settings.db_path),
+            "--lang",
+            settings.language,
+            station,
+        ]
+    )
+    session.say("serving", station=station, url=f"{public_url}/?token={token}")
+    make_server(command, host, port, public_url, token).serve()
