@@ -42,6 +42,7 @@ LOCKED_KEYS = ",".join(
 
 class KioskApp(App[None]):
     CSS_PATH = "kiosk.tcss"
+    TITLE = "hallkit"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding(LOCKED_KEYS, "nothing", show=False, priority=True, id="locked-keys"),

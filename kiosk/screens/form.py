@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
@@ -52,16 +52,17 @@ class RegistrationScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-heading")
-        with VerticalScroll(id="form-scroll"), Grid(id="form-grid"):
+        with VerticalScroll(id="form-scroll"):
             for name in FIELDS:
-                with Vertical(classes="label-cell"):
+                with Horizontal(classes="field-row"):
                     yield Static(id=f"label-{name}", classes="label")
-                    yield Static(id=f"error-{name}", classes="error")
-                if name == "field":
-                    yield Select([(f, f) for f in self.fields], id="input-field")
-                else:
-                    yield self._input(name)
-        yield Static(id="summary-count")
+                    if name == "field":
+                        yield Select([(f, f) for f in self.fields], id="input-field")
+                    else:
+                        yield self._input(name)
+                yield Static(id=f"error-{name}", classes="error")
+                if name == "summary":
+                    yield Static(id="summary-count")
         with Horizontal(id="form-buttons"):
             yield Button(id="continue", variant="success")
             yield Button(id="cancel", variant="default")
@@ -123,7 +124,9 @@ class RegistrationScreen(Screen[None]):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name in FIELDS:
-            self.query_one(f"#error-{name}", Static).update(errors.get(name, ""))
+            error = self.query_one(f"#error-{name}", Static)
+            error.update(errors.get(name, ""))
+            error.display = name in errors
             widget = self.query_one(f"#input-{name}")
             widget.set_class(name in errors, "-invalid")
         if errors:

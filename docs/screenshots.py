@@ -1,0 +1,82 @@
+"""Save SVG screenshots of the kiosk's screens into docs/ (run by hand).
+
+.venv/bin/python docs/screenshots.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from kiosk.app import make_kiosk_app
+from printing.connections import Dummy, parse_url
+from shared import meetings
+from shared.config import Settings
+from shared.db import open_store
+from shared.demo import demo
+
+DOCS = Path(__file__).resolve().parent
+
+
+async def kiosk_screens(db: Path) -> None:
+    settings = Settings(db_path=db, station="kiosk-1")
+    app = make_kiosk_app(settings, connect_printer=lambda: Dummy(parse_url("dummy:")))
+    async with app.run_test(size=(100, 32)) as pilot:
+
+        async def shot(name: str) -> None:
+            await pilot.pause(0.3)
+            app.save_screenshot(f"kiosk-{name}.svg", str(DOCS))
+
+        await shot("welcome")
+        await pilot.press("enter")
+        await pilot.press(*["space" if c == " " else c for c in "Trần Văn Tâm"])
+        await pilot.press(
+            "enter",
+            *"thon d",
+            "right",
+            "enter",
+            "enter",
+            "enter",
+            "down",
+            "enter",
+            *["space" if c == " " else c for c in "Đường ngập"],
+            "enter",
+            *"12345",
+        )
+        app.screen.query_one("#continue").focus()
+        await pilot.press("enter")
+        await shot("form")
+        app.screen.query_one("#input-phone").value = "0912 345 678"  # type: ignore[attr-defined]
+        app.screen.query_one("#continue").focus()
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await shot("consent")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await shot("ticket")
+        await pilot.press("enter", "ctrl+o")
+        await shot("pin")
+        await pilot.press("escape")
+        store = open_store(db)
+        meeting = meetings.current_meeting(store)
+        meetings.set_registration(store, meeting["id"], False)
+        store.close()
+        await pilot.pause(1)
+        await shot("closed")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "hallkit.db"
+        store = open_store(db)
+        demo(store, dt.date(2026, 11, 21))
+        store.close()
+        asyncio.run(kiosk_screens(db))
+    for svg in sorted(DOCS.glob("kiosk-*.svg")):
+        print(svg.relative_to(DOCS.parent))
+
+
+if __name__ == "__main__":
+    main()
