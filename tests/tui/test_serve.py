@@ -55,7 +55,8 @@ def served(db_path: Path) -> Iterator[int]:
             time.sleep(0.1)
     else:
         server.kill()
-        pytest.fail(f"server did not start: {server.stdout.read() if server.stdout else ''}")
+        output = server.stdout.read().decode() if server.stdout else ""
+        pytest.fail(f"server did not start: {output}")
     yield port
     server.terminate()
     server.wait(10)
