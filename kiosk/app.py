@@ -190,8 +190,9 @@ class KioskApp(App[None]):
             self.push_screen(NoticeScreen(error.message(self.lang)))
             return
         ticket = ticket_for(self.store, row["id"], self.lang, self.settings.public_url)
-        self.reset()
-        self.push_screen(TicketScreen(row["id"], ticket))
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(TicketScreen(row["id"], ticket))  # the form goes, Welcome waits
         try:
             jobs.enqueue(
                 self.store, ticket, meeting_id=row["meeting_id"], registration_id=row["id"]
@@ -199,7 +200,7 @@ class KioskApp(App[None]):
         except UserError:
             self._show_print({"status": "failed", "registration_id": row["id"]})
             return
-        self.print_pending()
+        self.call_after_refresh(self.print_pending)  # the citizen sees the number first
 
     @work(thread=True, exit_on_error=False, group="print")
     def print_pending(self) -> list[dict[str, Any]]:
