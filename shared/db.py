@@ -103,7 +103,10 @@ class Store:
             self.conn.execute("ROLLBACK")
 
     def log(self, kind: str, meeting_id: int | None, subject: str, /, **data: Any) -> None:
-        """Append one event; call inside `write()` so it commits with the change it records."""
+        """Append one event; call inside `write()` so it commits with the change it records.
+
+        An event with `_undo` ({table: {row id: {column: old value}}}) can be undone.
+        """
         self.conn.execute(
             "INSERT INTO events (at, station, meeting_id, kind, subject, data)"
             " VALUES (?, ?, ?, ?, ?, ?)",

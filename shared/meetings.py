@@ -67,6 +67,8 @@ def _checked(changes: Mapping[str, Any]) -> Row:
             if not 10 <= seconds <= 3600:
                 raise UserError("speaking_time_invalid", seconds=seconds)
             row[key] = seconds
+        elif key == "display_names":
+            row[key] = int(bool(value))
         elif key == "deadlines":
             row[key] = json.dumps({k: str(r) for k, r in value.items()}, sort_keys=True)
         else:

@@ -26,6 +26,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label_co_chair": {"vi": "Đồng chủ trì", "en": "Co-chair"},
     "label_secretary": {"vi": "Thư ký", "en": "Secretary"},
     "label_note": {"vi": "Ghi chú", "en": "Note"},
+    "label_step": {"vi": "Bước trong chương trình", "en": "Program step"},
+    "label_conclusion": {"vi": "Kết luận của chủ tọa", "en": "Chair's conclusion"},
     # --- statuses, actions, outcomes, kinds ---
     "status_waiting": {"vi": "đang chờ", "en": "waiting"},
     "status_called": {"vi": "đã gọi", "en": "called"},
@@ -195,6 +197,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đồng hồ của số {number} không tạm dừng.",
         "en": "The timer of number {number} is not paused.",
     },
+    "step_unknown": {
+        "vi": "Không có bước {step} trong chương trình.",
+        "en": "There is no step {step} in the program.",
+    },
+    "nothing_to_undo": {"vi": "Không còn thao tác nào để hoàn tác.", "en": "Nothing left to undo."},
     "place_invalid": {
         "vi": "Vị trí {place} không hợp lệ: hàng chờ có {count} người.",
         "en": "Place {place} is out of range: {count} are waiting.",
@@ -317,6 +324,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "meeting_closed_ok": {
         "vi": "Hội nghị {meeting} đã bế mạc.",
         "en": "Meeting {meeting} is closed.",
+    },
+    "undone": {
+        "vi": "Đã hoàn tác {kind} (sự kiện {event}).",
+        "en": "Undid {kind} (event {event}).",
     },
     "meeting_updated": {
         "vi": "Đã cập nhật hội nghị {meeting}.",

@@ -59,6 +59,8 @@ def add_question(
     field: str = "",
     kind: str = "",
     official: str = "",
+    raised_by: str = "",
+    raised_village: str = "",
 ) -> Row:
     """Log a question, from a registered speaker (`number`) or standalone (written or
     collected before the meeting). The summary and field default to the registration's,
@@ -81,6 +83,8 @@ def add_question(
         "meeting_id": meeting_id,
         "registration_id": registration["id"] if registration else None,
         "source": source,
+        "raised_by": clean(raised_by, "label_name", max_len=200),
+        "raised_village": clean(raised_village, "label_village", max_len=100),
         "summary": summary,
         "field": field,
         "kind": kind,
@@ -126,12 +130,14 @@ def assign(store: Store, question_id: int, official: str) -> Row:
             "updated_at": now_iso(),
         }
         store.update("questions", question_id, changes)
+        old = {column: question[column] for column in changes}
         store.log(
             "question.assigned",
             question["meeting_id"],
             f"question:{question_id}",
             official_id=answerer["id"],
             official=answerer["name"],
+            _undo={"questions": {question_id: old}},
         )
     return get_question(store, question_id)
 
@@ -198,13 +204,16 @@ def set_outcome(
                 raise UserError("deadline_before_meeting", deadline=changes["deadline"])
     with store.write():
         _editable_meeting(store, question["meeting_id"])
+        current = get_question(store, question_id)
         store.update("questions", question_id, changes)
+        old = {column: current[column] for column in changes}
         logged = {k: v for k, v in changes.items() if k not in ("updated_at", "answer")}
         store.log(
             "question.outcome",
             question["meeting_id"],
             f"question:{question_id}",
-            before=question["outcome"],
+            before=current["outcome"],
+            _undo={"questions": {question_id: old}},
             **logged,
         )
     return get_question(store, question_id)

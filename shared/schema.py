@@ -202,6 +202,29 @@ def m002_print_jobs(db: Database) -> None:
         db.execute(statement)
 
 
+_AGENDA = """
+ALTER TABLE meetings ADD COLUMN conclusion TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN display_names INTEGER NOT NULL DEFAULT 0
+    CHECK (display_names IN (0, 1));
+ALTER TABLE meetings ADD COLUMN current_step INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE agenda_steps (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    position INTEGER NOT NULL CHECK (position > 0),
+    title TEXT NOT NULL CHECK (title <> ''),
+    UNIQUE (meeting_id, position)
+);
+"""
+
+
+@migrations()
+def m003_agenda_and_conclusion(db: Database) -> None:
+    """The program of the meeting, the chair's conclusion, and whether the hall display
+    may show names."""
+    for statement in _statements(_AGENDA):
+        db.execute(statement)
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

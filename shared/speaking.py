@@ -7,6 +7,7 @@ crash shows the same running (or paused) timer.
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -76,16 +77,22 @@ def _apply(store: Store, row: Row, action: str, **changes: Any) -> Row:
             action=Label(f"action_{action}"),
         )
     changes["status"] = target
+    _change(store, row, f"queue.{action}", changes, before=row["status"], after=target)
+    return {**row, **changes}
+
+
+def _change(store: Store, row: Row, kind: str, changes: Row, **data: Any) -> None:
+    """Update one registration and log it with what undo needs to put it back."""
     store.update("registrations", row["id"], changes)
+    old = {column: row[column] for column in changes}
     store.log(
-        f"queue.{action}",
+        kind,
         row["meeting_id"],
         f"registration:{row['id']}",
         number=row["number"],
-        before=row["status"],
-        after=target,
+        _undo={"registrations": {row["id"]: old}},
+        **data,
     )
-    return {**row, **changes}
 
 
 def call(store: Store, meeting_id: int, number: int | None = None) -> Row:
@@ -128,8 +135,7 @@ def pause(store: Store, meeting_id: int, now: float | None = None) -> Row:
         if row["status"] != "speaking" or row["speech_paused"] is not None:
             raise UserError("cannot_pause", number=row["number"])
         paused = _clock(now)
-        store.update("registrations", row["id"], {"speech_paused": paused})
-        store.log("queue.pause", meeting_id, f"registration:{row['id']}", number=row["number"])
+        _change(store, row, "queue.pause", {"speech_paused": paused})
         return {**row, "speech_paused": paused}
 
 
@@ -144,8 +150,7 @@ def resume(store: Store, meeting_id: int, now: float | None = None) -> Row:
             + (_clock(now))
             - row["speech_paused"],
         }
-        store.update("registrations", row["id"], changes)
-        store.log("queue.resume", meeting_id, f"registration:{row['id']}", number=row["number"])
+        _change(store, row, "queue.resume", changes)
         return {**row, **changes}
 
 
@@ -199,21 +204,53 @@ def move(store: Store, meeting_id: int, number: int, place: int) -> Row:
                 status=Label(f"status_{row['status']}"),
                 action=Label("action_move"),
             )
-        waiting = [
-            r["id"]
-            for r in store.all(
-                "SELECT id FROM registrations WHERE meeting_id = ? AND status = 'waiting'"
-                " ORDER BY position",
-                (meeting_id,),
-            )
-        ]
-        if not 1 <= place <= len(waiting):
-            raise UserError("place_invalid", place=place, count=len(waiting))
+        rows = store.all(
+            "SELECT id, position FROM registrations WHERE meeting_id = ? AND status = 'waiting'"
+            " ORDER BY position",
+            (meeting_id,),
+        )
+        if not 1 <= place <= len(rows):
+            raise UserError("place_invalid", place=place, count=len(rows))
+        old = {r["id"]: {"position": r["position"]} for r in rows}
+        waiting = [r["id"] for r in rows]
         waiting.remove(row["id"])
         waiting.insert(place - 1, row["id"])
         for position, registration_id in enumerate(waiting, start=1):
-            store.conn.execute(
-                "UPDATE registrations SET position = ? WHERE id = ?", (position, registration_id)
-            )
-        store.log("queue.move", meeting_id, f"registration:{row['id']}", number=number, place=place)
+            store.update("registrations", registration_id, {"position": position})
+        store.log(
+            "queue.move",
+            meeting_id,
+            f"registration:{row['id']}",
+            number=number,
+            place=place,
+            _undo={"registrations": old},
+        )
         return by_number(store, meeting_id, number)
+
+
+UNDOABLE = ("queue.", "question.assigned", "question.outcome")
+
+
+def undo_last(store: Store, meeting_id: int) -> dict[str, Any]:
+    """Put back the latest change to the queue or to an outcome not yet undone; repeated,
+    it walks further back. Returns the event undone."""
+    with store.write():
+        if get_meeting(store, meeting_id)["status"] == "closed":
+            raise UserError("meeting_closed", meeting=meeting_id)
+        event = store.one(
+            "SELECT id, kind, data FROM events WHERE meeting_id = ?"
+            " AND json_extract(data, '$._undo') IS NOT NULL AND id NOT IN ("
+            "  SELECT json_extract(data, '$.event') FROM events"
+            "  WHERE kind = 'undo' AND meeting_id = ?)"
+            " ORDER BY id DESC LIMIT 1",
+            (meeting_id, meeting_id),
+        )
+        if event is None:
+            raise UserError("nothing_to_undo")
+        for table, rows in json.loads(event["data"])["_undo"].items():
+            for row_id, old in rows.items():
+                store.update(table, int(row_id), old)
+        store.log(
+            "undo", meeting_id, f"event:{event['id']}", event=event["id"], undone=event["kind"]
+        )
+    return event

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from shared import meetings
+from shared import agenda, meetings
 from shared.cli.base import Session, json_option, pass_session, print_json, print_table
 
 _DETAILS = [
@@ -122,13 +122,56 @@ def close(session: Session, meeting_id: int) -> None:
     help="Open or close registration at the kiosks.",
 )
 @pass_session
-def set_(session: Session, meeting_id: int, registration: str | None, **values: Any) -> None:
+def set_(
+    session: Session,
+    meeting_id: int,
+    registration: str | None,
+    display_names: str | None,
+    **values: Any,
+) -> None:
     """Change a meeting's details, or open / close its registration."""
     changes = _changes(values)
+    if display_names:
+        changes["display_names"] = display_names == "yes"
     if changes:
         meetings.update_meeting(session.store, meeting_id, **changes)
     if registration:
         meetings.set_registration(session.store, meeting_id, registration == "open")
+    session.say("meeting_updated", meeting=meeting_id)
+
+
+@meeting.command("agenda")
+@click.argument("meeting_id", type=int)
+@click.argument("steps", nargs=-1)
+@pass_session
+def agenda_(session: Session, meeting_id: int, steps: tuple[str, ...]) -> None:
+    """Show the program, or replace it with STEPS (in order)."""
+    rows = (
+        agenda.set_steps(session.store, meeting_id, list(steps))
+        if steps
+        else agenda.steps(session.store, meeting_id)
+    )
+    for row in rows:
+        click.echo(f"{'>' if row['current'] else ' '} {row['position']}. {row['title']}")
+
+
+@meeting.command("step")
+@click.argument("meeting_id", type=int)
+@click.argument("position", type=int)
+@pass_session
+def step(session: Session, meeting_id: int, position: int) -> None:
+    """Mark step POSITION of the program as the current one."""
+    row = agenda.go_to_step(session.store, meeting_id, position)
+    click.echo(f"> {row['position']}. {row['title']}")
+
+
+@meeting.command("conclusion")
+@click.argument("meeting_id", type=int)
+@click.argument("text")
+@pass_session
+def conclusion(session: Session, meeting_id: int, text: str) -> None:
+    """Record the chair's concluding remarks for the minutes."""
+    agenda.set_conclusion(session.store, meeting_id, text)
     session.say("meeting_updated", meeting=meeting_id)
 
 

@@ -117,6 +117,17 @@ def move(session: Session, number: int, place: int, meeting: int | None) -> None
 
 
 _lectern_command("start", speaking.start, "Start the timer of the called speaker.")
+
+
+@queue.command("undo")
+@meeting_option
+@pass_session
+def undo(session: Session, meeting: int | None) -> None:
+    """Undo the latest queue or outcome change (again to go further back)."""
+    event = speaking.undo_last(session.store, session.meeting_id(meeting))
+    session.say("undone", kind=event["kind"], event=event["id"])
+
+
 _lectern_command("pause", speaking.pause, "Pause the speaking timer.")
 _lectern_command("resume", speaking.resume, "Resume the paused timer.")
 _lectern_command("stop", speaking.stop, "End the speech and record its duration.")

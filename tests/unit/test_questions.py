@@ -121,3 +121,51 @@ def test_items_open_and_overdue(store: Store, meeting: int, asked: int) -> None:
     assert questions.items(store, overdue=True, today=dt.date(2026, 3, 12)) == []
     overdue = questions.items(store, overdue=True, today=dt.date(2026, 3, 13))
     assert [(r["id"], r["citizen"]) for r in overdue] == [(asked, "Hoàng Văn Bình")]
+
+
+def test_chair_totals_equal_direct_counts(store: Store, meeting: int, asked: int) -> None:
+    from shared.overview import pending_by_body, totals
+
+    questions.set_outcome(store, asked, "pending", body="Phòng Kinh tế")
+    for summary, outcome, extra in (
+        ("Hỏi A", "answered", {"answer": "Đã rõ"}),
+        ("Hỏi B", "transferred", {"body": "Công an xã", "level": "xã", "document": "1/CV"}),
+        ("Hỏi C", "written", {}),
+    ):
+        row = questions.add_question(store, meeting, summary=summary, raised_by="Hội Nông dân")
+        questions.set_outcome(store, row["id"], outcome, **extra)
+    counted = totals(store, meeting)
+    direct = store.conn.execute(
+        "SELECT (SELECT count(*) FROM registrations WHERE meeting_id = :m),"
+        " (SELECT count(*) FROM questions WHERE meeting_id = :m AND outcome = 'answered'),"
+        " (SELECT count(*) FROM questions WHERE meeting_id = :m AND outcome = 'pending'),"
+        " (SELECT count(*) FROM questions WHERE meeting_id = :m AND outcome = 'transferred'),"
+        " (SELECT count(*) FROM questions WHERE meeting_id = :m AND outcome = 'written')",
+        {"m": meeting},
+    ).fetchone()
+    assert (
+        (
+            counted["registered"],
+            counted["answered"],
+            counted["pending"],
+            counted["transferred"],
+            counted["written"],
+        )
+        == direct
+        == (1, 1, 1, 1, 1)
+    )
+    assert list(pending_by_body(store, meeting)) == ["", "Công an xã", "Phòng Kinh tế"]
+
+
+def test_agenda_and_conclusion(store: Store, meeting: int) -> None:
+    from shared import agenda
+
+    agenda.set_steps(store, meeting, ["Khai mạc", "Báo cáo tình hình", "Đối thoại", "Kết luận"])
+    assert [s["current"] for s in agenda.steps(store, meeting)] == [True, False, False, False]
+    agenda.go_to_step(store, meeting, 3)
+    assert [s["title"] for s in agenda.steps(store, meeting) if s["current"]] == ["Đối thoại"]
+    with pytest.raises(UserError, match="step_unknown"):
+        agenda.go_to_step(store, meeting, 9)
+    assert agenda.set_conclusion(store, meeting, "  Giao Phòng Kinh tế  trả lời ") == (
+        "Giao Phòng Kinh tế trả lời"
+    )

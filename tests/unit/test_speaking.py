@@ -103,3 +103,19 @@ def test_a_restarted_station_sees_the_same_timer(db_path: Path, store: Store, qu
     speaking.resume(again, queue5, now=2100.0)
     assert speaking.stop(again, queue5, now=2110.0)["duration"] == 55.0
     again.close()
+
+
+def test_undo_walks_back_through_queue_actions(store: Store, queue5: int) -> None:
+    from tests.conftest import snapshot as rows_of
+
+    start = rows_of(store)["registrations"]
+    speaking.call(store, queue5)
+    speaking.start(store, queue5, now=100.0)
+    speaking.pause(store, queue5, now=130.0)
+    speaking.move(store, queue5, 5, 1)
+    for expected in ("queue.move", "queue.pause", "queue.start", "queue.call"):
+        assert speaking.undo_last(store, queue5)["kind"] == expected
+    assert rows_of(store)["registrations"] == start
+    with pytest.raises(UserError, match="nothing_to_undo"):
+        speaking.undo_last(store, queue5)
+    assert speaking.call(store, queue5)["number"] == 1
