@@ -121,6 +121,11 @@ def close(session: Session, meeting_id: int) -> None:
     type=click.Choice(["open", "closed"]),
     help="Open or close registration at the kiosks.",
 )
+@click.option(
+    "--display-names",
+    type=click.Choice(["yes", "no"]),
+    help="Whether the hall display may show speakers' names.",
+)
 @pass_session
 def set_(
     session: Session,
