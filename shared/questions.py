@@ -198,7 +198,7 @@ def set_outcome(
     if outcome in FOLLOWED_UP:
         proposed, rule_name, basis = propose_deadline(store, meeting, outcome)
         changes.update(deadline=proposed, deadline_rule=rule_name, deadline_basis=basis)
-        if deadline:
+        if deadline and parse_date(deadline) != proposed:
             changes.update(deadline=parse_date(deadline), deadline_basis="manual")
             if changes["deadline"] < meeting["date"]:
                 raise UserError("deadline_before_meeting", deadline=changes["deadline"])

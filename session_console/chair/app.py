@@ -1,0 +1,128 @@
+"""The chair's screen, read-only and live: who speaks, who is next, what is pending."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.markup import escape
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from session_console.strings import t
+from session_console.widgets import LiveTable
+from session_console.widgets.speaker import SpeakerPanel
+from shared import meetings, speaking
+from shared.config import Settings
+from shared.db import ChangeSignal, Store, open_store
+from shared.overview import overdue_elsewhere, pending_by_body, totals
+
+
+class ChairApp(App[None]):
+    CSS_PATH = "chair.tcss"
+    TITLE = "hallkit"
+
+    def __init__(
+        self, settings: Settings, meeting_id: int | None = None, today: dt.date | None = None
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.lang = settings.language
+        self.requested_meeting = meeting_id
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="top-bar")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield SpeakerPanel(id="speaker")
+                yield Static(id="next")
+                yield Static(id="totals")
+            with Vertical(id="right"):
+                yield Static(t("pending_heading", self.lang), classes="heading")
+                yield LiveTable(
+                    [
+                        ("key", "#"),
+                        ("body", t("col_body", self.lang)),
+                        ("summary", t("col_summary", self.lang)),
+                        ("deadline", t("col_deadline", self.lang)),
+                    ],
+                    id="pending",
+                )
+                yield Static(t("overdue_heading", self.lang), classes="heading")
+                yield LiveTable(
+                    [
+                        ("key", "#"),
+                        ("meeting", t("col_meeting", self.lang)),
+                        ("body", t("col_body", self.lang)),
+                        ("summary", t("col_summary", self.lang)),
+                        ("deadline", t("col_deadline", self.lang)),
+                    ],
+                    id="overdue",
+                )
+
+    def on_mount(self) -> None:
+        self.store: Store = open_store(self.settings.db_path, self.settings.station)
+        self.meeting = meetings.current_meeting(self.store, self.requested_meeting)
+        self.signal = ChangeSignal(self.store)
+        self.refresh_all()
+        self.set_interval(0.25, self.poll)
+        self.set_interval(0.5, self.show_speaker)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    def poll(self) -> None:
+        if self.signal.changed():
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        meeting_id = self.meeting["id"]
+        self.meeting = meetings.get_meeting(self.store, meeting_id)
+        self.rows = speaking.queue(self.store, meeting_id)
+        self.query_one("#top-bar", Static).update(escape(self.meeting["title"]))
+        self.show_speaker()
+        waiting = [r for r in self.rows if r["status"] == "waiting"][:3]
+        lines = [f"[b]{t('next_up', self.lang)}[/b]"] + [
+            f"{r['number']:03d}  {escape(r['name'])} · {escape(r['village'])}" for r in waiting
+        ]
+        self.query_one("#next", Static).update("\n".join(lines))
+        self.query_one("#totals", Static).update(
+            t("totals", self.lang, **totals(self.store, meeting_id))
+        )
+        pending: list[tuple[str, tuple[str, ...]]] = []
+        for body, items in pending_by_body(self.store, meeting_id).items():
+            for item in items:
+                cells = (
+                    str(item["id"]),
+                    body or t("no_body", self.lang),
+                    item["summary"],
+                    item["deadline"],
+                )
+                pending.append((str(item["id"]), cells))
+        self.query_one("#pending", LiveTable).sync(pending)
+        overdue = overdue_elsewhere(self.store, meeting_id, self.today)
+        self.query_one("#overdue", LiveTable).sync(
+            [
+                (
+                    str(i["id"]),
+                    (str(i["id"]), i["meeting_title"], i["body_name"], i["summary"], i["deadline"]),
+                )
+                for i in overdue
+            ]
+        )
+
+    def show_speaker(self) -> None:
+        row: dict[str, Any] | None = next(
+            (r for r in self.rows if r["status"] in speaking.AT_LECTERN), None
+        )
+        self.query_one("#speaker", SpeakerPanel).show(
+            row, self.meeting["speaking_seconds"], self.lang
+        )
+
+
+def make_chair_app(
+    settings: Settings, meeting_id: int | None = None, today: dt.date | None = None
+) -> ChairApp:
+    return ChairApp(settings, meeting_id, today)

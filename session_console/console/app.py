@@ -1,0 +1,408 @@
+"""The secretary's console: the speaking queue, the timer, the question log."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from textual import events, on, work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from printing import jobs
+from printing.connections import Connection, connect
+from printing.documents import ticket_for
+from session_console.console import forms
+from session_console.console.keys import bindings
+from session_console.strings import t
+from session_console.widgets import LiveTable
+from session_console.widgets.speaker import SpeakerPanel
+from shared import agenda, meetings, speaking
+from shared.config import Settings
+from shared.db import ChangeSignal, Store, open_store
+from shared.i18n import UserError, tr
+from shared.questions import list_questions
+from shared.registrations import get_registration, verify_payload
+from shared.text import matches
+
+
+class ConsoleApp(App[None]):
+    CSS_PATH = "console.tcss"
+    TITLE = "hallkit"
+    BINDINGS = bindings("vi")
+
+    def __init__(
+        self,
+        settings: Settings,
+        meeting_id: int | None = None,
+        connect_printer: Callable[[], Connection] | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.lang = settings.language
+        self.requested_meeting = meeting_id
+        self.connect_printer = connect_printer or (lambda: connect(settings.printer))
+        self.meeting: dict[str, Any] = {}
+        self.rows: dict[str, dict[str, Any]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="top-bar")
+        with Horizontal(id="main"):
+            yield LiveTable(
+                [
+                    ("no", t("col_no", self.lang)),
+                    ("name", t("col_name", self.lang)),
+                    ("village", t("col_village", self.lang)),
+                    ("field", t("col_field", self.lang)),
+                    ("status", t("col_status", self.lang)),
+                    ("waited", t("col_waited", self.lang)),
+                ],
+                id="queue",
+            )
+            with Vertical(id="side"):
+                yield SpeakerPanel(id="speaker")
+                yield Static(id="questions-title")
+                yield LiveTable(
+                    [
+                        ("q", "#"),
+                        ("summary", t("col_summary", self.lang)),
+                        ("official", t("col_official", self.lang)),
+                        ("outcome", t("col_outcome", self.lang)),
+                        ("deadline", t("col_deadline", self.lang)),
+                    ],
+                    id="questions",
+                )
+        yield Input(placeholder=t("scan_placeholder", self.lang), id="scan", select_on_focus=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.store: Store = open_store(self.settings.db_path, self.settings.station)
+        self.meeting = meetings.current_meeting(self.store, self.requested_meeting)
+        self.signal = ChangeSignal(self.store)
+        self.refresh_all()
+        self.query_one("#queue", LiveTable).focus()
+        self.set_interval(0.25, self.poll)
+        self.set_interval(0.5, self.show_speaker)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    @property
+    def meeting_id(self) -> int:
+        return int(self.meeting["id"])
+
+    # --- keeping the screen in step with the database ---
+
+    def poll(self) -> None:
+        if self.signal.changed():
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        self.meeting = meetings.get_meeting(self.store, self.meeting_id)
+        rows = speaking.queue(self.store, self.meeting_id)
+        self.rows = {str(r["id"]): r for r in rows}
+        now = time.time()
+        self.query_one("#queue", LiveTable).sync(
+            [(str(r["id"]), self._cells(r, now)) for r in rows]
+        )
+        self.show_top_bar()
+        self.show_speaker()
+        self.show_questions()
+
+    def _cells(self, row: dict[str, Any], now: float) -> tuple[str, ...]:
+        waited = ""
+        if row["status"] == "waiting":
+            created = time.mktime(time.strptime(row["created_at"][:19], "%Y-%m-%dT%H:%M:%S"))
+            waited = t("minutes", self.lang, n=max(0, int(now - created) // 60))
+        return (
+            f"{row['number']:03d}",
+            row["name"],
+            row["village"],
+            row["field"],
+            tr(f"status_{row['status']}", self.lang),
+            waited,
+        )
+
+    def show_top_bar(self) -> None:
+        meeting = self.meeting
+        state = "registration_open" if meeting["registration_open"] else "registration_closed"
+        current = [s["title"] for s in agenda.steps(self.store, self.meeting_id) if s["current"]]
+        parts = [meeting["title"], t(state, self.lang)]
+        if current:
+            parts.append(t("step", self.lang, step=current[0]))
+        self.query_one("#top-bar", Static).update(" · ".join(parts))
+
+    def show_speaker(self) -> None:
+        row = next((r for r in self.rows.values() if r["status"] in speaking.AT_LECTERN), None)
+        self.query_one("#speaker", SpeakerPanel).show(
+            row, self.meeting["speaking_seconds"], self.lang
+        )
+
+    def selected(self) -> dict[str, Any] | None:
+        key = self.query_one("#queue", LiveTable).selected_key()
+        return self.rows.get(key) if key else None
+
+    def show_questions(self) -> None:
+        row = self.selected()
+        title = t("questions_of", self.lang, number=f"{row['number']:03d}") if row else ""
+        self.query_one("#questions-title", Static).update(title)
+        found = [
+            q
+            for q in list_questions(self.store, self.meeting_id)
+            if row and q["registration_id"] == row["id"]
+        ]
+        self.query_one("#questions", LiveTable).sync(
+            [
+                (
+                    str(q["id"]),
+                    (
+                        str(q["number"]),
+                        q["summary"],
+                        q["official_name"],
+                        tr(f"outcome_{q['outcome'] or 'none'}", self.lang),
+                        q["deadline"],
+                    ),
+                )
+                for q in found
+            ]
+        )
+
+    @on(DataTable.RowHighlighted, "#queue")
+    def _queue_moved(self) -> None:
+        self.show_questions()
+
+    # --- doing things: every action is one core call, then a refresh ---
+
+    def run_core(self, action: Callable[[], Any]) -> Any:
+        """Run a core call; a refusal is said loudly, the screen shows the new state."""
+        try:
+            result = action()
+        except UserError as error:
+            self.bell()
+            self.notify(error.message(self.lang), severity="error", timeout=6)
+            return None
+        self.refresh_all()
+        return result
+
+    def _selected_number(self) -> int | None:
+        row = self.selected()
+        if row is None:
+            self.notify(t("select_row", self.lang), severity="warning")
+            return None
+        return int(row["number"])
+
+    def _go_to(self, registration_id: int) -> None:
+        self.query_one("#queue", LiveTable).select(str(registration_id))
+        self.show_questions()
+
+    def action_call_next(self) -> None:
+        row = self.run_core(lambda: speaking.call(self.store, self.meeting_id))
+        if row:
+            self._go_to(row["id"])
+
+    def action_call_number(self) -> None:
+        def call(number: int) -> None:
+            row = speaking.call(self.store, self.meeting_id, number)
+            self.refresh_all()
+            self._go_to(row["id"])
+
+        self.push_screen(forms.number_dialog(t("number_prompt", self.lang), self.lang, call))
+
+    def action_start(self) -> None:
+        self.run_core(lambda: speaking.start(self.store, self.meeting_id))
+
+    def action_pause(self) -> None:
+        row = speaking.at_lectern(self.store, self.meeting_id)
+        act = speaking.resume if row and row["speech_paused"] else speaking.pause
+        self.run_core(lambda: act(self.store, self.meeting_id))
+
+    def action_stop(self) -> None:
+        self.run_core(lambda: speaking.stop(self.store, self.meeting_id))
+
+    def action_no_show(self) -> None:
+        lectern = speaking.at_lectern(self.store, self.meeting_id)
+        number = lectern["number"] if lectern else self._selected_number()
+        if number is not None:
+            self.run_core(lambda: speaking.no_show(self.store, self.meeting_id, number))
+
+    def _on_selected(self, action: Callable[[Store, int, int], Any]) -> None:
+        number = self._selected_number()
+        if number is not None:
+            self.run_core(lambda: action(self.store, self.meeting_id, number))
+
+    def action_recall(self) -> None:
+        self._on_selected(speaking.recall)
+
+    def action_withdraw(self) -> None:
+        self._on_selected(speaking.withdraw)
+
+    def _move_by(self, step: int) -> None:
+        row = self.selected()
+        if row is None or row["status"] != "waiting":
+            self._on_selected(lambda s, m, n: speaking.move(s, m, n, 0))
+            return
+        waiting = [r for r in self.rows.values() if r["status"] == "waiting"]
+        place = [r["id"] for r in waiting].index(row["id"]) + 1 + step
+        place = min(max(place, 1), len(waiting))
+        self.run_core(lambda: speaking.move(self.store, self.meeting_id, row["number"], place))
+        self._go_to(row["id"])
+
+    def action_move_up(self) -> None:
+        self._move_by(-1)
+
+    def action_move_down(self) -> None:
+        self._move_by(1)
+
+    def action_move_to(self) -> None:
+        number = self._selected_number()
+        if number is None:
+            return
+
+        def move(place: int) -> None:
+            speaking.move(self.store, self.meeting_id, number, place)
+            self.refresh_all()
+
+        title = t("place_prompt", self.lang, number=f"{number:03d}")
+        self.push_screen(forms.number_dialog(title, self.lang, move))
+
+    def _dialog(self, dialog: forms.FormDialog) -> None:
+        self.push_screen(dialog, lambda _saved: self.refresh_all())
+
+    def action_walk_in(self) -> None:
+        self._dialog(forms.walk_in(self.store, self.meeting_id, self.lang))
+
+    def action_written(self) -> None:
+        self._dialog(forms.written_question(self.store, self.meeting_id, self.lang))
+
+    def action_question(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.notify(t("select_row", self.lang), severity="warning")
+            return
+        self._dialog(forms.speaker_question(self.store, self.meeting_id, row, self.lang))
+
+    def action_outcome(self) -> None:
+        key = self.query_one("#questions", LiveTable).selected_key()
+        if key is None:
+            self.notify(t("select_question", self.lang), severity="warning")
+            return
+        question = self.store.one("SELECT * FROM questions WHERE id = ?", (int(key),))
+        if question:
+            self._dialog(forms.outcome(self.store, question, self.lang))
+
+    def action_conclusion(self) -> None:
+        self._dialog(forms.conclusion(self.store, self.meeting_id, self.lang))
+
+    def action_toggle_registration(self) -> None:
+        is_open = not self.meeting["registration_open"]
+        self.run_core(lambda: meetings.set_registration(self.store, self.meeting_id, is_open))
+
+    def action_undo(self) -> None:
+        event = self.run_core(lambda: speaking.undo_last(self.store, self.meeting_id))
+        if event:
+            self.notify(tr("undone", self.lang, kind=event["kind"], event=event["id"]))
+
+    def action_next_step(self) -> None:
+        steps = agenda.steps(self.store, self.meeting_id)
+        position = self.meeting["current_step"] + 1
+        if steps:
+            self.run_core(lambda: agenda.go_to_step(self.store, self.meeting_id, position))
+
+    # --- finding and scanning ---
+
+    def action_find(self) -> None:
+        self.query_one("#scan", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A barcode scanner types upper-case letters and digits (no key is bound to
+        either): send them to the scan field."""
+        scan = self.query_one("#scan", Input)
+        character = event.character or ""
+        typed = character.isupper() or character.isdigit()
+        if self.focused is not scan and len(self.screen_stack) == 1 and typed:
+            scan.focus()
+            scan.insert_text_at_cursor(character)
+            event.stop()
+
+    @on(Input.Submitted, "#scan")
+    def scan_or_find(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.value = ""
+        self.query_one("#queue", LiveTable).focus()
+        if not text:
+            return
+        if "-" in text and len(text) >= 17:
+            row = self.run_core(lambda: verify_payload(self.store, text, self.meeting_id))
+            if row:
+                self._go_to(row["id"])
+                self.notify(
+                    t("scanned", self.lang, number=f"{row['number']:03d}", name=row["name"])
+                )
+            return
+        found = next((r for r in self.rows.values() if matches(text, r["name"])), None)
+        if found is None:
+            self.notify(t("not_found", self.lang, text=text), severity="warning")
+        else:
+            self._go_to(found["id"])
+
+    # --- reprinting a ticket on this desk's printer ---
+
+    def action_reprint(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.notify(t("select_row", self.lang), severity="warning")
+            return
+        ticket = ticket_for(self.store, row["id"], self.lang, self.settings.public_url)
+        jobs.enqueue(self.store, ticket, meeting_id=self.meeting_id, registration_id=row["id"])
+        self.print_pending()
+
+    @work(thread=True, exit_on_error=False, group="print")
+    def print_pending(self) -> list[dict[str, Any]]:
+        store = open_store(self.settings.db_path, self.settings.station)
+        try:
+            return jobs.send_due(store, self.connect_printer())
+        finally:
+            store.close()
+
+    @on(Worker.StateChanged)
+    def printed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "print" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        done = event.worker.result or [] if event.state == WorkerState.SUCCESS else []
+        for job in done:
+            row = get_registration(self.store, job["registration_id"])
+            if job["status"] == "done":
+                self.notify(t("reprinted", self.lang, number=f"{row['number']:03d}"))
+            else:
+                self.notify(
+                    t("print_failed", self.lang, reason=job["last_error"]),
+                    severity="error",
+                    timeout=10,
+                )
+        if event.state == WorkerState.ERROR:
+            self.notify(
+                t("print_failed", self.lang, reason=repr(event.worker.error)),
+                severity="error",
+                timeout=10,
+            )
+
+
+class ConsoleAppEnglish(ConsoleApp):
+    BINDINGS = bindings("en")
+
+
+def make_console_app(
+    settings: Settings,
+    meeting_id: int | None = None,
+    connect_printer: Callable[[], Connection] | None = None,
+) -> ConsoleApp:
+    """The console for the CLI, the tests and the screenshots; keys labelled in the
+    interface language."""
+    kind = ConsoleAppEnglish if settings.language == "en" else ConsoleApp
+    return kind(settings, meeting_id, connect_printer)

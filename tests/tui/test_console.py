@@ -1,0 +1,288 @@
+"""The secretary's console, the chair's view and the hall display, driven by keys
+against a real database; a second real process plays the kiosk."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
+
+from printing.connections import Dummy
+from session_console.chair.app import make_chair_app
+from session_console.console.app import ConsoleApp, make_console_app
+from session_console.console.dialogs import FormDialog
+from session_console.display.app import make_display_app
+from session_console.widgets import LiveTable
+from shared import meetings, questions, speaking
+from shared.config import Settings
+from shared.db import Store
+from shared.overview import totals
+from shared.registrations import payload, register
+
+
+@pytest.fixture
+def queue4(store: Store, meeting: int) -> int:
+    for name, village in [
+        ("Hoàng Văn Bình", "Thôn Đông"),
+        ("Lê Thị Hoa", "Thôn Đoài"),
+        ("Trần Quốc Toản", "Thôn Hạ"),
+        ("Nguyễn Văn Đức", "Thôn Trung"),
+    ]:
+        register(
+            store,
+            meeting,
+            consent=True,
+            name=name,
+            village=village,
+            summary=f"Ý kiến của {name}",
+            field="Đất đai",
+        )
+    return meeting
+
+
+def console(settings: Settings, printer: Dummy) -> ConsoleApp:
+    return make_console_app(settings, connect_printer=lambda: printer)
+
+
+def status_of(store: Store, number: int) -> str:
+    return str(store.one("SELECT status FROM registrations WHERE number = ?", (number,))["status"])
+
+
+def toasts(app: Any) -> str:
+    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+async def select_number(app: ConsoleApp, pilot: Pilot[None], number: int) -> None:
+    row = next(r for r in app.rows.values() if r["number"] == number)
+    app.query_one("#queue", LiveTable).select(str(row["id"]))
+    await pilot.pause()
+
+
+async def test_a_whole_speaking_cycle(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    app = console(settings, printer)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        await pilot.press("n")
+        assert status_of(store, 1) == "called"
+        await pilot.press("s")
+        assert status_of(store, 1) == "speaking"
+        await pilot.press("p")
+        assert speaking.at_lectern(store, queue4)["speech_paused"] is not None
+        speaker = str(app.query_one("#speaker").render())
+        assert "TẠM DỪNG" in speaker and "Hoàng Văn Bình" in speaker and "/ 05:00" in speaker
+        await pilot.press("p", "e")
+        assert status_of(store, 1) == "done"
+        await pilot.press("n")
+        assert status_of(store, 2) == "called"
+        assert "Câu hỏi của số 002" in str(app.query_one("#questions-title").render())
+
+
+async def test_no_show_recall_and_undo(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    app = console(settings, printer)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        await pilot.press("n", "a")
+        assert status_of(store, 1) == "no_show"
+        await pilot.press("n")
+        assert status_of(store, 2) == "called"
+        await pilot.press("u")  # undo the call of 002
+        assert status_of(store, 2) == "waiting"
+        await select_number(app, pilot, 1)
+        await pilot.press("r")
+        assert [r["number"] for r in speaking.queue(store, queue4)][:2] == [1, 2]
+        await pilot.press("w")  # withdraw the selected 001
+        assert status_of(store, 1) == "withdrawn"
+        await pilot.press("r")  # recall a withdrawn number: refused, loudly
+        await pilot.pause()
+        assert "Không thể gọi lại số 1" in toasts(app)
+
+
+async def test_reorder(store: Store, queue4: int, settings: Settings, printer: Dummy) -> None:
+    app = console(settings, printer)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        await select_number(app, pilot, 4)
+        await pilot.press("left_square_bracket")
+        waiting = [r["number"] for r in speaking.queue(store, queue4)]
+        assert waiting == [1, 2, 4, 3]
+        await pilot.press("m")
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#f-number", Input).value = "1"
+        await pilot.click("#dialog-ok")
+        assert [r["number"] for r in speaking.queue(store, queue4)] == [4, 1, 2, 3]
+        table = app.query_one("#queue", LiveTable)
+        assert [str(table.get_row_at(i)[0]) for i in range(4)] == ["004", "001", "002", "003"]
+
+
+async def fill(app: ConsoleApp, pilot: Pilot[None], **values: str) -> None:
+    for name, value in values.items():
+        widget = app.screen.query_one(f"#f-{name}")
+        if isinstance(widget, Select):
+            widget.value = value
+        elif isinstance(widget, Input):
+            widget.value = value
+    await pilot.click("#dialog-ok")
+
+
+async def test_every_outcome_with_its_checks(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    app = console(settings, printer)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        await pilot.press("n", "s", "q")
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#f-summary", Input).value == "Ý kiến của Hoàng Văn Bình"
+        await fill(app, pilot, official="le minh duc")
+        [question] = questions.list_questions(store, queue4)
+        assert question["official_name"] == "Lê Minh Đức"
+        app.query_one("#questions", LiveTable).focus()
+        checks = [
+            ({"outcome": "answered"}, "Nội dung trả lời không được để trống."),
+            ({"outcome": "answered", "answer": "Đã có kế hoạch"}, None),
+            ({"outcome": "pending", "answer": "", "body": ""}, "không được để trống"),
+            ({"outcome": "pending", "body": "phong kinh te"}, None),
+            ({"outcome": "transferred", "body": "Công an xã", "level": ""}, "Cấp không được"),
+            (
+                {
+                    "outcome": "transferred",
+                    "body": "Công an xã",
+                    "level": "tỉnh",
+                    "document": "12/CV",
+                },
+                None,
+            ),
+            ({"outcome": "written", "body": ""}, None),
+            ({"outcome": "withdrawn"}, None),
+        ]
+        for values, error in checks:
+            await pilot.press("o")
+            assert isinstance(app.screen, FormDialog)
+            await fill(app, pilot, **values)
+            if error:
+                assert error in str(app.screen.query_one("#dialog-error").render())
+                await pilot.press("escape")
+            else:
+                assert not isinstance(app.screen, FormDialog)
+                assert questions.get_question(store, question["id"])["outcome"] == values["outcome"]
+        outcomes = store.conn.execute(
+            "SELECT json_extract(data, '$.outcome') FROM events WHERE kind = 'question.outcome'"
+        ).fetchall()
+        assert [o for (o,) in outcomes] == [
+            "answered",
+            "pending",
+            "transferred",
+            "written",
+            "withdrawn",
+        ]
+
+
+async def test_scanning_tickets(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    other = meetings.create_meeting(store, title="Khác", date="2026-03-01", start_time="08:00")
+    meetings.set_status(store, other, "open")
+    stranger = register(store, other, consent=True, name="Người Xã Khác")
+    mine = store.one("SELECT * FROM registrations WHERE meeting_id = ? AND number = 3", (queue4,))
+    genuine, elsewhere = payload(store, mine), payload(store, stranger)
+    forged = genuine[:-1] + ("A" if genuine[-1] != "A" else "B")
+    app = make_console_app(settings, queue4, connect_printer=lambda: printer)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        await pilot.press(*genuine)  # a scanner types fast, upper case, then Enter
+        await pilot.press("enter")
+        assert app.selected()["number"] == 3
+        for bad, message in ((forged, "KHÔNG HỢP LỆ"), (elsewhere, "hội nghị khác")):
+            await pilot.press(*bad, "enter")
+            await pilot.pause()
+            assert message in toasts(app)
+        await pilot.press("slash", *"nguyen van duc", "enter")
+        assert app.selected()["name"] == "Nguyễn Văn Đức"
+
+
+async def test_a_kiosk_in_another_process_appears_within_a_second(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    app = console(settings, printer)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "shared.cli",
+                "--db",
+                str(settings.db_path),
+                "register",
+                "--name",
+                "Đinh Thị Mới",
+                "--consent",
+                "--source",
+                "kiosk",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        await pilot.pause(1.0)
+        table = app.query_one("#queue", LiveTable)
+        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert "Đinh Thị Mới" in names
+
+
+async def test_a_restarted_console_shows_the_same_state(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    app = console(settings, printer)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        await pilot.press("n", "s")
+        await pilot.pause(1.2)
+        await pilot.press("p")
+        before = str(app.query_one("#speaker").render())
+    again = console(settings, printer)
+    async with again.run_test(size=(130, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert str(again.query_one("#speaker").render()) == before
+        assert "TẠM DỪNG" in before and "00:01 / 05:00" in before
+
+
+async def test_the_chair_sees_totals_and_pending(
+    store: Store, queue4: int, settings: Settings
+) -> None:
+    speaking.call(store, queue4)
+    speaking.start(store, queue4)
+    asked = questions.add_question(store, queue4, number=1)
+    questions.set_outcome(store, asked["id"], "pending", body="Phòng Kinh tế")
+    app = make_chair_app(settings)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        await pilot.pause()
+        counted = totals(store, queue4)
+        shown = str(app.query_one("#totals", Static).render())
+        assert f"Đăng ký {counted['registered']}" in shown and "Chờ trả lời 1" in shown
+        assert (
+            counted["registered"]
+            == store.conn.execute(
+                "SELECT count(*) FROM registrations WHERE meeting_id = ?", (queue4,)
+            ).fetchone()[0]
+        )
+        pending = app.query_one("#pending", LiveTable)
+        assert pending.row_count == 1 and str(pending.get_row_at(0)[1]) == "Phòng Kinh tế"
+        assert "Lê Thị Hoa" in str(app.query_one("#next", Static).render())
+        speaking.stop(store, queue4)  # written by this process: the chair polls its own file
+        app.refresh_all()
+        assert "Chưa gọi ai" in str(app.query_one("#speaker").render())
+
+
+async def test_the_hall_display_shows_numbers_not_names(
+    store: Store, queue4: int, settings: Settings
+) -> None:
+    speaking.call(store, queue4)
+    app = make_display_app(settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen_text = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Hoàng" not in screen_text and "TIẾP THEO:  002   003   004" in screen_text
+        meetings.update_meeting(store, queue4, display_names=True)
+        app.refresh_all()
+        assert str(app.query_one("#now-name", Static).render()) == "Hoàng Văn Bình"
