@@ -1,4 +1,5 @@
-"""Save SVG screenshots of the kiosk's screens into docs/ (run by hand).
+"""Save SVG screenshots of the kiosk, the console, the chair's view and the hall display
+into docs/ (run by hand).
 
 .venv/bin/python docs/screenshots.py
 """
@@ -12,6 +13,9 @@ from pathlib import Path
 
 from kiosk.app import make_kiosk_app
 from printing.connections import Dummy, parse_url
+from session_console.chair.app import make_chair_app
+from session_console.console.app import make_console_app
+from session_console.display.app import make_display_app
 from shared import meetings
 from shared.config import Settings
 from shared.db import open_store
@@ -67,6 +71,23 @@ async def kiosk_screens(db: Path) -> None:
         await shot("closed")
 
 
+async def hall_screens(db: Path) -> None:
+    """The console mid-meeting, then the chair's view and the hall display beside it."""
+    settings = Settings(db_path=db, station="secretary")
+    console = make_console_app(settings, connect_printer=lambda: Dummy(parse_url("dummy:")))
+    async with console.run_test(size=(140, 36)) as pilot:
+        await pilot.press("n", "s")
+        await pilot.pause(1.2)
+        await pilot.press("q")
+        await pilot.click("#dialog-ok")
+        await pilot.pause(0.3)
+        console.save_screenshot("console.svg", str(DOCS))
+    for name, app in (("chair", make_chair_app(settings)), ("display", make_display_app(settings))):
+        async with app.run_test(size=(120, 34)) as pilot:
+            await pilot.pause(0.6)
+            app.save_screenshot(f"{name}.svg", str(DOCS))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "hallkit.db"
@@ -74,7 +95,11 @@ def main() -> None:
         demo(store, dt.date(2026, 11, 21))
         store.close()
         asyncio.run(kiosk_screens(db))
-    for svg in sorted(DOCS.glob("kiosk-*.svg")):
+        store = open_store(db)
+        meetings.set_registration(store, meetings.current_meeting(store)["id"], True)
+        store.close()
+        asyncio.run(hall_screens(db))
+    for svg in sorted(DOCS.glob("*.svg")):
         print(svg.relative_to(DOCS.parent))
 
 

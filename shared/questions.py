@@ -223,6 +223,13 @@ def list_questions(store: Store, meeting_id: int) -> list[Row]:
     return store.all("SELECT * FROM questions WHERE meeting_id = ? ORDER BY number", (meeting_id,))
 
 
+def questions_of(store: Store, registration_id: int) -> list[Row]:
+    """One speaker's questions, in the order they were raised."""
+    return store.all(
+        "SELECT * FROM questions WHERE registration_id = ? ORDER BY number", (registration_id,)
+    )
+
+
 def items(
     store: Store,
     *,

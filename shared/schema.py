@@ -130,6 +130,7 @@ CREATE TABLE questions (
     UNIQUE (meeting_id, number)
 );
 CREATE INDEX questions_followup ON questions (followup_status, deadline);
+CREATE INDEX questions_registration ON questions (registration_id);
 
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,

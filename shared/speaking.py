@@ -41,10 +41,16 @@ def elapsed(row: Row, now: float | None = None) -> float:
     return max(0.0, end - row["speech_started"] - row["speech_paused_total"])
 
 
-def queue(store: Store, meeting_id: int) -> list[Row]:
-    """At the lectern first, then the waiting queue in order, then everyone else by number."""
+QUEUE_COLUMNS = "id, number, name, village, field, status, position, created_at"
+
+
+def queue(store: Store, meeting_id: int, columns: str = "*") -> list[Row]:
+    """At the lectern first, then the waiting queue in order, then everyone else by number.
+
+    `columns` narrows the rows for a station that shows thousands of them.
+    """
     return store.all(
-        "SELECT * FROM registrations WHERE meeting_id = ? ORDER BY"
+        f"SELECT {columns} FROM registrations WHERE meeting_id = ? ORDER BY"
         " CASE status WHEN 'speaking' THEN 0 WHEN 'called' THEN 0 WHEN 'waiting' THEN 1"
         " WHEN 'no_show' THEN 2 ELSE 3 END, CASE WHEN status = 'waiting' THEN position END,"
         " number",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from typing import Any
@@ -24,7 +25,7 @@ from shared import agenda, meetings, speaking
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
 from shared.i18n import UserError, tr
-from shared.questions import list_questions
+from shared.questions import questions_of
 from shared.registrations import get_registration, verify_payload
 from shared.text import matches
 
@@ -47,6 +48,9 @@ class ConsoleApp(App[None]):
         self.connect_printer = connect_printer or (lambda: connect(settings.printer))
         self.meeting: dict[str, Any] = {}
         self.rows: dict[str, dict[str, Any]] = {}
+        self.lectern: dict[str, Any] | None = None
+        self._created: dict[int, float] = {}
+        self._labels: dict[tuple[Any, ...], str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
@@ -102,12 +106,12 @@ class ConsoleApp(App[None]):
 
     def refresh_all(self) -> None:
         self.meeting = meetings.get_meeting(self.store, self.meeting_id)
-        rows = speaking.queue(self.store, self.meeting_id)
+        rows = speaking.queue(self.store, self.meeting_id, speaking.QUEUE_COLUMNS)
         self.rows = {str(r["id"]): r for r in rows}
+        self.lectern = speaking.at_lectern(self.store, self.meeting_id)
         now = time.time()
-        self.query_one("#queue", LiveTable).sync(
-            [(str(r["id"]), self._cells(r, now)) for r in rows]
-        )
+        cells = [(str(r["id"]), self._cells(r, now)) for r in rows]
+        self.query_one("#queue", LiveTable).sync(cells)
         self.show_top_bar()
         self.show_speaker()
         self.show_questions()
@@ -115,16 +119,21 @@ class ConsoleApp(App[None]):
     def _cells(self, row: dict[str, Any], now: float) -> tuple[str, ...]:
         waited = ""
         if row["status"] == "waiting":
-            created = time.mktime(time.strptime(row["created_at"][:19], "%Y-%m-%dT%H:%M:%S"))
-            waited = t("minutes", self.lang, n=max(0, int(now - created) // 60))
-        return (
-            f"{row['number']:03d}",
-            row["name"],
-            row["village"],
-            row["field"],
-            tr(f"status_{row['status']}", self.lang),
-            waited,
-        )
+            created = self._created.get(row["id"])
+            if created is None:
+                created = dt.datetime.fromisoformat(row["created_at"]).timestamp()
+                self._created[row["id"]] = created
+            waited = self._label("minutes", n=max(0, int(now - created) // 60))
+        status = self._label(f"status_{row['status']}")
+        return (f"{row['number']:03d}", row["name"], row["village"], row["field"], status, waited)
+
+    def _label(self, key: str, **params: Any) -> str:
+        """Labels repeated on thousands of rows, rendered once."""
+        cache_key = (key, *params.values())
+        if cache_key not in self._labels:
+            render = tr if key.startswith("status_") else t
+            self._labels[cache_key] = render(key, self.lang, **params)
+        return self._labels[cache_key]
 
     def show_top_bar(self) -> None:
         meeting = self.meeting
@@ -136,10 +145,8 @@ class ConsoleApp(App[None]):
         self.query_one("#top-bar", Static).update(" · ".join(parts))
 
     def show_speaker(self) -> None:
-        row = next((r for r in self.rows.values() if r["status"] in speaking.AT_LECTERN), None)
-        self.query_one("#speaker", SpeakerPanel).show(
-            row, self.meeting["speaking_seconds"], self.lang
-        )
+        limit = self.meeting["speaking_seconds"]
+        self.query_one("#speaker", SpeakerPanel).show(self.lectern, limit, self.lang)
 
     def selected(self) -> dict[str, Any] | None:
         key = self.query_one("#queue", LiveTable).selected_key()
@@ -149,11 +156,8 @@ class ConsoleApp(App[None]):
         row = self.selected()
         title = t("questions_of", self.lang, number=f"{row['number']:03d}") if row else ""
         self.query_one("#questions-title", Static).update(title)
-        found = [
-            q
-            for q in list_questions(self.store, self.meeting_id)
-            if row and q["registration_id"] == row["id"]
-        ]
+        found = questions_of(self.store, row["id"]) if row else []
+        outcome = {q["id"]: tr(f"outcome_{q['outcome'] or 'none'}", self.lang) for q in found}
         self.query_one("#questions", LiveTable).sync(
             [
                 (
@@ -162,7 +166,7 @@ class ConsoleApp(App[None]):
                         str(q["number"]),
                         q["summary"],
                         q["official_name"],
-                        tr(f"outcome_{q['outcome'] or 'none'}", self.lang),
+                        outcome[q["id"]],
                         q["deadline"],
                     ),
                 )
@@ -282,7 +286,8 @@ class ConsoleApp(App[None]):
         if row is None:
             self.notify(t("select_row", self.lang), severity="warning")
             return
-        self._dialog(forms.speaker_question(self.store, self.meeting_id, row, self.lang))
+        registration = get_registration(self.store, row["id"])
+        self._dialog(forms.speaker_question(self.store, self.meeting_id, registration, self.lang))
 
     def action_outcome(self) -> None:
         key = self.query_one("#questions", LiveTable).selected_key()
