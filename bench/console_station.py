@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -64,6 +65,16 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20, method="inclusive")[18]
 
 
+async def painted(app: ConsoleApp, action: Callable[[], object]) -> float:
+    """Seconds from an action (what its key runs) to the next repaint of the screen."""
+    done = asyncio.Event()
+    began = time.perf_counter()
+    action()
+    app.call_after_refresh(done.set)
+    await asyncio.wait_for(done.wait(), 10)
+    return time.perf_counter() - began
+
+
 async def measure(db: Path, meeting: int, samples: int) -> dict[str, list[float]]:
     app: ConsoleApp = make_console_app(Settings(db_path=db, station="bench"), meeting)
     found: dict[str, list[float]] = {"call": [], "outcome": [], "kiosk": [], "load": []}
@@ -73,21 +84,17 @@ async def measure(db: Path, meeting: int, samples: int) -> dict[str, list[float]
         found["load"].append(time.perf_counter() - started)
         store = app.store
         for _ in range(samples):
-            began = time.perf_counter()
-            app.action_call_next()  # the key's action: core call, table updated by key
-            await pilot.pause()  # until the screen is repainted
-            found["call"].append(time.perf_counter() - began)
+            found["call"].append(await painted(app, app.action_call_next))
             lectern = next(r for r in app.rows.values() if r["status"] == "called")
             asked = questions.add_question(store, meeting, number=lectern["number"])
             app.refresh_all()
-            began = time.perf_counter()
+            await pilot.pause()
             answer = partial(
                 questions.set_outcome, store, asked["id"], "answered", answer="Đã trả lời"
             )
-            app.run_core(answer)
+            found["outcome"].append(await painted(app, partial(app.run_core, answer)))
+            app.action_no_show()
             await pilot.pause()
-            found["outcome"].append(time.perf_counter() - began)
-            app.action_stop() if lectern["status"] == "speaking" else app.action_no_show()
         kiosk = subprocess.Popen(
             [sys.executable, "-c", KIOSK, str(db), str(meeting)],
             stdin=subprocess.PIPE,
