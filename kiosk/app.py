@@ -205,11 +205,9 @@ class KioskApp(App[None]):
     @work(thread=True, exit_on_error=False, group="print")
     def print_pending(self) -> list[dict[str, Any]]:
         """Send this station's due jobs, on the worker's own database connection."""
-        store = open_store(self.settings.db_path, self.settings.station)
-        try:
-            return jobs.send_due(store, self.connect_printer())
-        finally:
-            store.close()
+        return jobs.send_pending(
+            self.settings.db_path, self.settings.station, self.connect_printer()
+        )
 
     @on(Worker.StateChanged)
     def printing_done(self, event: Worker.StateChanged) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 from printing.connections import Connection
 from printing.layouts import Slip, SlipItem, Ticket, slip, test_page, ticket
 from printing.sheet import Paper
-from shared.db import Store, now_iso
+from shared.db import Store, now_iso, open_store
 from shared.i18n import UserError
 
 Row = dict[str, Any]
@@ -159,6 +160,16 @@ def send_due(store: Store, connection: Connection, now: float | None = None) -> 
     while (job := claim(store, now)) is not None:
         sent.append(send(store, job, connection, now))
     return sent
+
+
+def send_pending(db_path: Path, station: str, connection: Connection) -> list[Row]:
+    """`send_due` on a connection of its own: what a station's print thread runs, since
+    sqlite3 connections cannot cross threads."""
+    store = open_store(db_path, station)
+    try:
+        return send_due(store, connection)
+    finally:
+        store.close()
 
 
 def retry(store: Store, job_id: int) -> Row:

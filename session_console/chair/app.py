@@ -6,30 +6,26 @@ import datetime as dt
 from typing import Any
 
 from rich.markup import escape
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from session_console.station import StationApp
 from session_console.strings import t
 from session_console.widgets import LiveTable
 from session_console.widgets.speaker import SpeakerPanel
-from shared import meetings, speaking
+from shared import speaking
 from shared.config import Settings
-from shared.db import ChangeSignal, Store, open_store
 from shared.overview import overdue_elsewhere, pending_by_body, totals
 
 
-class ChairApp(App[None]):
+class ChairApp(StationApp):
     CSS_PATH = "chair.tcss"
-    TITLE = "hallkit"
 
     def __init__(
         self, settings: Settings, meeting_id: int | None = None, today: dt.date | None = None
     ) -> None:
-        super().__init__()
-        self.settings = settings
-        self.lang = settings.language
-        self.requested_meeting = meeting_id
+        super().__init__(settings, meeting_id)
         self.today = today
 
     def compose(self) -> ComposeResult:
@@ -62,24 +58,9 @@ class ChairApp(App[None]):
                     id="overdue",
                 )
 
-    def on_mount(self) -> None:
-        self.store: Store = open_store(self.settings.db_path, self.settings.station)
-        self.meeting = meetings.current_meeting(self.store, self.requested_meeting)
-        self.signal = ChangeSignal(self.store)
-        self.refresh_all()
-        self.set_interval(0.25, self.poll)
-        self.set_interval(0.5, self.show_speaker)
-
-    def on_unmount(self) -> None:
-        self.store.close()
-
-    def poll(self) -> None:
-        if self.signal.changed():
-            self.refresh_all()
-
     def refresh_all(self) -> None:
-        meeting_id = self.meeting["id"]
-        self.meeting = meetings.get_meeting(self.store, meeting_id)
+        super().refresh_all()
+        meeting_id = self.meeting_id
         self.rows = speaking.queue(self.store, meeting_id)
         self.query_one("#top-bar", Static).update(escape(self.meeting["title"]))
         self.show_speaker()
@@ -112,6 +93,9 @@ class ChairApp(App[None]):
                 for i in overdue
             ]
         )
+
+    def tick(self) -> None:
+        self.show_speaker()
 
     def show_speaker(self) -> None:
         row: dict[str, Any] | None = next(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import Worker, WorkerState
@@ -18,21 +18,21 @@ from printing.connections import Connection, connect
 from printing.documents import ticket_for
 from session_console.console import forms
 from session_console.console.keys import bindings
+from session_console.station import StationApp
 from session_console.strings import t
 from session_console.widgets import LiveTable
 from session_console.widgets.speaker import SpeakerPanel
 from shared import agenda, meetings, speaking
 from shared.config import Settings
-from shared.db import ChangeSignal, Store, open_store
+from shared.db import Store
 from shared.i18n import UserError, tr
 from shared.questions import questions_of
 from shared.registrations import get_registration, verify_payload
 from shared.text import matches
 
 
-class ConsoleApp(App[None]):
+class ConsoleApp(StationApp):
     CSS_PATH = "console.tcss"
-    TITLE = "hallkit"
     BINDINGS = bindings("vi")
 
     def __init__(
@@ -41,12 +41,8 @@ class ConsoleApp(App[None]):
         meeting_id: int | None = None,
         connect_printer: Callable[[], Connection] | None = None,
     ) -> None:
-        super().__init__()
-        self.settings = settings
-        self.lang = settings.language
-        self.requested_meeting = meeting_id
+        super().__init__(settings, meeting_id)
         self.connect_printer = connect_printer or (lambda: connect(settings.printer))
-        self.meeting: dict[str, Any] = {}
         self.rows: dict[str, dict[str, Any]] = {}
         self.lectern: dict[str, Any] | None = None
         self._created: dict[int, float] = {}
@@ -83,29 +79,13 @@ class ConsoleApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.store: Store = open_store(self.settings.db_path, self.settings.station)
-        self.meeting = meetings.current_meeting(self.store, self.requested_meeting)
-        self.signal = ChangeSignal(self.store)
-        self.refresh_all()
+        super().on_mount()
         self.query_one("#queue", LiveTable).focus()
-        self.set_interval(0.25, self.poll)
-        self.set_interval(0.5, self.show_speaker)
-
-    def on_unmount(self) -> None:
-        self.store.close()
-
-    @property
-    def meeting_id(self) -> int:
-        return int(self.meeting["id"])
 
     # --- keeping the screen in step with the database ---
 
-    def poll(self) -> None:
-        if self.signal.changed():
-            self.refresh_all()
-
     def refresh_all(self) -> None:
-        self.meeting = meetings.get_meeting(self.store, self.meeting_id)
+        super().refresh_all()
         rows = speaking.queue(self.store, self.meeting_id, speaking.QUEUE_COLUMNS)
         self.rows = {str(r["id"]): r for r in rows}
         self.lectern = speaking.at_lectern(self.store, self.meeting_id)
@@ -143,6 +123,9 @@ class ConsoleApp(App[None]):
         if current:
             parts.append(t("step", self.lang, step=current[0]))
         self.query_one("#top-bar", Static).update(" · ".join(parts))
+
+    def tick(self) -> None:
+        self.show_speaker()
 
     def show_speaker(self) -> None:
         limit = self.meeting["speaking_seconds"]
@@ -366,11 +349,9 @@ class ConsoleApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="print")
     def print_pending(self) -> list[dict[str, Any]]:
-        store = open_store(self.settings.db_path, self.settings.station)
-        try:
-            return jobs.send_due(store, self.connect_printer())
-        finally:
-            store.close()
+        return jobs.send_pending(
+            self.settings.db_path, self.settings.station, self.connect_printer()
+        )
 
     @on(Worker.StateChanged)
     def printed(self, event: Worker.StateChanged) -> None:
