@@ -353,6 +353,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Phiếu hợp lệ: số {number}, hội nghị {meeting}.",
         "en": "Genuine ticket: number {number}, meeting {meeting}.",
     },
+    "export_summary": {
+        "vi": "{draft}{pending} kiến nghị chưa giải quyết. Thông báo kết luận phải ban hành trước {due} ({rule}).",
+        "en": "{draft}{pending} pending items. The conclusion notice is due by {due} ({rule}).",
+    },
     "demo_created": {
         "vi": "Đã tạo hội nghị mẫu {meeting} (đang diễn ra, mở đăng ký).",
         "en": "Created demo meeting {meeting} (open, registration open).",

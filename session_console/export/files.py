@@ -1,0 +1,44 @@
+"""Writing export files: atomically (a temp file, then rename) and reproducibly (the
+same data gives the same bytes, so two exports can be compared)."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Never leaves a half-written file: a crash or a full disk leaves the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def fixed_zip(data: bytes, edit: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """Rewrite an Office zip with fixed entry times, so its bytes depend on content only;
+    `edit` may change a member on the way (a timestamp the library insists on)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            content = source.read(info.filename)
+            target.writestr(entry, edit(info.filename, content) if edit else content)
+    return out.getvalue()

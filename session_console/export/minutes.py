@@ -1,0 +1,155 @@
+"""Biên bản (minutes, Mẫu 1.9): one list of blocks, laid out as .docx and as Markdown."""
+
+from __future__ import annotations
+
+from session_console.export.layout import (
+    Family,
+    Heading,
+    body,
+    header,
+    new_document,
+    recipients,
+    signatures,
+    title,
+    to_bytes,
+)
+from session_console.export.record import MeetingRecord
+from session_console.export.words import KIND, clock_time, locality, long_date, outcome_text
+
+Block = tuple[str, str]  # ("text" | "heading", text)
+RECIPIENTS = ["Chủ tọa hội nghị", "Ủy ban MTTQ Việt Nam", "Lưu: VT"]
+
+
+def summary_line(record: MeetingRecord) -> str:
+    return record.meeting["title"]
+
+
+def blocks(record: MeetingRecord) -> list[Block]:
+    meeting, totals = record.meeting, record.totals
+    found: list[Block] = [
+        (
+            "text",
+            f"Thời gian bắt đầu: {clock_time(meeting['start_time'])}, {long_date(record.date)}.",
+        ),
+        ("text", f"Địa điểm: {meeting['place'] or '...'}."),
+        (
+            "text",
+            f"Chủ tọa: {meeting['chair'] or '...'}"
+            + (f"; đồng chủ tọa: {meeting['co_chair']}" if meeting["co_chair"] else "")
+            + f". Thư ký: {meeting['secretary'] or '...'}.",
+        ),
+        (
+            "text",
+            f"Thành phần tham dự: lãnh đạo {meeting['issuing_body']}, các cơ quan chuyên "
+            f"môn và Nhân dân; số công dân đăng ký phát biểu: {totals['registered']}.",
+        ),
+    ]
+    if record.program:
+        found.append(("heading", "Chương trình hội nghị:"))
+        found += [("text", f"{i}. {step}") for i, step in enumerate(record.program, start=1)]
+    found.append(("heading", "Ý kiến của công dân và nội dung trả lời:"))
+    if not record.speakers and not record.standalone:
+        found.append(("text", "Không có ý kiến nào được ghi nhận."))
+    for index, speaker in enumerate(record.speakers, start=1):
+        origin = ", ".join(x for x in (speaker.village, speaker.org) if x)
+        who = f"{speaker.name}" + (f" ({origin})" if origin else "")
+        found.append(
+            (
+                "text",
+                f"{index}. {who}, số {speaker.number:03d}, "
+                f"{KIND.get(speaker.kind, '')}: {speaker.summary or '...'}",
+            )
+        )
+        for question in speaker.questions:
+            answerer = question["official_name"] or meeting["chair"]
+            position = f", {question['official_position']}" if question["official_position"] else ""
+            found.append(
+                (
+                    "text",
+                    f"- Ý kiến: {question['summary']}. Người trả lời: "
+                    f"{answerer}{position}. Kết quả: {outcome_text(question)}.",
+                )
+            )
+    if record.standalone:
+        found.append(("heading", "Ý kiến gửi bằng văn bản và ý kiến thu thập trước hội nghị:"))
+        for question in record.standalone:
+            origin = ", ".join(x for x in (question["raised_by"], question["raised_village"]) if x)
+            found.append(
+                (
+                    "text",
+                    f"- {origin + ': ' if origin else ''}{question['summary']}. "
+                    f"Kết quả: {outcome_text(question)}.",
+                )
+            )
+    found += [
+        ("heading", "Tổng hợp:"),
+        (
+            "text",
+            f"Số người phát biểu: {totals['spoken']}; số ý kiến: {totals['questions']}, "
+            f"trong đó trả lời tại hội nghị: {totals['answered']}; tiếp thu, trả lời sau: "
+            f"{totals['pending']}; chuyển cơ quan có thẩm quyền: {totals['transferred']}; "
+            f"trả lời bằng văn bản: {totals['written']}.",
+        ),
+        ("heading", "Kết luận của chủ tọa:"),
+        ("text", meeting["conclusion"] or "..."),
+        ("text", f"Hội nghị kết thúc lúc {clock_time(meeting['end_time'])} cùng ngày."),
+    ]
+    return found
+
+
+def _heading(record: MeetingRecord, number: str, family: Family, abbreviation: str) -> Heading:
+    meeting = record.meeting
+    return Heading(
+        meeting["parent_body"],
+        meeting["issuing_body"],
+        number,
+        "BB",
+        abbreviation,
+        locality(meeting["issuing_body"]),
+        record.date,
+        family,
+        record.draft,
+    )
+
+
+def docx(
+    record: MeetingRecord, number: str = "", family: Family = "state", abbreviation: str = "UBND"
+) -> bytes:
+    meeting = record.meeting
+    document = new_document(meeting["issuing_body"], record.date)
+    header(document, _heading(record, number, family, abbreviation))
+    title(document, "BIÊN BẢN", summary_line(record))
+    for kind, text in blocks(record):
+        body(document, text, bold=kind == "heading")
+    signatures(document, ("", "Thư ký", meeting["secretary"]), ("", "Chủ tọa", meeting["chair"]))
+    recipients(document, RECIPIENTS)
+    return to_bytes(document)
+
+
+def markdown(record: MeetingRecord, number: str = "", abbreviation: str = "UBND") -> str:
+    meeting = record.meeting
+    lines = [
+        f"{meeting['parent_body'].upper()}  ",
+        f"**{meeting['issuing_body'].upper()}**  ",
+        f"Số: {number or '...'}/BB-{abbreviation}",
+        "",
+        "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  ",
+        "**Độc lập - Tự do - Hạnh phúc**  ",
+        f"*{locality(meeting['issuing_body'])}, {long_date(record.date)}*",
+        "",
+    ]
+    if record.draft:
+        lines += ["**DỰ THẢO**", ""]
+    lines += ["# BIÊN BẢN", "", f"**{summary_line(record)}**", ""]
+    for kind, text in blocks(record):
+        lines += [f"**{text}**" if kind == "heading" else text, ""]
+    lines += [
+        "| THƯ KÝ | CHỦ TỌA |",
+        "|---|---|",
+        f"| **{meeting['secretary']}** | **{meeting['chair']}** |",
+        "",
+        "***Nơi nhận:***",
+        *[f"- {name}" for name in RECIPIENTS],
+        "",
+    ]
+    return "\n".join(lines)

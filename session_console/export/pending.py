@@ -1,0 +1,93 @@
+"""Danh sách kiến nghị chưa giải quyết: every pending or transferred item, as .xlsx and
+as .csv in UTF-8 with a BOM (so Excel shows Vietnamese)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from session_console.export.files import fixed_zip
+from session_console.export.record import MeetingRecord
+from session_console.export.words import short_date
+from shared.i18n import tr
+
+COLUMNS = (
+    "STT",
+    "Số phiếu",
+    "Họ tên",
+    "Thôn/tổ",
+    "Nội dung",
+    "Lĩnh vực",
+    "Kết quả",
+    "Cơ quan chịu trách nhiệm",
+    "Cấp",
+    "Số văn bản",
+    "Hạn",
+    "Căn cứ thời hạn",
+)
+WIDTHS = (6, 9, 24, 18, 60, 16, 24, 30, 10, 14, 12, 18)
+
+
+def rows(record: MeetingRecord) -> list[list[str]]:
+    return [
+        [
+            str(index),
+            f"{item['ticket']:03d}" if item["ticket"] else "",
+            item["citizen"] or "",
+            item["village"] or "",
+            item["summary"],
+            item["field"],
+            tr(f"outcome_{item['outcome']}", "vi"),
+            item["body_name"],
+            item["transfer_level"],
+            item["transfer_doc"],
+            short_date(item["deadline"]),
+            item["deadline_basis"],
+        ]
+        for index, item in enumerate(record.pending, start=1)
+    ]
+
+
+def csv_bytes(record: MeetingRecord) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows(rows(record))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(record: MeetingRecord) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kiến nghị chưa giải quyết"
+    sheet.append([f"Danh sách kiến nghị chưa giải quyết — {record.meeting['title']}"])
+    sheet.append(list(COLUMNS))
+    for row in rows(record):
+        sheet.append(row)
+    sheet["A1"].font = Font(name="Times New Roman", bold=True, size=13)
+    for cell in sheet[2]:
+        cell.font = Font(name="Times New Roman", bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = width
+    sheet.freeze_panes = "A3"
+    moment = dt.datetime.combine(record.date, dt.time())
+    book.properties.created = book.properties.modified = moment
+    book.properties.creator = book.properties.lastModifiedBy = record.meeting["issuing_body"]
+    buffer = io.BytesIO()
+    book.save(buffer)
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+
+    def same_modified(name: str, content: bytes) -> bytes:
+        """openpyxl stamps the save time as "modified"; the meeting's date is stable."""
+        if name != "docProps/core.xml":
+            return content
+        return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, content)
+
+    return fixed_zip(buffer.getvalue(), same_modified)

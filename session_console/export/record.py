@@ -1,0 +1,98 @@
+"""Everything the documents say about one meeting, gathered once, in a stable order.
+
+Phone numbers are masked here, so no document can print one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from shared.agenda import steps
+from shared.db import Store
+from shared.deadlines import Rule
+from shared.meetings import get_meeting, meeting_rules
+from shared.overview import totals
+from shared.text import mask_phone
+
+Row = dict[str, Any]
+FOLLOWED = ("pending", "transferred")
+
+
+@dataclass
+class Speaker:
+    number: int
+    name: str
+    village: str
+    org: str
+    kind: str
+    summary: str
+    phone: str
+    questions: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class MeetingRecord:
+    meeting: Row
+    speakers: list[Speaker]
+    standalone: list[Row]
+    pending: list[Row]
+    totals: dict[str, int]
+    program: list[str]
+    notice_due: dt.date
+    notice_rule: Rule
+
+    @property
+    def draft(self) -> bool:
+        return self.meeting["status"] != "closed"
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date.fromisoformat(self.meeting["date"])
+
+
+def gather(store: Store, meeting_id: int) -> MeetingRecord:
+    meeting = get_meeting(store, meeting_id)
+    spoken = store.all(
+        "SELECT * FROM registrations WHERE meeting_id = ? AND (status = 'done' OR id IN"
+        " (SELECT registration_id FROM questions WHERE registration_id IS NOT NULL))"
+        " ORDER BY COALESCE(speech_started, called_at, 9e99), number",
+        (meeting_id,),
+    )
+    by_registration: dict[int, list[Row]] = {}
+    standalone: list[Row] = []
+    for question in store.all(
+        "SELECT * FROM questions WHERE meeting_id = ? ORDER BY number", (meeting_id,)
+    ):
+        if question["registration_id"] is None:
+            standalone.append(question)
+        else:
+            by_registration.setdefault(question["registration_id"], []).append(question)
+    speakers = [
+        Speaker(
+            r["number"],
+            r["name"],
+            r["village"],
+            r["org"],
+            r["kind"],
+            r["summary"],
+            mask_phone(r["phone"]),
+            by_registration.get(r["id"], []),
+        )
+        for r in spoken
+    ]
+    pending = store.all(
+        "SELECT q.*, COALESCE(r.name, q.raised_by) AS citizen,"
+        " COALESCE(r.village, q.raised_village) AS village, r.number AS ticket"
+        " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
+        " WHERE q.meeting_id = ? AND q.outcome IN ('pending', 'transferred')"
+        " ORDER BY q.body_name, q.deadline, q.number",
+        (meeting_id,),
+    )
+    rule = meeting_rules(meeting)["conclusion_notice"]
+    due = store.calendar.deadline(dt.date.fromisoformat(meeting["date"]), rule)
+    program = [s["title"] for s in steps(store, meeting_id)]
+    return MeetingRecord(
+        meeting, speakers, standalone, pending, totals(store, meeting_id), program, due, rule
+    )

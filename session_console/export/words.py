@@ -1,0 +1,64 @@
+"""Vietnamese wording shared by the documents: dates, times, outcomes, kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from shared.i18n import tr
+
+KIND = {
+    "kien_nghi": "kiến nghị",
+    "phan_anh": "phản ánh",
+    "khieu_nai": "khiếu nại",
+    "to_cao": "tố cáo",
+}
+
+
+def long_date(day: dt.date) -> str:
+    """ "ngày 05 tháng 01 năm 2026": day and month below 10 with a leading zero."""
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def short_date(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+
+
+def clock_time(hhmm: str) -> str:
+    """ "08:00" -> "08 giờ 00"."""
+    if not hhmm:
+        return "... giờ ..."
+    hours, minutes = hhmm.split(":")
+    return f"{int(hours):02d} giờ {minutes}"
+
+
+def locality(issuing_body: str) -> str:
+    """The place name for the date line: "Ủy ban nhân dân xã Minh Hòa" -> "Minh Hòa"."""
+    found = re.search(
+        r"(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$",
+        issuing_body,
+        re.IGNORECASE,
+    )
+    return found.group(1).strip() if found else issuing_body
+
+
+def outcome_text(question: dict[str, Any]) -> str:
+    """What became of a question, as the minutes write it."""
+    outcome = question["outcome"]
+    label = tr(f"outcome_{outcome or 'none'}", "vi")
+    if outcome == "answered":
+        return f"{label}: {question['answer']}"
+    if outcome == "pending":
+        return (
+            f"{label}; giao {question['body_name']} trả lời, hạn {short_date(question['deadline'])}"
+        )
+    if outcome == "transferred":
+        return (
+            f"{label}: {question['body_name']} ({question['transfer_level']}), văn bản số "
+            f"{question['transfer_doc']}; thông báo cho công dân trước "
+            f"{short_date(question['deadline'])}"
+        )
+    if outcome == "written" and question["deadline"]:
+        return f"{label}, hạn {short_date(question['deadline'])}"
+    return label

@@ -1,0 +1,183 @@
+"""The exporter's documents read back: python-docx, openpyxl, csv, pypdf."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.shared import Mm, Pt
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from session_console.export.run import Options, export
+from shared import meetings, questions, reference, speaking
+from shared.db import Store
+from shared.registrations import register
+
+
+@pytest.fixture
+def held(store: Store, meeting: int) -> int:
+    """A meeting with three speakers: answered, pending, transferred; one written question."""
+    meetings.update_meeting(
+        store,
+        meeting,
+        issuing_body="Ủy ban nhân dân xã Minh Hòa",
+        parent_body="Ủy ban nhân dân tỉnh Phú Thọ",
+        secretary="Lê Thị Thanh",
+        place="Hội trường UBND xã",
+    )
+    outcomes = [
+        ("Hoàng Văn Bình", "answered", {"answer": "Sẽ cấp sổ trong tháng 3."}),
+        ("Nguyễn Thị Thu Hà", "pending", {"body": "Phòng Kinh tế"}),
+        (
+            "Trịnh Đình Quý",
+            "transferred",
+            {"body": "Sở Nông nghiệp và Môi trường", "level": "tỉnh", "document": "125/UBND-KT"},
+        ),
+    ]
+    for name, outcome, details in outcomes:
+        row = register(
+            store,
+            meeting,
+            consent=True,
+            name=name,
+            village="Thôn Đông",
+            summary=f"Ý kiến của {name}",
+            phone="0912345678",
+        )
+        speaking.call(store, meeting)
+        speaking.start(store, meeting)
+        speaking.stop(store, meeting)
+        asked = questions.add_question(store, meeting, number=row["number"])
+        questions.set_outcome(store, asked["id"], outcome, **details)
+    written = questions.add_question(
+        store, meeting, summary="Hỏi về lịch tiêm chủng", raised_by="Hội Phụ nữ xã"
+    )
+    questions.set_outcome(store, written["id"], "pending", body="Trạm Y tế xã")
+    return meeting
+
+
+def files(store: Store, meeting: int, out: Path) -> dict[str, Path]:
+    _, written = export(store, meeting, out, Options(minutes_number="12"))
+    return {p.name.split("-", 3)[-1]: p for p in written}
+
+
+def texts(path: Path) -> list[str]:
+    document = Document(str(path))
+    cells = [p.text for t in document.tables for c in t._cells for p in c.paragraphs]
+    return [p.text for p in document.paragraphs] + cells
+
+
+def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: Path) -> None:
+    minutes = files(store, held, tmp_path)["bien-ban.docx"]
+    document = Document(str(minutes))
+    section = document.sections[0]
+    measured = (
+        section.page_width,
+        section.page_height,
+        section.left_margin,
+        section.right_margin,
+        section.top_margin,
+        section.bottom_margin,
+    )
+    expected = (210, 297, 30, 15, 20, 20)  # A4; margins in mm (stored in twips)
+    assert all(
+        m is not None and abs(m - Mm(e)) < Mm(0.1) for m, e in zip(measured, expected, strict=True)
+    )
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    header = [p.text for c in document.tables[0]._cells for p in c.paragraphs]
+    assert header == [
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ",
+        "ỦY BAN NHÂN DÂN XÃ MINH HÒA",
+        "Số: 12/BB-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Minh Hòa, ngày 10 tháng 02 năm 2026",
+    ]
+    body = [p.text for p in document.paragraphs if p.text]
+    assert body[:3] == ["DỰ THẢO", "BIÊN BẢN", "Hội nghị đối thoại xã Minh Hòa"]
+    speakers = [
+        i for i, text in enumerate(body) if text.startswith(("1. Hoàng", "2. Nguyễn", "3. Trịnh"))
+    ]
+    assert len(speakers) == 3 and speakers == sorted(speakers)  # speaking order
+    assert any("Phòng Kinh tế trả lời, hạn 12/03/2026" in text for text in body)
+    assert any("Hội Phụ nữ xã: Hỏi về lịch tiêm chủng" in text for text in body)
+    title = next(p for p in document.paragraphs if p.text == "BIÊN BẢN")
+    assert title.runs[0].bold and title.runs[0].font.size == Pt(14)
+    justified = next(p for p in document.paragraphs if p.text.startswith("Địa điểm"))
+    assert justified.paragraph_format.first_line_indent is not None
+    signatures = [p.text for c in document.tables[-1]._cells for p in c.paragraphs]
+    assert signatures == ["THƯ KÝ", "Lê Thị Thanh", "CHỦ TỌA", "Nguyễn Văn Hùng"]
+    assert not any("0912345678" in text for text in texts(minutes))
+
+
+def test_notice_has_one_task_row_per_pending_item(store: Store, held: int, tmp_path: Path) -> None:
+    notice = Document(str(files(store, held, tmp_path)["thong-bao-ket-luan.docx"]))
+    tasks = notice.tables[1]
+    rows = [[c.text for c in row.cells] for row in tasks.rows]
+    assert rows[0] == ["STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn"]
+    assert sorted(r[1] for r in rows[1:]) == [
+        "Phòng Kinh tế",
+        "Sở Nông nghiệp và Môi trường",
+        "Trạm Y tế xã",
+    ]
+    assert "THÔNG BÁO" in [p.text for p in notice.paragraphs]
+    assert "Số:      /TB-UBND" in [p.text for c in notice.tables[0]._cells for p in c.paragraphs]
+
+
+def test_pending_list_as_xlsx_and_csv(store: Store, held: int, tmp_path: Path) -> None:
+    made = files(store, held, tmp_path)
+    raw = made["kien-nghi-chua-giai-quyet.csv"].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0][:5] == ["STT", "Số phiếu", "Họ tên", "Thôn/tổ", "Nội dung"]
+    assert [row[2] for row in table[1:]] == ["Nguyễn Thị Thu Hà", "Trịnh Đình Quý", "Hội Phụ nữ xã"]
+    assert "0912345678" not in raw.decode("utf-8-sig")
+    sheet = load_workbook(made["kien-nghi-chua-giai-quyet.xlsx"]).active
+    assert sheet is not None
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert values[0][:3] == ["STT", "Số phiếu", "Họ tên"]
+    assert [v[2] for v in values[1:]] == [row[2] for row in table[1:]]
+
+
+def test_handout_pdf_has_the_names_exactly(store: Store, held: int, tmp_path: Path) -> None:
+    reader = PdfReader(files(store, held, tmp_path)["cam-ket-giai-quyet.pdf"])
+    text = "".join(page.extract_text() for page in reader.pages)
+    for expected in (
+        "Nguyễn Thị Thu Hà",
+        "Trịnh Đình Quý",
+        "Sở Nông nghiệp và Môi trường",
+        "CÁC KIẾN NGHỊ ĐƯỢC TIẾP THU",
+    ):
+        assert expected in text
+    raw = files(store, held, tmp_path / "again")["cam-ket-giai-quyet.pdf"].read_bytes()
+    assert b"/FontFile2" in raw and b"BeVietnamPro" in raw  # a TrueType font, embedded
+
+
+def test_two_exports_are_byte_identical(store: Store, held: int, tmp_path: Path) -> None:
+    first, second = files(store, held, tmp_path / "a"), files(store, held, tmp_path / "b")
+    for name, path in first.items():
+        assert path.read_bytes() == second[name].read_bytes(), name
+
+
+def test_a_closed_meeting_is_no_longer_a_draft(store: Store, held: int, tmp_path: Path) -> None:
+    meetings.set_status(store, held, "closed")
+    minutes = files(store, held, tmp_path)["bien-ban.docx"]
+    assert "DỰ THẢO" not in texts(minutes)
+
+
+def test_an_empty_meeting_exports(store: Store, meeting: int, tmp_path: Path) -> None:
+    made = files(store, meeting, tmp_path)
+    assert len(made) == 6
+    assert "Không có ý kiến nào được ghi nhận." in texts(made["bien-ban.docx"])
+
+
+def test_a_deleted_body_still_exports(store: Store, held: int, tmp_path: Path) -> None:
+    body_id = reference.find_body(store, "Phòng Kinh tế")["id"]
+    store.conn.execute("UPDATE officials SET body_id = NULL WHERE body_id = ?", (body_id,))
+    store.conn.execute("DELETE FROM bodies WHERE id = ?", (body_id,))
+    notice = files(store, held, tmp_path)["thong-bao-ket-luan.docx"]
+    assert "Phòng Kinh tế" in texts(notice)
