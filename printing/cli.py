@@ -12,7 +12,7 @@ import click
 
 from printing import jobs
 from printing.connections import Connection, connect
-from printing.documents import slip_for, ticket_for
+from printing.documents import slip_citizens, slip_for, ticket_for
 from shared.cli.base import (
     Session,
     json_option,
@@ -176,4 +176,18 @@ def retry(session: Session, job_id: int, printer_url: str | None) -> None:
     """Send job JOB_ID again now, on this station's printer."""
     connection = _connection(session, printer_url)
     jobs.retry(session.store, job_id)
+    _send_now(session, connection)
+
+
+@print_.command("slips")
+@click.argument("meeting_id", type=int)
+@_printer_option
+@pass_session
+def print_slips(session: Session, meeting_id: int, printer_url: str | None) -> None:
+    """Print every citizen's follow-up slip of MEETING_ID (those with questions)."""
+    connection = _connection(session, printer_url)
+    store, settings = session.store, session.settings
+    for registration_id in slip_citizens(store, meeting_id):
+        document = slip_for(store, registration_id, settings.language, settings.public_url)
+        jobs.enqueue(store, document, meeting_id=meeting_id, registration_id=registration_id)
     _send_now(session, connection)

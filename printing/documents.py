@@ -80,3 +80,14 @@ def slip_for(store: Store, registration_id: int, lang: str, public_url: str = ""
         ),
         lang=lang,
     )
+
+
+def slip_citizens(store: Store, meeting_id: int) -> list[int]:
+    """Registrations of the meeting that raised at least one question, by number."""
+    get_meeting(store, meeting_id)  # an unknown meeting is a clear error, not an empty run
+    rows = store.all(
+        "SELECT DISTINCT r.id, r.number FROM registrations r JOIN questions q"
+        " ON q.registration_id = r.id WHERE r.meeting_id = ? ORDER BY r.number",
+        (meeting_id,),
+    )
+    return [row["id"] for row in rows]

@@ -26,18 +26,38 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
         pdf.set_font("BeVietnamPro", "B", 11)
         pdf.cell(width, 6, "DỰ THẢO", align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("BeVietnamPro", "B", 15)
-    pdf.multi_cell(width, 8, "CÁC KIẾN NGHỊ ĐƯỢC TIẾP THU VÀ THỜI HẠN TRẢ LỜI", align="C")
+    pdf.multi_cell(
+        width,
+        8,
+        "CÁC KIẾN NGHỊ ĐƯỢC TIẾP THU VÀ THỜI HẠN TRẢ LỜI",
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_font("BeVietnamPro", "", 11)
-    pdf.multi_cell(width, 6, f"{record.meeting['title']} — {long_date(record.date)}", align="C")
+    pdf.multi_cell(
+        width,
+        6,
+        f"{record.meeting['title']} — {long_date(record.date)}",
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(4)
     groups: dict[str, list[dict[str, object]]] = {}
     for item in record.pending:
         groups.setdefault(str(item["body_name"]) or "(chưa giao cơ quan)", []).append(item)
     if not groups:
-        pdf.multi_cell(width, 7, "Không có kiến nghị nào phải giải quyết sau hội nghị.")
+        pdf.multi_cell(
+            width,
+            7,
+            "Không có kiến nghị nào phải giải quyết sau hội nghị.",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     for body_name, items in sorted(groups.items()):
         pdf.set_font("BeVietnamPro", "B", 12)
-        pdf.multi_cell(width, 7, body_name)
+        pdf.multi_cell(width, 7, body_name, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("BeVietnamPro", "", 11)
         for item in items:
             ticket = f"Số {int(str(item['ticket'])):03d} · " if item["ticket"] else ""
@@ -48,7 +68,7 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
                 f"• {item['summary']}\n   Người kiến nghị: {who}. "
                 f"Hạn trả lời: {short_date(str(item['deadline']))}."
             )
-            pdf.multi_cell(width, 6, text)
+            pdf.multi_cell(width, 6, text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         pdf.ln(3)
     return bytes(pdf.output())

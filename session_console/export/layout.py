@@ -111,15 +111,23 @@ def body(document: DocumentType, text: str, *, bold: bool = False) -> Paragraph:
     return line(document, text, bold=bold, align="justify", indent=True)
 
 
-def _rule_below(paragraph: Paragraph) -> None:
+def _rule(cell: _Cell, width_cm: float) -> None:
+    """The short rule under the issuing body and under the motto: an empty paragraph with
+    a bottom border, indented to the rule's width."""
+    paragraph = line(cell, after=6)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
-    paragraph.paragraph_format.left_indent = Cm(2)
-    paragraph.paragraph_format.right_indent = Cm(2)
+    margin = Cm(max(0.0, (_cell_width_cm(cell) - width_cm) / 2))
+    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = margin
+    paragraph.paragraph_format.line_spacing = Pt(2)
+
+
+def _cell_width_cm(cell: _Cell) -> float:
+    return (cell.width or Cm(8)) / Cm(1)
 
 
 def _no_borders(table: object) -> None:
@@ -137,34 +145,29 @@ def header(document: DocumentType, heading: Heading) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
+    table.autofit = False
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
-    left.paragraphs[0].text = ""
+    for column, cell, width in zip(table.columns, (left, right), (Cm(6.5), Cm(10)), strict=True):
+        column.width = cell.width = width
     if heading.family == "party":
         line(left, heading.parent_body, size=14, upper=True, align="center", after=0)
-        issuing = line(
-            left, heading.issuing_body, size=14, bold=True, upper=True, align="center", after=0
-        )
-        _rule_below(issuing)
+        line(left, heading.issuing_body, size=14, bold=True, upper=True, align="center", after=0)
+        _rule(left, 2.0)
         number = f"Số {heading.number or '    '}-{heading.kind}/{heading.abbreviation}"
         line(left, number, size=14, align="center")
         line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True, align="center", after=0)
-        _rule_below(right.paragraphs[-1])
+        _rule(right, 5.0)
     else:
         line(left, heading.parent_body, size=13, upper=True, align="center", after=0)
-        issuing = line(
-            left, heading.issuing_body, size=13, bold=True, upper=True, align="center", after=0
-        )
-        _rule_below(issuing)
+        line(left, heading.issuing_body, size=13, bold=True, upper=True, align="center", after=0)
+        _rule(left, 2.0)
         number = f"Số: {heading.number or '     '}/{heading.kind}-{heading.abbreviation}"
         line(left, number, size=13, align="center")
         line(
             right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align="center", after=0
         )
-        motto = line(
-            right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align="center", after=0
-        )
-        _rule_below(motto)
+        line(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align="center", after=0)
+        _rule(right, 5.5)
     line(right, f"{heading.place}, {long_date(heading.date)}", size=14, italic=True, align="center")
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)

@@ -14,7 +14,14 @@ from session_console.export.layout import (
     to_bytes,
 )
 from session_console.export.record import MeetingRecord
-from session_console.export.words import KIND, clock_time, locality, long_date, outcome_text
+from session_console.export.words import (
+    KIND,
+    clock_time,
+    locality,
+    long_date,
+    outcome_text,
+    sentence,
+)
 
 Block = tuple[str, str]  # ("text" | "heading", text)
 RECIPIENTS = ["Chủ tọa hội nghị", "Ủy ban MTTQ Việt Nam", "Lưu: VT"]
@@ -57,7 +64,7 @@ def blocks(record: MeetingRecord) -> list[Block]:
             (
                 "text",
                 f"{index}. {who}, số {speaker.number:03d}, "
-                f"{KIND.get(speaker.kind, '')}: {speaker.summary or '...'}",
+                f"{KIND.get(speaker.kind, '')}: {sentence(speaker.summary or '...')}",
             )
         )
         for question in speaker.questions:
@@ -66,8 +73,8 @@ def blocks(record: MeetingRecord) -> list[Block]:
             found.append(
                 (
                     "text",
-                    f"- Ý kiến: {question['summary']}. Người trả lời: "
-                    f"{answerer}{position}. Kết quả: {outcome_text(question)}.",
+                    f"- Ý kiến: {sentence(question['summary'])} Người trả lời: "
+                    f"{answerer}{position}. Kết quả: {sentence(outcome_text(question))}",
                 )
             )
     if record.standalone:
@@ -77,8 +84,8 @@ def blocks(record: MeetingRecord) -> list[Block]:
             found.append(
                 (
                     "text",
-                    f"- {origin + ': ' if origin else ''}{question['summary']}. "
-                    f"Kết quả: {outcome_text(question)}.",
+                    f"- {origin + ': ' if origin else ''}{sentence(question['summary'])} "
+                    f"Kết quả: {sentence(outcome_text(question))}",
                 )
             )
     found += [

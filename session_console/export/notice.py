@@ -4,7 +4,7 @@ the tasks table (body, content, deadline) and the duty to report."""
 from __future__ import annotations
 
 from docx.document import Document as DocumentType
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from session_console.export.layout import (
     FONT,
@@ -19,14 +19,18 @@ from session_console.export.layout import (
     to_bytes,
 )
 from session_console.export.record import MeetingRecord
-from session_console.export.words import clock_time, locality, long_date, short_date
+from session_console.export.words import clock_time, locality, long_date, sentence, short_date
 
 TASK_COLUMNS = ("STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn")
+TASK_WIDTHS_CM = (1.2, 4.5, 8.0, 2.8)
 
 
 def tasks_table(document: DocumentType, record: MeetingRecord) -> None:
     table = document.add_table(rows=1, cols=len(TASK_COLUMNS))
     table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, TASK_WIDTHS_CM, strict=True):
+        column.width = Cm(width)
     for cell, text in zip(table.rows[0].cells, TASK_COLUMNS, strict=True):
         _cell_text(cell, text, bold=True)
     for index, item in enumerate(record.pending, start=1):
@@ -34,7 +38,8 @@ def tasks_table(document: DocumentType, record: MeetingRecord) -> None:
         content = f"{item['summary']}" + (f" (ý kiến của {who})" if who else "")
         cells = table.add_row().cells
         values = (str(index), item["body_name"], content, short_date(item["deadline"]))
-        for cell, text in zip(cells, values, strict=True):
+        for cell, text, width in zip(cells, values, TASK_WIDTHS_CM, strict=True):
+            cell.width = Cm(width)
             _cell_text(cell, text)
 
 
@@ -89,7 +94,7 @@ def docx(
     for question in record.standalone:
         by_field.setdefault(question["field"] or "Khác", []).append(question["summary"])
     for field, summaries in sorted(by_field.items()):
-        body(document, f"- {field}: " + "; ".join(summaries) + ".")
+        body(document, f"- {field}: " + sentence("; ".join(s.rstrip(".") for s in summaries)))
     body(document, "3. Giao nhiệm vụ", bold=True)
     if record.pending:
         tasks_table(document, record)

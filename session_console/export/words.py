@@ -62,3 +62,9 @@ def outcome_text(question: dict[str, Any]) -> str:
     if outcome == "written" and question["deadline"]:
         return f"{label}, hạn {short_date(question['deadline'])}"
     return label
+
+
+def sentence(text: str) -> str:
+    """Text ending with one full stop, whatever the citizen typed."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."

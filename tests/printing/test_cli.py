@@ -66,3 +66,13 @@ def test_a_bad_printer_url_is_one_clear_line(db_path: Path) -> None:
         result.output.startswith("Lỗi: Cấu hình máy in không hợp lệ")
         and "usb:VID:PID" in result.output
     )
+
+
+def test_print_every_slip_of_a_meeting(db_path: Path, tmp_path: Path) -> None:
+    run(db_path, "demo")
+    result = run(db_path, "print", "slips", "1")
+    assert result.exit_code == 0, result.output
+    slips = sorted((tmp_path / "preview").glob("*slip*.png"))
+    assert len(slips) == 3  # the demo's three speakers with questions
+    assert all(read_qr(Image.open(png)) for png in slips)
+    assert run(db_path, "print", "slips", "9").exit_code == 1

@@ -88,7 +88,7 @@ def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: P
         m is not None and abs(m - Mm(e)) < Mm(0.1) for m, e in zip(measured, expected, strict=True)
     )
     assert document.styles["Normal"].font.name == "Times New Roman"
-    header = [p.text for c in document.tables[0]._cells for p in c.paragraphs]
+    header = [p.text for c in document.tables[0]._cells for p in c.paragraphs if p.text]
     assert header == [
         "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ",
         "ỦY BAN NHÂN DÂN XÃ MINH HÒA",
@@ -126,6 +126,7 @@ def test_notice_has_one_task_row_per_pending_item(store: Store, held: int, tmp_p
     ]
     assert "THÔNG BÁO" in [p.text for p in notice.paragraphs]
     assert "Số:      /TB-UBND" in [p.text for c in notice.tables[0]._cells for p in c.paragraphs]
+    assert [p.text for p in notice.paragraphs if p.text][:2] == ["DỰ THẢO", "THÔNG BÁO"]
 
 
 def test_pending_list_as_xlsx_and_csv(store: Store, held: int, tmp_path: Path) -> None:
@@ -153,6 +154,13 @@ def test_handout_pdf_has_the_names_exactly(store: Store, held: int, tmp_path: Pa
         "CÁC KIẾN NGHỊ ĐƯỢC TIẾP THU",
     ):
         assert expected in text
+    starts: list[float] = []
+    reader.pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: starts.append(tm[4]) if text.strip() else None
+    )
+    width = float(reader.pages[0].mediabox.width)
+    assert starts and all(0 < x < width for x in starts)
+    assert sorted(starts)[len(starts) // 2] < width / 3  # the lines start at the left margin
     raw = files(store, held, tmp_path / "again")["cam-ket-giai-quyet.pdf"].read_bytes()
     assert b"/FontFile2" in raw and b"BeVietnamPro" in raw  # a TrueType font, embedded
 
