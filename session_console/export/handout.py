@@ -12,6 +12,43 @@ from session_console.export.record import MeetingRecord
 from session_console.export.words import long_date, short_date
 
 
+class Writer:
+    """Greedy word wrapping with cached word widths, one `cell` a line: fpdf2's own line
+    breaking measures the whole line again for every character (seconds for a long list)."""
+
+    def __init__(self, pdf: FPDF) -> None:
+        self.pdf = pdf
+        self.widths: dict[tuple[str, str, float, str], float] = {}
+
+    def measure(self, word: str) -> float:
+        pdf = self.pdf
+        key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, word)
+        if key not in self.widths:
+            self.widths[key] = pdf.get_string_width(word)
+        return self.widths[key]
+
+    def lines(self, text: str, indent: str = "") -> list[str]:
+        width, space = self.pdf.epw, self.measure(" ")
+        found: list[str] = []
+        for index, paragraph in enumerate(text.split("\n")):
+            line, used = "", 0.0
+            if index:  # a continuation paragraph starts indented, like its wrapped lines
+                paragraph = indent + paragraph.lstrip()
+            for word in paragraph.split(" "):
+                size = self.measure(word)
+                if line and used + space + size > width:
+                    found.append(line)
+                    line, used = indent + word, self.measure(indent) + size
+                else:
+                    line, used = (f"{line} {word}", used + space + size) if line else (word, size)
+            found.append(line)
+        return found
+
+    def write(self, text: str, height: float, align: str = "L", indent: str = "") -> None:
+        for line in self.lines(text, indent):
+            self.pdf.cell(self.pdf.epw, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
+
+
 def pdf_bytes(record: MeetingRecord) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_creation_date(dt.datetime.combine(record.date, dt.time(), dt.UTC))
@@ -21,43 +58,24 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
     pdf.add_font("BeVietnamPro", "B", font_path(bold=True))
     pdf.set_margins(20, 18, 15)
     pdf.add_page()
+    writer = Writer(pdf)
     width = pdf.epw
     if record.draft:
         pdf.set_font("BeVietnamPro", "B", 11)
         pdf.cell(width, 6, "DỰ THẢO", align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("BeVietnamPro", "B", 15)
-    pdf.multi_cell(
-        width,
-        8,
-        "CÁC KIẾN NGHỊ ĐƯỢC TIẾP THU VÀ THỜI HẠN TRẢ LỜI",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    writer.write("CÁC KIẾN NGHỊ ĐƯỢC TIẾP THU VÀ THỜI HẠN TRẢ LỜI", 8, align="C")
     pdf.set_font("BeVietnamPro", "", 11)
-    pdf.multi_cell(
-        width,
-        6,
-        f"{record.meeting['title']} — {long_date(record.date)}",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    writer.write(f"{record.meeting['title']} — {long_date(record.date)}", 6, align="C")
     pdf.ln(4)
     groups: dict[str, list[dict[str, object]]] = {}
     for item in record.pending:
         groups.setdefault(str(item["body_name"]) or "(chưa giao cơ quan)", []).append(item)
     if not groups:
-        pdf.multi_cell(
-            width,
-            7,
-            "Không có kiến nghị nào phải giải quyết sau hội nghị.",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        writer.write("Không có kiến nghị nào phải giải quyết sau hội nghị.", 7)
     for body_name, items in sorted(groups.items()):
         pdf.set_font("BeVietnamPro", "B", 12)
-        pdf.multi_cell(width, 7, body_name, new_x="LMARGIN", new_y="NEXT")
+        writer.write(body_name, 7)
         pdf.set_font("BeVietnamPro", "", 11)
         for item in items:
             ticket = f"Số {int(str(item['ticket'])):03d} · " if item["ticket"] else ""
@@ -65,10 +83,10 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
                 f" ({item['village']})" if item["village"] else ""
             )
             text = (
-                f"• {item['summary']}\n   Người kiến nghị: {who}. "
+                f"• {item['summary']}\nNgười kiến nghị: {who}. "
                 f"Hạn trả lời: {short_date(str(item['deadline']))}."
             )
-            pdf.multi_cell(width, 6, text, new_x="LMARGIN", new_y="NEXT")
+            writer.write(text, 6, indent="   ")
             pdf.ln(1)
         pdf.ln(3)
     return bytes(pdf.output())

@@ -4,10 +4,10 @@ the tasks table (body, content, deadline) and the duty to report."""
 from __future__ import annotations
 
 from docx.document import Document as DocumentType
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from session_console.export.layout import (
-    FONT,
+    CELL_STYLE,
     Family,
     Heading,
     body,
@@ -17,6 +17,7 @@ from session_console.export.layout import (
     signatures,
     title,
     to_bytes,
+    with_style,
 )
 from session_console.export.record import MeetingRecord
 from session_console.export.words import clock_time, locality, long_date, sentence, short_date
@@ -45,8 +46,8 @@ def tasks_table(document: DocumentType, record: MeetingRecord) -> None:
 
 def _cell_text(cell: object, text: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
-    run = paragraph.add_run(text)
-    run.font.name, run.font.size, run.font.bold = FONT, Pt(13), bold
+    with_style(paragraph, CELL_STYLE)
+    paragraph.add_run(text).bold = bold or None
 
 
 def docx(

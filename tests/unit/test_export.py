@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.shared import Mm, Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Mm, Pt
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -108,7 +109,9 @@ def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: P
     title = next(p for p in document.paragraphs if p.text == "BIÊN BẢN")
     assert title.runs[0].bold and title.runs[0].font.size == Pt(14)
     justified = next(p for p in document.paragraphs if p.text.startswith("Địa điểm"))
-    assert justified.paragraph_format.first_line_indent is not None
+    style = justified.style
+    assert style is not None and style.paragraph_format.first_line_indent == Cm(1.27)
+    assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     signatures = [p.text for c in document.tables[-1]._cells for p in c.paragraphs]
     assert signatures == ["THƯ KÝ", "Lê Thị Thanh", "CHỦ TỌA", "Nguyễn Văn Hùng"]
     assert not any("0912345678" in text for text in texts(minutes))
