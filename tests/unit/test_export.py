@@ -192,3 +192,12 @@ def test_a_deleted_body_still_exports(store: Store, held: int, tmp_path: Path) -
     store.conn.execute("DELETE FROM bodies WHERE id = ?", (body_id,))
     notice = files(store, held, tmp_path)["thong-bao-ket-luan.docx"]
     assert "Phòng Kinh tế" in texts(notice)
+
+
+def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None:
+    _, written = export(store, held, tmp_path, Options(minutes_number="12", family="party"))
+    header = [
+        p.text for c in Document(str(written[0])).tables[0]._cells for p in c.paragraphs if p.text
+    ]
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header and "Số 12-BB/ĐU" in header
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in header
