@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from shared import meetings
 from shared.config import Settings
@@ -34,6 +35,12 @@ class StationApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    @property
+    def main(self) -> Screen[Any]:
+        """The station's own screen, under any dialog: timers and polls update it even
+        while a dialog is open."""
+        return self.screen_stack[0]
 
     @property
     def meeting_id(self) -> int:

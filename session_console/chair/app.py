@@ -62,14 +62,14 @@ class ChairApp(StationApp):
         super().refresh_all()
         meeting_id = self.meeting_id
         self.rows = speaking.queue(self.store, meeting_id)
-        self.query_one("#top-bar", Static).update(escape(self.meeting["title"]))
+        self.main.query_one("#top-bar", Static).update(escape(self.meeting["title"]))
         self.show_speaker()
         waiting = [r for r in self.rows if r["status"] == "waiting"][:3]
         lines = [f"[b]{t('next_up', self.lang)}[/b]"] + [
             f"{r['number']:03d}  {escape(r['name'])} · {escape(r['village'])}" for r in waiting
         ]
-        self.query_one("#next", Static).update("\n".join(lines))
-        self.query_one("#totals", Static).update(
+        self.main.query_one("#next", Static).update("\n".join(lines))
+        self.main.query_one("#totals", Static).update(
             t("totals", self.lang, **totals(self.store, meeting_id))
         )
         pending: list[tuple[str, tuple[str, ...]]] = []
@@ -82,9 +82,9 @@ class ChairApp(StationApp):
                     item["deadline"],
                 )
                 pending.append((str(item["id"]), cells))
-        self.query_one("#pending", LiveTable).sync(pending)
+        self.main.query_one("#pending", LiveTable).sync(pending)
         overdue = overdue_elsewhere(self.store, meeting_id, self.today)
-        self.query_one("#overdue", LiveTable).sync(
+        self.main.query_one("#overdue", LiveTable).sync(
             [
                 (
                     str(i["id"]),
@@ -101,7 +101,7 @@ class ChairApp(StationApp):
         row: dict[str, Any] | None = next(
             (r for r in self.rows if r["status"] in speaking.AT_LECTERN), None
         )
-        self.query_one("#speaker", SpeakerPanel).show(
+        self.main.query_one("#speaker", SpeakerPanel).show(
             row, self.meeting["speaking_seconds"], self.lang
         )
 

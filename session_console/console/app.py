@@ -80,7 +80,7 @@ class ConsoleApp(StationApp):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#queue", LiveTable).focus()
+        self.main.query_one("#queue", LiveTable).focus()
 
     # --- keeping the screen in step with the database ---
 
@@ -91,7 +91,7 @@ class ConsoleApp(StationApp):
         self.lectern = speaking.at_lectern(self.store, self.meeting_id)
         now = time.time()
         cells = [(str(r["id"]), self._cells(r, now)) for r in rows]
-        self.query_one("#queue", LiveTable).sync(cells)
+        self.main.query_one("#queue", LiveTable).sync(cells)
         self.show_top_bar()
         self.show_speaker()
         self.show_questions()
@@ -122,26 +122,26 @@ class ConsoleApp(StationApp):
         parts = [meeting["title"], t(state, self.lang)]
         if current:
             parts.append(t("step", self.lang, step=current[0]))
-        self.query_one("#top-bar", Static).update(" · ".join(parts))
+        self.main.query_one("#top-bar", Static).update(" · ".join(parts))
 
     def tick(self) -> None:
         self.show_speaker()
 
     def show_speaker(self) -> None:
         limit = self.meeting["speaking_seconds"]
-        self.query_one("#speaker", SpeakerPanel).show(self.lectern, limit, self.lang)
+        self.main.query_one("#speaker", SpeakerPanel).show(self.lectern, limit, self.lang)
 
     def selected(self) -> dict[str, Any] | None:
-        key = self.query_one("#queue", LiveTable).selected_key()
+        key = self.main.query_one("#queue", LiveTable).selected_key()
         return self.rows.get(key) if key else None
 
     def show_questions(self) -> None:
         row = self.selected()
         title = t("questions_of", self.lang, number=f"{row['number']:03d}") if row else ""
-        self.query_one("#questions-title", Static).update(title)
+        self.main.query_one("#questions-title", Static).update(title)
         found = questions_of(self.store, row["id"]) if row else []
         outcome = {q["id"]: tr(f"outcome_{q['outcome'] or 'none'}", self.lang) for q in found}
-        self.query_one("#questions", LiveTable).sync(
+        self.main.query_one("#questions", LiveTable).sync(
             [
                 (
                     str(q["id"]),
@@ -182,7 +182,7 @@ class ConsoleApp(StationApp):
         return int(row["number"])
 
     def _go_to(self, registration_id: int) -> None:
-        self.query_one("#queue", LiveTable).select(str(registration_id))
+        self.main.query_one("#queue", LiveTable).select(str(registration_id))
         self.show_questions()
 
     def action_call_next(self) -> None:
@@ -273,7 +273,7 @@ class ConsoleApp(StationApp):
         self._dialog(forms.speaker_question(self.store, self.meeting_id, registration, self.lang))
 
     def action_outcome(self) -> None:
-        key = self.query_one("#questions", LiveTable).selected_key()
+        key = self.main.query_one("#questions", LiveTable).selected_key()
         if key is None:
             self.notify(t("select_question", self.lang), severity="warning")
             return
@@ -302,12 +302,12 @@ class ConsoleApp(StationApp):
     # --- finding and scanning ---
 
     def action_find(self) -> None:
-        self.query_one("#scan", Input).focus()
+        self.main.query_one("#scan", Input).focus()
 
     def on_key(self, event: events.Key) -> None:
         """A barcode scanner types upper-case letters and digits (no key is bound to
         either): send them to the scan field."""
-        scan = self.query_one("#scan", Input)
+        scan = self.main.query_one("#scan", Input)
         character = event.character or ""
         typed = character.isupper() or character.isdigit()
         if self.focused is not scan and len(self.screen_stack) == 1 and typed:
@@ -319,7 +319,7 @@ class ConsoleApp(StationApp):
     def scan_or_find(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         event.input.value = ""
-        self.query_one("#queue", LiveTable).focus()
+        self.main.query_one("#queue", LiveTable).focus()
         if not text:
             return
         if "-" in text and len(text) >= 17:

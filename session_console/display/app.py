@@ -31,20 +31,20 @@ class DisplayApp(StationApp):
         super().refresh_all()
         rows = speaking.queue(self.store, self.meeting_id)
         self.current = next((r for r in rows if r["status"] in speaking.AT_LECTERN), None)
-        self.query_one("#now", BigText).show(
+        self.main.query_one("#now", BigText).show(
             f"{self.current['number']:03d}" if self.current else "---"
         )
         name = self.current["name"] if self.current and self.meeting["display_names"] else ""
-        self.query_one("#now-name", Static).update(name)
+        self.main.query_one("#now-name", Static).update(name)
         upcoming = [f"{r['number']:03d}" for r in rows if r["status"] == "waiting"][:5]
-        self.query_one("#next", Static).update(
+        self.main.query_one("#next", Static).update(
             f"{t('next_up', self.lang)}:  " + "   ".join(upcoming) if upcoming else ""
         )
         self.tick()
 
     def tick(self) -> None:
         """The timer, from the stored timestamps."""
-        timer = self.query_one("#timer", BigText)
+        timer = self.main.query_one("#timer", BigText)
         row = self.current
         if row is None or not row["speech_started"]:
             timer.show("")

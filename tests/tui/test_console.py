@@ -296,3 +296,18 @@ async def test_the_hall_display_shows_numbers_not_names(
         meetings.update_meeting(store, queue4, display_names=True)
         app.refresh_all()
         assert str(app.query_one("#now-name", Static).render()) == "Hoàng Văn Bình"
+
+
+async def test_the_console_keeps_living_under_a_dialog(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    app = console(settings, printer)
+    async with app.run_test(size=(130, 40), notifications=True) as pilot:
+        await pilot.press("n", "s", "i")  # timer running, walk-in dialog open
+        assert isinstance(app.screen, FormDialog)
+        register(store, queue4, consent=True, name="Trong Lúc Mở Hộp Thoại")
+        app.refresh_all()  # what the poll does when another station commits
+        await pilot.pause(1.2)  # timer ticks under the dialog
+        assert isinstance(app.screen, FormDialog) and app.is_running
+        table = app.main.query_one("#queue", LiveTable)
+        assert table.row_count == 5
