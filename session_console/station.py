@@ -31,7 +31,7 @@ class StationApp(App[None]):
         self.signal = ChangeSignal(self.store)
         self.refresh_all()
         self.set_interval(POLL_SECONDS, self.poll)
-        self.set_interval(0.5, self.tick)
+        self.set_interval(0.5, self._tick)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -48,8 +48,12 @@ class StationApp(App[None]):
 
     def poll(self) -> None:
         """A few microseconds when nothing changed; the whole station when something did."""
-        if self.signal.changed():
+        if self.screen_stack and self.signal.changed():
             self.refresh_all()
+
+    def _tick(self) -> None:
+        if self.screen_stack:  # not while the app is closing
+            self.tick()
 
     def refresh_all(self) -> None:
         """Re-read and show everything; called after each of this station's own actions."""
