@@ -26,6 +26,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label_co_chair": {"vi": "Đồng chủ trì", "en": "Co-chair"},
     "label_secretary": {"vi": "Thư ký", "en": "Secretary"},
     "label_note": {"vi": "Ghi chú", "en": "Note"},
+    "label_reason": {"vi": "Lý do", "en": "Reason"},
+    "label_how": {"vi": "Hình thức thông báo", "en": "How the citizen was told"},
     "label_step": {"vi": "Bước trong chương trình", "en": "Program step"},
     "label_conclusion": {"vi": "Kết luận của chủ tọa", "en": "Chair's conclusion"},
     # --- statuses, actions, outcomes, kinds ---
@@ -196,6 +198,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cannot_resume": {
         "vi": "Đồng hồ của số {number} không tạm dừng.",
         "en": "The timer of number {number} is not paused.",
+    },
+    "not_an_item": {
+        "vi": "Câu hỏi #{question} không phải kiến nghị cần theo dõi.",
+        "en": "Question #{question} is not an item to follow up.",
+    },
+    "item_closed": {"vi": "Kiến nghị #{question} đã đóng.", "en": "Item #{question} is closed."},
+    "extension_not_later": {
+        "vi": "Hạn mới {deadline} phải sau hạn hiện tại {current}.",
+        "en": "The new deadline {deadline} must be after the current one, {current}.",
+    },
+    "satisfaction_invalid": {
+        "vi": "Mức độ hài lòng không hợp lệ: {value} (chọn: {choices}).",
+        "en": "Unknown satisfaction: {value} (choose: {choices}).",
+    },
+    "period_invalid": {
+        "vi": "Kỳ báo cáo không hợp lệ: {period} (ví dụ: 2026-Q1, 2026-H1, 2026-9M, 2026, 2026-03).",
+        "en": "Not a report period: {period} (e.g. 2026-Q1, 2026-H1, 2026-9M, 2026, 2026-03).",
+    },
+    "nothing_to_purge": {
+        "vi": "Không có dữ liệu cá nhân nào đủ điều kiện ẩn danh.",
+        "en": "No personal data is due for anonymisation.",
+    },
+    "merge_same_file": {
+        "vi": "Không thể gộp cơ sở dữ liệu vào chính nó.",
+        "en": "A database cannot be merged into itself.",
     },
     "step_unknown": {
         "vi": "Không có bước {step} trong chương trình.",

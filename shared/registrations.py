@@ -97,7 +97,7 @@ def register(
             " FROM registrations WHERE meeting_id = ?",
             (meeting_id,),
         ).fetchone()
-        row.update(number=number, position=position, code=_unused_code(store))
+        row.update(number=number, position=position, code=unused_code(store))
         registration_id = store.insert("registrations", row)
         store.log(
             "registration.created",
@@ -111,7 +111,7 @@ def register(
     return get_registration(store, registration_id)
 
 
-def _unused_code(store: Store) -> str:
+def unused_code(store: Store) -> str:
     while True:
         code = tokens.new_code()
         if not store.one("SELECT 1 FROM registrations WHERE code = ?", (code,)):

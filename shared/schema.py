@@ -226,6 +226,29 @@ def m003_agenda_and_conclusion(db: Database) -> None:
         db.execute(statement)
 
 
+_FOLLOWUP = """
+ALTER TABLE questions ADD COLUMN progress TEXT NOT NULL DEFAULT ''
+    CHECK (progress IN ('', 'in_progress', 'answered', 'extended', 'transferred'));
+ALTER TABLE questions ADD COLUMN answered_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN answer_doc TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN answer_summary TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN extension_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN informed_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN informed_how TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN satisfaction TEXT NOT NULL DEFAULT ''
+    CHECK (satisfaction IN ('', 'satisfied', 'not_satisfied', 'not_asked'));
+ALTER TABLE registrations ADD COLUMN anonymised_at TEXT NOT NULL DEFAULT '';
+"""
+
+
+@migrations()
+def m004_followup(db: Database) -> None:
+    """What happens to an item after the meeting: progress, the answer, extensions, the
+    citizen informed and satisfied; and the mark of a purged registration."""
+    for statement in _statements(_FOLLOWUP):
+        db.execute(statement)
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

@@ -1,0 +1,91 @@
+"""Periodic reports on the items: by body, field, outcome and kind; answered on time,
+late, or still open; the citizens' satisfaction. Monthly, Q1, 6 months, 9 months, year."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from shared.db import Store
+from shared.i18n import UserError
+from shared.questions import FOLLOWED_UP
+
+_PERIOD = re.compile(r"(\d{4})(?:-(Q1|H1|9M|0[1-9]|1[0-2]))?")
+_MONTHS = {"Q1": 3, "H1": 6, "9M": 9}
+
+
+@dataclass(frozen=True)
+class Period:
+    name: str
+    start: dt.date
+    end: dt.date  # inclusive
+
+
+def parse_period(text: str) -> Period:
+    """2026-Q1, 2026-H1, 2026-9M, 2026 or 2026-03."""
+    found = _PERIOD.fullmatch(text.strip().upper())
+    if not found:
+        raise UserError("period_invalid", period=text)
+    year, part = int(found.group(1)), found.group(2)
+    if part is None:
+        return Period(text, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if part in _MONTHS:
+        last = _MONTHS[part]
+        return Period(
+            text, dt.date(year, 1, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+        )
+    month = int(part)
+    return Period(
+        text, dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    )
+
+
+@dataclass
+class Report:
+    period: Period
+    meetings: int = 0
+    questions: int = 0
+    by_outcome: Counter[str] = field(default_factory=Counter)
+    by_body: Counter[str] = field(default_factory=Counter)
+    by_field: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
+    on_time: int = 0
+    late: int = 0
+    still_open: int = 0
+    overdue: int = 0
+    satisfaction: Counter[str] = field(default_factory=Counter)
+
+
+def build(store: Store, period: Period, today: dt.date | None = None) -> Report:
+    """Questions of the meetings held in the period; the follow-up as of `today`."""
+    day = (today or dt.date.today()).isoformat()
+    report = Report(period)
+    report.meetings = store.conn.execute(
+        "SELECT count(*) FROM meetings WHERE date BETWEEN ? AND ?",
+        (period.start.isoformat(), period.end.isoformat()),
+    ).fetchone()[0]
+    rows = store.all(
+        "SELECT q.* FROM questions q JOIN meetings m ON m.id = q.meeting_id"
+        " WHERE m.date BETWEEN ? AND ? AND q.outcome <> ''",
+        (period.start.isoformat(), period.end.isoformat()),
+    )
+    for row in rows:
+        report.questions += 1
+        report.by_outcome[row["outcome"]] += 1
+        report.by_field[row["field"] or "Khác"] += 1
+        report.by_kind[row["kind"]] += 1
+        if row["outcome"] not in FOLLOWED_UP:
+            continue
+        report.by_body[row["body_name"] or "(chưa giao)"] += 1
+        report.satisfaction[row["satisfaction"] or "unknown"] += 1
+        if row["followup_status"] == "open":
+            report.still_open += 1
+            report.overdue += int(bool(row["deadline"]) and row["deadline"] < day)
+        elif row["answered_on"] and row["deadline"] and row["answered_on"] > row["deadline"]:
+            report.late += 1
+        else:
+            report.on_time += 1
+    return report
