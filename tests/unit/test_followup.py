@@ -152,7 +152,7 @@ def test_purge_leaves_no_personal_data_of_the_purged(
 
 def _all_text(store: Store) -> str:
     """Every value of every table (the summary keeps the name here on purpose: excluded)."""
-    chunks = []
+    chunks: list[str] = []
     for (table,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
         for row in store.conn.execute(f"SELECT * FROM {table}"):
             chunks.extend(str(v) for v in row)
