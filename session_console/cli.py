@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
-from shared.cli.base import Session, meeting_option, pass_session
+from shared import followup as fu
+from shared.cli.base import (
+    Session,
+    json_option,
+    meeting_option,
+    pass_session,
+    print_json,
+    print_table,
+)
+from shared.followup import open_items
+from shared.meetings import parse_date
 
 
 @click.command()
@@ -97,3 +109,202 @@ def export_(
         rule=str(record.notice_rule),
         draft="DỰ THẢO · " if record.draft else "",
     )
+
+
+FOLLOWUP_KEYS = (
+    "id",
+    "meeting_id",
+    "meeting_title",
+    "ticket",
+    "citizen",
+    "village",
+    "summary",
+    "field",
+    "outcome",
+    "body_name",
+    "deadline",
+    "deadline_basis",
+    "progress",
+    "overdue",
+)
+
+
+@click.group(invoke_without_command=True)
+@click.option("--meeting", "-m", type=int, default=None, help="Only this meeting's items.")
+@click.option("--body", default="", help="Only this responsible body's items.")
+@click.option("--field", default="", help="Only this field.")
+@click.option(
+    "--status",
+    "progress",
+    default="",
+    type=click.Choice(["", "in_progress", "extended", "transferred"]),
+    help="Only items at this stage.",
+)
+@click.option("--overdue", is_flag=True, help="Only items past their deadline.")
+@click.option("--due-within", type=int, default=None, help="Only items due within N working days.")
+@click.option("--today", default=None, help="Count overdue against this date (default: today).")
+@click.pass_context
+def followup(ctx: click.Context, **filters: Any) -> None:
+    """Follow every open item until it is answered; without a subcommand, the screen."""
+    ctx.ensure_object(Session)
+    if ctx.invoked_subcommand is None:
+        from session_console.followup.app import make_followup_app
+
+        session = ctx.find_object(Session)
+        assert session is not None
+        session.store  # noqa: B018 - a broken database is one line, before the screen
+        make_followup_app(session.settings, _day(filters.pop("today"))).run()
+    else:
+        ctx.meta["filters"] = filters
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(parse_date(text)) if text else None
+
+
+@followup.command("list")
+@json_option
+@click.pass_context
+def followup_list(ctx: click.Context, as_json: bool) -> None:
+    """Open items across meetings, with the group's filters (--overdue, --body …)."""
+    session = ctx.find_object(Session)
+    assert session is not None
+    filters = dict(ctx.meta.get("filters", {}))
+    today = _day(filters.pop("today", None))
+    rows = open_items(session.store, today=today, meeting_id=filters.pop("meeting"), **filters)
+    if as_json:
+        print_json([{k: r[k] for k in FOLLOWUP_KEYS} for r in rows])
+        return
+    print_table(
+        [
+            (
+                "!" if r["overdue"] else "",
+                r["id"],
+                r["deadline"],
+                r["body_name"],
+                r["citizen"] or "",
+                r["summary"][:50],
+            )
+            for r in rows
+        ],
+        ["", "id", "deadline", "body", "citizen", "summary"],
+    )
+
+
+def _item_command(name: str, help_text: str, *options: Any) -> Any:
+    def decorate(function: Any) -> Any:
+        command = function
+        for option in reversed(options):
+            command = option(command)
+        command = click.argument("question_id", type=int)(command)
+        command = pass_session(command)
+        return followup.command(name, help=help_text)(command)
+
+    return decorate
+
+
+@_item_command("start", "Mark item QUESTION_ID as being worked on.")
+def followup_start(session: Session, question_id: int) -> None:
+    fu.start(session.store, question_id)
+    session.say("saved_item", question=question_id)
+
+
+@_item_command(
+    "answer",
+    "Record the body's answer: date, document number, the answer.",
+    click.option("--on", "on", required=True),
+    click.option("--document", default=""),
+    click.option("--summary", required=True),
+)
+def followup_answer(
+    session: Session, question_id: int, on: str, document: str, summary: str
+) -> None:
+    fu.answer(session.store, question_id, on=on, document=document, summary=summary)
+    session.say("saved_item", question=question_id)
+
+
+@_item_command(
+    "extend",
+    "Move the deadline later, with the reason.",
+    click.option("--deadline", required=True),
+    click.option("--reason", required=True),
+)
+def followup_extend(session: Session, question_id: int, deadline: str, reason: str) -> None:
+    fu.extend(session.store, question_id, deadline=deadline, reason=reason)
+    session.say("saved_item", question=question_id)
+
+
+@_item_command(
+    "transfer", "Transfer the item on to another body.", click.option("--body", required=True)
+)
+def followup_transfer(session: Session, question_id: int, body: str) -> None:
+    fu.transfer(session.store, question_id, body=body)
+    session.say("saved_item", question=question_id)
+
+
+@_item_command(
+    "inform",
+    "Record that the citizen was told: date, and how.",
+    click.option("--on", "on", required=True),
+    click.option("--how", required=True),
+)
+def followup_inform(session: Session, question_id: int, on: str, how: str) -> None:
+    fu.inform(session.store, question_id, on=on, how=how)
+    session.say("saved_item", question=question_id)
+
+
+@_item_command(
+    "satisfaction",
+    "The citizen's satisfaction with the answer.",
+    click.argument("level", type=click.Choice(fu.SATISFACTION)),
+)
+def followup_satisfaction(session: Session, question_id: int, level: str) -> None:
+    fu.rate(session.store, question_id, level)
+    session.say("saved_item", question=question_id)
+
+
+@_item_command("history", "Every change of item QUESTION_ID, oldest first.")
+def followup_history(session: Session, question_id: int) -> None:
+    for event in fu.history(session.store, question_id):
+        details = ", ".join(f"{k}={v}" for k, v in event["data"].items() if v not in ("", None))
+        click.echo(f"{event['at']}  {event['kind']:24} {details}")
+
+
+@click.command("report")
+@click.option("--period", required=True, help="2026-Q1, 2026-H1, 2026-9M, 2026 or 2026-03.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the report (.docx and .xlsx).",
+)
+@click.option("--today", default=None, help="Report the follow-up as of this date.")
+@click.option(
+    "--family",
+    type=click.Choice(["state", "party"]),
+    default="state",
+    help="Layout family of the .docx.",
+)
+@pass_session
+def report(session: Session, period: str, out: Path, today: str | None, family: str) -> None:
+    """Counts by body, field, outcome and kind; on time, late, open; satisfaction."""
+    from session_console.export import report as documents
+    from session_console.export.files import write_atomic
+    from shared.reports import build, parse_period
+
+    built = build(session.store, parse_period(period), _day(today))
+    latest = session.store.one("SELECT * FROM meetings ORDER BY date DESC, id DESC LIMIT 1")
+    issuing = latest["issuing_body"] if latest else ""
+    parent = latest["parent_body"] if latest else ""
+    chair = latest["chair"] if latest else ""
+    stem = out / f"bao-cao-{built.period.name}"
+    for path, data in (
+        (
+            stem.with_suffix(".docx"),
+            documents.docx(
+                built, issuing, parent, chair, "party" if family == "party" else "state"
+            ),
+        ),
+        (stem.with_suffix(".xlsx"), documents.xlsx(built)),
+    ):
+        session.say("report_written", path=str(write_atomic(path, data)))

@@ -384,6 +384,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{draft}{pending} kiến nghị chưa giải quyết. Thông báo kết luận phải ban hành trước {due} ({rule}).",
         "en": "{draft}{pending} pending items. The conclusion notice is due by {due} ({rule}).",
     },
+    "purge_plan": {
+        "vi": "Sẽ ẩn danh họ tên, số điện thoại, thôn của {count} công dân (hội nghị {meetings}); mọi kiến nghị của họ đã đóng và đã quá {months} tháng lưu trữ.",
+        "en": "Will anonymise name, phone and village of {count} citizens (meetings {meetings}): all their items are closed and the {months}-month retention has passed.",
+    },
+    "purge_confirm": {"vi": "Tiếp tục?", "en": "Go ahead?"},
+    "purged": {"vi": "Đã ẩn danh {count} công dân.", "en": "Anonymised {count} citizens."},
+    "merged": {
+        "vi": "Đã gộp {meetings} hội nghị, {registrations} đăng ký, {questions} câu hỏi ({codes_changed} mã tra cứu phải đổi).",
+        "en": "Merged {meetings} meetings, {registrations} registrations, {questions} questions ({codes_changed} lookup codes changed).",
+    },
+    "saved_item": {"vi": "Đã cập nhật kiến nghị #{question}.", "en": "Item #{question} updated."},
+    "report_written": {"vi": "Đã ghi báo cáo: {path}", "en": "Report written: {path}"},
     "demo_created": {
         "vi": "Đã tạo hội nghị mẫu {meeting} (đang diễn ra, mở đăng ký).",
         "en": "Created demo meeting {meeting} (open, registration open).",

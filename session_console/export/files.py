@@ -3,8 +3,10 @@ same data gives the same bytes, so two exports can be compared)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -42,3 +44,16 @@ def fixed_zip(data: bytes, edit: Callable[[str, bytes], bytes] | None = None) ->
             content = source.read(info.filename)
             target.writestr(entry, edit(info.filename, content) if edit else content)
     return out.getvalue()
+
+
+def stable_xlsx(data: bytes, moment: dt.datetime) -> bytes:
+    """An openpyxl workbook with fixed zip times and its "modified" stamp (which openpyxl
+    sets to the time of saving) replaced by `moment`."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+
+    def same_modified(name: str, content: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return content
+        return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, content)
+
+    return fixed_zip(data, same_modified)

@@ -6,12 +6,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from session_console.export.files import fixed_zip
+from session_console.export.files import stable_xlsx
 from session_console.export.record import MeetingRecord
 from session_console.export.words import short_date
 from shared.i18n import tr
@@ -82,12 +81,4 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
     book.properties.creator = book.properties.lastModifiedBy = record.meeting["issuing_body"]
     buffer = io.BytesIO()
     book.save(buffer)
-    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-
-    def same_modified(name: str, content: bytes) -> bytes:
-        """openpyxl stamps the save time as "modified"; the meeting's date is stable."""
-        if name != "docProps/core.xml":
-            return content
-        return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, content)
-
-    return fixed_zip(buffer.getvalue(), same_modified)
+    return stable_xlsx(buffer.getvalue(), moment)

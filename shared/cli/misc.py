@@ -16,6 +16,7 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
+from shared.i18n import tr
 
 REGISTRATION_KEYS = ("id", "meeting_id", "number", "code", "name", "village", "field", "status")
 
@@ -123,4 +124,64 @@ def reference_(session: Session, kind: str, as_json: bool) -> None:
     print_table([[r[c] for c in columns] for r in rows], columns)
 
 
-COMMANDS = [init, import_, register, verify, demo_, reference_]
+@click.command()
+@click.argument("code")
+@json_option
+@pass_session
+def lookup(session: Session, code: str, as_json: bool) -> None:
+    """What a citizen's lookup code shows: their items' status, body, deadline, answer."""
+    from shared.followup import lookup as look_up
+
+    shown = look_up(session.store, code)
+    if as_json:
+        print_json(shown)
+        return
+    lang = session.settings.language
+    click.echo(f"{shown['number']:03d} · {shown['meeting']} · {shown['meeting_date']}")
+    for item in shown["items"]:
+        state = tr(f"outcome_{item['outcome'] or 'none'}", lang)
+        click.echo(
+            f"- {item['summary']}\n  {state}"
+            + (f" · {item['body_name']}" if item["body_name"] else "")
+            + (f" · {item['deadline']}" if item["deadline"] else "")
+        )
+        answer = item["answer_summary"] or item["answer"]
+        if answer:
+            click.echo(f"  {answer}")
+
+
+@click.command()
+@click.option("--before", required=True, help="Only meetings held before this date.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_session
+def purge(session: Session, before: str, yes: bool) -> None:
+    """Anonymise name, phone and village of citizens whose items are all closed, in
+    meetings older than the retention period (retention_months in hallkit.toml)."""
+    from shared import retention
+
+    months = session.settings.retention_months
+    found = retention.candidates(session.store, before, months)
+    if not found:
+        session.say("nothing_to_purge")
+        return
+    meetings = sorted({row["meeting_id"] for row in found})
+    session.say(
+        "purge_plan", count=len(found), meetings=", ".join(map(str, meetings)), months=months
+    )
+    if not yes and not click.confirm(tr("purge_confirm", session.settings.language)):
+        raise SystemExit(1)
+    session.say("purged", count=retention.purge(session.store, before, months))
+
+
+@click.command()
+@click.argument("other", type=click.Path(path_type=Path, dir_okay=False))
+@pass_session
+def merge(session: Session, other: Path) -> None:
+    """Merge another hall's database into this one (merging twice adds nothing)."""
+    from shared.merge import merge as merge_into
+
+    added = merge_into(session.store, other)
+    session.say("merged", **added)
+
+
+COMMANDS = [init, import_, register, verify, demo_, reference_, lookup, purge, merge]

@@ -1,0 +1,134 @@
+"""The periodic report on citizens' items (BÁO CÁO), as .docx in the exporter's layout
+family and as .xlsx with one sheet of counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+
+from docx.document import Document as DocumentType
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from session_console.export.files import stable_xlsx
+from session_console.export.layout import (
+    CELL_STYLE,
+    Family,
+    Heading,
+    body,
+    header,
+    new_document,
+    signatures,
+    title,
+    to_bytes,
+    with_style,
+)
+from session_console.export.words import KIND, locality, short_date
+from shared.i18n import tr
+from shared.reports import Report
+
+SATISFACTION = {
+    "satisfied": "Hài lòng",
+    "not_satisfied": "Chưa hài lòng",
+    "not_asked": "Chưa hỏi ý kiến",
+    "unknown": "Chưa ghi nhận",
+}
+
+
+def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
+    """(heading, rows of label and count), the same in both files."""
+    timeliness = [
+        ("Trả lời đúng hạn", report.on_time),
+        ("Trả lời quá hạn", report.late),
+        ("Đang giải quyết", report.still_open),
+        ("Trong đó đã quá hạn", report.overdue),
+    ]
+    return [
+        (
+            "Theo kết quả tại hội nghị",
+            [(tr(f"outcome_{k}", "vi"), v) for k, v in sorted(report.by_outcome.items())],
+        ),
+        ("Theo cơ quan giải quyết", sorted(report.by_body.items())),
+        ("Theo lĩnh vực", sorted(report.by_field.items())),
+        ("Theo loại", [(KIND.get(k, k), v) for k, v in sorted(report.by_kind.items())]),
+        ("Tiến độ giải quyết", timeliness),
+        (
+            "Mức độ hài lòng của công dân",
+            [(SATISFACTION.get(k, k), v) for k, v in sorted(report.satisfaction.items())],
+        ),
+    ]
+
+
+def _table(document: DocumentType, rows: Iterable[tuple[str, int]]) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Nội dung", "Số lượng"), strict=True):
+        with_style(cell.paragraphs[0], CELL_STYLE)
+        cell.paragraphs[0].add_run(text).bold = True
+    for label, count in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (label, str(count)), strict=True):
+            with_style(cell.paragraphs[0], CELL_STYLE)
+            cell.paragraphs[0].add_run(text)
+
+
+def docx(
+    report: Report,
+    issuing_body: str,
+    parent_body: str,
+    signer: str,
+    family: Family = "state",
+    abbreviation: str = "UBND",
+    today: dt.date | None = None,
+) -> bytes:
+    day = today or report.period.end
+    document = new_document(issuing_body, day)
+    header(
+        document,
+        Heading(
+            parent_body, issuing_body, "", "BC", abbreviation, locality(issuing_body), day, family
+        ),
+    )
+    period = (
+        f"từ {short_date(report.period.start.isoformat())} đến "
+        f"{short_date(report.period.end.isoformat())}"
+    )
+    title(
+        document,
+        "BÁO CÁO",
+        f"Kết quả tiếp nhận, giải quyết kiến nghị của công dân "
+        f"qua đối thoại ({report.period.name})",
+    )
+    body(
+        document,
+        f"Trong kỳ báo cáo ({period}) đã tổ chức {report.meetings} hội nghị đối "
+        f"thoại, tiếp nhận {report.questions} ý kiến, kiến nghị của công dân.",
+    )
+    for index, (heading, rows) in enumerate(sections(report), start=1):
+        body(document, f"{index}. {heading}", bold=True)
+        _table(document, rows)
+    signatures(document, ("", "", ""), (f"TM. {issuing_body}", "Chủ tịch", signer))
+    return to_bytes(document)
+
+
+def xlsx(report: Report) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Báo cáo"
+    sheet.append([f"Kết quả giải quyết kiến nghị — kỳ {report.period.name}"])
+    sheet.append(["Số hội nghị", report.meetings])
+    sheet.append(["Số ý kiến", report.questions])
+    for heading, rows in sections(report):
+        sheet.append([])
+        sheet.append([heading])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        for label, count in rows:
+            sheet.append([label, count])
+    sheet.column_dimensions["A"].width = 40
+    moment = dt.datetime.combine(report.period.end, dt.time())
+    book.properties.created = moment
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return stable_xlsx(buffer.getvalue(), moment)
