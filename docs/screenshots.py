@@ -16,6 +16,7 @@ from printing.connections import Dummy, parse_url
 from session_console.chair.app import make_chair_app
 from session_console.console.app import make_console_app
 from session_console.display.app import make_display_app
+from session_console.followup.app import make_followup_app
 from shared import meetings
 from shared.config import Settings
 from shared.db import open_store
@@ -82,7 +83,12 @@ async def hall_screens(db: Path) -> None:
         await pilot.click("#dialog-ok")
         await pilot.pause(0.3)
         console.save_screenshot("console.svg", str(DOCS))
-    for name, app in (("chair", make_chair_app(settings)), ("display", make_display_app(settings))):
+    apps = (
+        ("chair", make_chair_app(settings)),
+        ("display", make_display_app(settings)),
+        ("followup", make_followup_app(settings)),
+    )
+    for name, app in apps:
         async with app.run_test(size=(120, 34)) as pilot:
             await pilot.pause(0.6)
             app.save_screenshot(f"{name}.svg", str(DOCS))
