@@ -169,7 +169,7 @@ def header(document: DocumentType, heading: Heading) -> None:
     _no_borders(table)
     table.autofit = False
     left, right = table.rows[0].cells
-    for column, cell, width in zip(table.columns, (left, right), (Cm(6.5), Cm(10)), strict=True):
+    for column, cell, width in zip(table.columns, (left, right), (Cm(7), Cm(9.5)), strict=True):
         column.width = cell.width = width
     if heading.family == "party":
         line(left, heading.parent_body, size=14, upper=True, align="center", after=0)

@@ -82,7 +82,7 @@ def docx(
     abbreviation: str = "UBND",
     today: dt.date | None = None,
 ) -> bytes:
-    day = today or report.period.end
+    day = today or min(report.period.end, dt.date.today())  # dated the day it is made
     document = new_document(issuing_body, day)
     header(
         document,
