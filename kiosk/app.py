@@ -35,7 +35,19 @@ from shared.registrations import likely_duplicates, register
 
 # Keys that quit, suspend, open the palette or do anything else a kiosk must not.
 LOCKED_KEYS = ",".join(
-    ["ctrl+q", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+s"]
+    [
+        "ctrl+q",
+        "ctrl+c",
+        "ctrl+x",
+        "ctrl+v",
+        "ctrl+z",
+        "ctrl+backslash",
+        "ctrl+p",
+        "ctrl+s",
+        "super+c",
+        "super+x",
+        "super+v",
+    ]
     + [f"f{n}" for n in range(1, 13)]
 )
 
@@ -106,7 +118,8 @@ class KioskApp(App[None]):
         if not self.signal.changed():
             return
         self.load_meeting()
-        if not self.registration_open and not isinstance(self.screen, WelcomeScreen | TicketScreen):
+        citizen_screens = RegistrationScreen | ConsentScreen | DuplicateDialog
+        if not self.registration_open and isinstance(self.screen, citizen_screens):
             self.reset()
 
     async def on_event(self, event: events.Event) -> None:
@@ -123,8 +136,9 @@ class KioskApp(App[None]):
             self.reset()
 
     def reset(self) -> None:
-        """Back to Welcome, dropping every screen and anything typed."""
+        """Back to Welcome, dropping every screen and anything typed (the clipboard too)."""
         self.pending = None
+        self._clipboard = ""
         while len(self.screen_stack) > 1:
             self.pop_screen()
 

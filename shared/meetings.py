@@ -56,7 +56,9 @@ def _checked(changes: Mapping[str, Any]) -> Row:
             row[key] = clean(value, label, max_len=max_len, required=key == "title")
         elif key == "date":
             row[key] = parse_date(value)
-        elif key in ("start_time", "end_time"):
+        elif key == "start_time":
+            row[key] = parse_time(value)
+        elif key == "end_time":
             row[key] = parse_time(value) if value else ""
         elif key == "level":
             if value not in LEVELS:

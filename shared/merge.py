@@ -4,6 +4,7 @@ meeting and a lookup code already taken here gets a new one."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -89,14 +90,18 @@ def _meeting(store: Store, other: Store, meeting: Row, added: dict[str, int]) ->
     ):
         store.insert("agenda_steps", {**row, "meeting_id": meeting_id})
     maps = {"registration": registrations, "question": questions}
-    for event in other.all(
-        "SELECT * FROM events WHERE meeting_id = ? ORDER BY id", (meeting["id"],)
-    ):
+    events = other.all(
+        "SELECT * FROM events WHERE meeting_id = ? AND kind <> 'undo' ORDER BY id", (meeting["id"],)
+    )
+    for event in events:
+        data = json.loads(event["data"])
+        data.pop("_undo", None)  # its row ids are the other file's: not undoable here
         store.insert(
             "events",
             {
                 **_without_id(event),
                 "meeting_id": meeting_id,
+                "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
                 "subject": _subject(event["subject"], maps, meeting_id),
             },
         )

@@ -255,6 +255,9 @@ def undo_last(store: Store, meeting_id: int) -> dict[str, Any]:
             raise UserError("nothing_to_undo")
         for table, rows in json.loads(event["data"])["_undo"].items():
             for row_id, old in rows.items():
+                owner = store.one(f"SELECT meeting_id FROM {table} WHERE id = ?", (int(row_id),))
+                if owner is None or owner["meeting_id"] != meeting_id:
+                    raise UserError("nothing_to_undo")  # never touch another meeting's rows
                 store.update(table, int(row_id), old)
         store.log(
             "undo", meeting_id, f"event:{event['id']}", event=event["id"], undone=event["kind"]

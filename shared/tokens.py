@@ -48,9 +48,11 @@ def _signature(secret: str, meeting_uid: str, code: str) -> str:
 
 
 def sign(secret: str, meeting_uid: str, code: str, public_url: str = "") -> str:
-    """The QR payload; with a public URL, a link a citizen's phone can open."""
+    """The QR payload; with a public URL, a link a citizen's phone can open, in upper case:
+    the QR stays in alphanumeric mode, and a barcode scanner types only upper-case
+    characters, which the console sends to its scan field rather than to its keys."""
     token = f"{code}-{_signature(secret, meeting_uid, code)}"
-    return f"{public_url.rstrip('/')}/t/{token}" if public_url else token
+    return f"{public_url.rstrip('/')}/T/{token}".upper() if public_url else token
 
 
 def parse(payload: str) -> tuple[str, str]:

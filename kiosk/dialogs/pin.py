@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,7 +38,7 @@ class PinDialog(ModalScreen[str | None]):
                 yield Button(t("exit", self.lang), id="exit", variant="error")
                 for meeting_id, title in self.meetings:
                     label = f"{t('switch', self.lang, meeting=meeting_id)}: {title[:40]}"
-                    yield Button(label, id=f"meeting-{meeting_id}")
+                    yield Button(escape(label), id=f"meeting-{meeting_id}")
                 yield Button(t("cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,7 +57,8 @@ class ConsentScreen(Screen[bool]):
             t("consent_rights", lang),
         ]
         self.query_one("#consent-heading", Static).update(t("consent_heading", lang))
-        self.query_one("#consent-text", Static).update("\n\n".join(f"• {x}" for x in lines))
+        text = "\n\n".join(f"• {x}" for x in lines)
+        self.query_one("#consent-text", Static).update(escape(text))
         self.query_one("#agree", Button).label = t("agree", lang)
         self.query_one("#disagree", Button).label = t("disagree", lang)
         self.query_one("#hint-bar", Static).update(t("language_hint", lang))

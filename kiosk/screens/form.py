@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -125,7 +126,7 @@ class RegistrationScreen(Screen[None]):
     def show_errors(self, errors: dict[str, str]) -> None:
         for name in FIELDS:
             error = self.query_one(f"#error-{name}", Static)
-            error.update(errors.get(name, ""))
+            error.update(escape(errors.get(name, "")))
             error.display = name in errors
             widget = self.query_one(f"#input-{name}")
             widget.set_class(name in errors, "-invalid")

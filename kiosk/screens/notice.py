@@ -3,6 +3,7 @@ to Welcome on a key or after a while."""
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
@@ -20,4 +21,4 @@ class NoticeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
-            yield Static(self.text, id="notice-text")
+            yield Static(escape(self.text), id="notice-text")

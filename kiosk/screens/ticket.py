@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -39,7 +40,7 @@ class TicketScreen(Screen[None]):
             with Vertical(id="ticket-left"):
                 yield Static(id="your-number")
                 yield BigNumber(f"{self.ticket.number:03d}", id="number")
-                yield Static(self.ticket.name, id="ticket-name")
+                yield Static(escape(self.ticket.name), id="ticket-name")
                 yield Static(id="ticket-code")
                 yield Static(id="ticket-ahead")
                 yield Static(id="print-state")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -48,10 +49,9 @@ class WelcomeScreen(Screen[None]):
             press.update("")
             return
         date = dt.date.fromisoformat(meeting["date"]).strftime("%d/%m/%Y")
-        title.update(meeting["title"])
-        when.update(
-            t("when_where", lang, date=date, time=meeting["start_time"], place=meeting["place"])
-        )
+        title.update(escape(meeting["title"]))
+        place = escape(meeting["place"])
+        when.update(t("when_where", lang, date=date, time=meeting["start_time"], place=place))
         is_open = self.app.registration_open
         action.update(t("title", lang) if is_open else t("closed", lang))
         press.update(t("press_enter", lang) if is_open else "")

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from rich.markup import escape
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -122,7 +123,7 @@ class ConsoleApp(StationApp):
         parts = [meeting["title"], t(state, self.lang)]
         if current:
             parts.append(t("step", self.lang, step=current[0]))
-        self.main.query_one("#top-bar", Static).update(" · ".join(parts))
+        self.main.query_one("#top-bar", Static).update(escape(" · ".join(parts)))
 
     def tick(self) -> None:
         self.show_speaker()
@@ -169,7 +170,7 @@ class ConsoleApp(StationApp):
             result = action()
         except UserError as error:
             self.bell()
-            self.notify(error.message(self.lang), severity="error", timeout=6)
+            self.notify(escape(error.message(self.lang)), severity="error", timeout=6)
             return None
         self.refresh_all()
         return result
@@ -326,13 +327,12 @@ class ConsoleApp(StationApp):
             row = self.run_core(lambda: verify_payload(self.store, text, self.meeting_id))
             if row:
                 self._go_to(row["id"])
-                self.notify(
-                    t("scanned", self.lang, number=f"{row['number']:03d}", name=row["name"])
-                )
+                number = f"{row['number']:03d}"
+                self.notify(escape(t("scanned", self.lang, number=number, name=row["name"])))
             return
         found = next((r for r in self.rows.values() if matches(text, r["name"])), None)
         if found is None:
-            self.notify(t("not_found", self.lang, text=text), severity="warning")
+            self.notify(escape(t("not_found", self.lang, text=text)), severity="warning")
         else:
             self._go_to(found["id"])
 
@@ -360,22 +360,19 @@ class ConsoleApp(StationApp):
             WorkerState.ERROR,
         ):
             return
-        done = event.worker.result or [] if event.state == WorkerState.SUCCESS else []
+        done = (event.worker.result or []) if event.state == WorkerState.SUCCESS else []
         for job in done:
-            row = get_registration(self.store, job["registration_id"])
-            if job["status"] == "done":
+            if job["status"] != "done":
+                reason = t("print_failed", self.lang, reason=job["last_error"])
+                self.notify(escape(reason), severity="error", timeout=10)
+            elif job["kind"] == "ticket" and job["registration_id"]:
+                row = get_registration(self.store, job["registration_id"])
                 self.notify(t("reprinted", self.lang, number=f"{row['number']:03d}"))
-            else:
-                self.notify(
-                    t("print_failed", self.lang, reason=job["last_error"]),
-                    severity="error",
-                    timeout=10,
-                )
         if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            reason = error.message(self.lang) if isinstance(error, UserError) else repr(error)
             self.notify(
-                t("print_failed", self.lang, reason=repr(event.worker.error)),
-                severity="error",
-                timeout=10,
+                escape(t("print_failed", self.lang, reason=reason)), severity="error", timeout=10
             )
 
 

@@ -3,6 +3,7 @@ Numbers only unless the meeting allows names; never phone numbers."""
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Static
@@ -35,7 +36,7 @@ class DisplayApp(StationApp):
             f"{self.current['number']:03d}" if self.current else "---"
         )
         name = self.current["name"] if self.current and self.meeting["display_names"] else ""
-        self.main.query_one("#now-name", Static).update(name)
+        self.main.query_one("#now-name", Static).update(escape(name))
         upcoming = [f"{r['number']:03d}" for r in rows if r["status"] == "waiting"][:5]
         self.main.query_one("#next", Static).update(
             f"{t('next_up', self.lang)}:  " + "   ".join(upcoming) if upcoming else ""

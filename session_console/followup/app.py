@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
@@ -115,7 +116,7 @@ class FollowupApp(App[None]):
             state.append("hạn trong 5 ngày làm việc")
         if self.text:
             state.append(f"lọc: {self.text}")
-        self.screen_stack[0].query_one("#filters", Static).update(" · ".join(state))
+        self.screen_stack[0].query_one("#filters", Static).update(escape(" · ".join(state)))
 
     def _cells(self, row: dict[str, Any]) -> tuple[Any, ...]:
         mark = Text("QUÁ HẠN", style="bold red") if row["overdue"] else ""
@@ -141,7 +142,7 @@ class FollowupApp(App[None]):
             action()
         except UserError as error:
             self.bell()
-            self.notify(error.message(self.lang), severity="error")
+            self.notify(escape(error.message(self.lang)), severity="error")
         self.refresh_all()
 
     def _dialog(

@@ -5,11 +5,18 @@ thousands of rows repaints in milliseconds on every poll."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 
-class LiveTable(DataTable[str]):
+def _plain(cell: object) -> object:
+    """Cells hold citizens' text: never read it as markup ("[/b]" in a name is a name)."""
+    return Text(cell) if isinstance(cell, str) else cell
+
+
+class LiveTable(DataTable[Any]):
     def __init__(self, columns: Sequence[tuple[str, str]], *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.column_spec = list(columns)
@@ -31,11 +38,11 @@ class LiveTable(DataTable[str]):
         for key, cells in rows:
             before = self.shown.get(key)
             if before is None:
-                self.add_row(*cells, key=key)
+                self.add_row(*map(_plain, cells), key=key)
             elif before != cells:
                 for column, old, new in zip(column_keys, before, cells, strict=True):
                     if old != new:
-                        self.update_cell(key, column, new)
+                        self.update_cell(key, column, _plain(new))
             self.shown[key] = cells
         if keys != self.order:
             # The first column is unique (a ticket or question number): sort on it, and keep

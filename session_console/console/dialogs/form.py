@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -66,7 +67,7 @@ class FormDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
-            yield Static(self.title_text, id="dialog-title")
+            yield Static(escape(self.title_text), id="dialog-title")
             with VerticalScroll(id="dialog-fields"):
                 for spec in self.fields:
                     yield from self._field(spec)
@@ -88,7 +89,7 @@ class FormDialog(ModalScreen[bool]):
             suggester = Completing(spec.suggestions) if spec.suggestions else None
             yield Input(str(spec.value), id=f"f-{spec.name}", suggester=suggester)
         if spec.hint:
-            yield Static(spec.hint, classes="hint")
+            yield Static(escape(spec.hint), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#f-{self.fields[0].name}").focus()
@@ -114,7 +115,7 @@ class FormDialog(ModalScreen[bool]):
         try:
             self.submit_values(self.values())
         except UserError as error:
-            self.query_one("#dialog-error", Static).update(error.message(self.lang))
+            self.query_one("#dialog-error", Static).update(escape(error.message(self.lang)))
             self.app.bell()
             return
         self.dismiss(True)
