@@ -94,8 +94,9 @@ def status(session: Session, printer_url: str | None) -> None:
             state = connection.status()
         finally:
             connection.close()
-    except OSError as error:
-        click.echo(tr("printer_unreachable", lang, reason=error))
+    except Exception as error:  # any printer failure is one line: this is a diagnosis
+        message = tr("printer_unreachable", lang, reason=jobs.describe(error))
+        click.echo(f"{tr('error_prefix', lang)}: {message}", err=True)
         raise SystemExit(1) from None
     unknown = tr("status_unknown", lang)
     online = unknown if state.online is None else tr(f"printer_online_{state.online}", lang)

@@ -70,6 +70,9 @@ def parse_url(text: str) -> PrinterUrl:
         raise UserError("printer_url_invalid", url=text, forms=FORMS) from None
     if scheme == "usb":
         _usb_ids(url.target, text)
+    port = url.target.partition(":")[2]
+    if scheme == "tcp" and port and not port.isdecimal():
+        raise UserError("printer_url_invalid", url=text, forms=FORMS)
     url.width  # noqa: B018 - refuses an unknown profile now, not at the first ticket
     return url
 

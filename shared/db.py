@@ -52,14 +52,12 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'secret'").fetchone()
         return str(row[0])
 
-    @cached_property
+    @property
     def calendar(self) -> WorkCalendar:
+        """Read each time (a handful of rows), so a long-running station sees an
+        administrator's new day off without a restart."""
         rows = self.conn.execute("SELECT day, kind FROM calendar_overrides").fetchall()
         return WorkCalendar({dt.date.fromisoformat(day): kind for day, kind in rows})
-
-    def forget_calendar(self) -> None:
-        """Re-read the overrides on next use (after an administrator edits them)."""
-        self.__dict__.pop("calendar", None)
 
     def _begin_immediate(self) -> None:
         """Take the write lock, retrying every few milliseconds.
@@ -151,7 +149,7 @@ def _as_user_error(error: sqlite3.OperationalError) -> Exception:
         return UserError("db_full", reason=text)
     if "locked" in text or "busy" in text:
         return UserError("db_busy", reason=text)
-    return error
+    return UserError("db_error", reason=text)
 
 
 def open_store(path: Path, station: str = "") -> Store:

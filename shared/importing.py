@@ -8,6 +8,7 @@ error, since it usually means a copy-and-paste slip.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Callable
@@ -56,12 +57,16 @@ def read_csv(path: Path, kind: str, encoding: str = "utf-8") -> list[tuple[int, 
     except OSError as error:
         raise UserError("file_unreadable", path=str(path), reason=error.strerror) from None
     try:
-        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+        is_utf8 = codecs.lookup(encoding).name == "utf-8"
+        text = data.decode("utf-8-sig" if is_utf8 else encoding)
     except UnicodeDecodeError:
         raise UserError("csv_not_utf8", path=str(path)) from None
     except LookupError:
         raise UserError("encoding_unknown", encoding=encoding) from None
-    rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+    except csv.Error as error:
+        raise UserError("csv_unreadable", path=str(path), reason=str(error)) from None
     if not rows:
         raise UserError("csv_empty", path=str(path))
     columns = _columns(rows[0], kind)
@@ -156,17 +161,20 @@ def _counted(new_id: int | None) -> int:
 
 def _insert_opinion(store: Store, meeting_id: int, row: dict[str, str]) -> int:
     summary = clean(row["summary"], "label_summary", max_len=2000, required=True)
+    raised_by = clean(row.get("name"), "label_name", max_len=200)
+    village = clean(row.get("village"), "label_village", max_len=100)
     if store.one(
-        "SELECT 1 FROM questions WHERE meeting_id = ? AND summary = ? AND source = 'pre_collected'",
-        (meeting_id, summary),
+        "SELECT 1 FROM questions WHERE meeting_id = ? AND summary = ? AND raised_by = ?"
+        " AND raised_village = ? AND source = 'pre_collected'",
+        (meeting_id, summary, raised_by, village),
     ):
-        return 0
+        return 0  # the same opinion from the same person, imported before
     at = now_iso()
     question: dict[str, Any] = {
         "meeting_id": meeting_id,
         "source": "pre_collected",
-        "raised_by": clean(row.get("name"), "label_name", max_len=200),
-        "raised_village": clean(row.get("village"), "label_village", max_len=100),
+        "raised_by": raised_by,
+        "raised_village": village,
         "people": _people(row.get("people", "")),
         "summary": summary,
         "field": check_field(store, clean(row.get("field"), "label_field", max_len=100)),
@@ -182,6 +190,6 @@ def _people(text: str) -> int:
     text = text.strip()
     if not text:
         return 1
-    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+    if not text.isdecimal() or not 1 <= int(text) <= 10_000:
         raise UserError("people_invalid", people=text)
     return int(text)

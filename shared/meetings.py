@@ -65,7 +65,10 @@ def _checked(changes: Mapping[str, Any]) -> Row:
                 raise UserError("level_invalid", level=value, choices=", ".join(LEVELS))
             row[key] = value
         elif key == "speaking_seconds":
-            seconds = int(value)
+            try:
+                seconds = int(value)
+            except (TypeError, ValueError):
+                raise UserError("speaking_time_invalid", seconds=value) from None
             if not 10 <= seconds <= 3600:
                 raise UserError("speaking_time_invalid", seconds=seconds)
             row[key] = seconds

@@ -298,6 +298,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cơ sở dữ liệu đang bận; vui lòng thử lại. ({reason})",
         "en": "The database is busy; please try again. ({reason})",
     },
+    "db_error": {
+        "vi": "Lỗi cơ sở dữ liệu: {reason}. Không có gì bị thay đổi.",
+        "en": "Database error: {reason}. Nothing was changed.",
+    },
+    "csv_unreadable": {
+        "vi": "Không đọc được tệp CSV {path}: {reason}",
+        "en": "Cannot read the CSV {path}: {reason}",
+    },
     "os_error": {"vi": "Lỗi hệ thống tệp: {reason}", "en": "File system error: {reason}"},
     "file_unreadable": {
         "vi": "Không đọc được tệp {path}: {reason}",

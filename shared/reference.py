@@ -107,7 +107,7 @@ def check_field(store: Store, field: str) -> str:
 
 def find_body(store: Store, text: str) -> Row:
     """A body by id or by its name, ignoring case and diacritics."""
-    if text.strip().isdigit():
+    if text.strip().isdecimal():
         row = store.one("SELECT * FROM bodies WHERE id = ?", (int(text),))
     else:
         row = _by_folded_name(store, "bodies", text)
@@ -126,7 +126,7 @@ def list_officials(store: Store) -> list[Row]:
 
 def find_official(store: Store, text: str) -> Row:
     """An official by id, or the one whose name (or name and position) matches the words."""
-    if text.strip().isdigit():
+    if text.strip().isdecimal():
         row = store.one("SELECT * FROM officials WHERE id = ?", (int(text),))
         if row is None:
             raise UserError("official_unknown", official=text)

@@ -40,8 +40,11 @@ def _checked(store: Store, details: dict[str, Any]) -> Row:
     if unknown:
         raise TypeError(f"unknown registration details: {sorted(unknown)}")
     phone = clean_phone(details.get("phone"))
-    people = details.get("people")
-    people = 1 if people is None else int(people)
+    given = details.get("people")
+    try:
+        people = 1 if given is None else int(given)
+    except (TypeError, ValueError):
+        raise UserError("people_invalid", people=given) from None
     if not 1 <= people <= 10_000:
         raise UserError("people_invalid", people=people)
     name = clean(details.get("name"), "label_name", max_len=120, required=True)

@@ -24,7 +24,6 @@ def set_override(store: Store, day: str, kind: str, note: str = "") -> str:
     with store.write():
         store.db.table("calendar_overrides").upsert(row, pk="day")
         store.log("calendar.set", None, f"day:{iso}", kind=kind)
-    store.forget_calendar()
     return iso
 
 
@@ -35,7 +34,6 @@ def remove_override(store: Store, day: str) -> str:
             raise UserError("override_unknown", day=iso)
         store.conn.execute("DELETE FROM calendar_overrides WHERE day = ?", (iso,))
         store.log("calendar.removed", None, f"day:{iso}")
-    store.forget_calendar()
     return iso
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +90,11 @@ class ErrorsAsLines(click.Group):
         except UserError as error:
             lang = _language()
             click.echo(f"{tr('error_prefix', lang)}: {error.message(lang)}", err=True)
+            sys.exit(1)
+        except sqlite3.Error as error:
+            lang = _language()
+            message = tr("db_error", lang, reason=error)
+            click.echo(f"{tr('error_prefix', lang)}: {message}", err=True)
             sys.exit(1)
         except OSError as error:
             lang = _language()
