@@ -106,17 +106,9 @@ def serve(
     public_url = (public_url or f"http://{host}:{port}").rstrip("/")
     token = token or secrets.token_urlsafe(16)
     settings = session.settings
-    command = shlex.join(
-        [
-            sys.executable,
-            "-m",
-            "shared.cli",
-            "--db",
-            str(settings.db_path),
-            "--lang",
-            settings.language,
-            station,
-        ]
-    )
+    options = ["--db", str(settings.db_path), "--lang", settings.language]
+    if settings.config_path:
+        options = ["--config", str(settings.config_path), *options]
+    command = shlex.join([sys.executable, "-m", "shared.cli", *options, station])
     session.say("serving", station=station, url=f"{public_url}/?token={token}")
     make_server(command, host, port, public_url, token).serve()

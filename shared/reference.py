@@ -10,7 +10,7 @@ from typing import Any
 
 from shared.db import Store
 from shared.i18n import UserError
-from shared.text import clean, fold, matches, name_sort_key
+from shared.text import clean, fold, matches, name_sort_key, sort_key
 
 Row = dict[str, Any]
 SIMPLE_LISTS = {"villages": "label_village", "fields": "label_field"}
@@ -92,7 +92,7 @@ def names(store: Store, table: str) -> list[str]:
     if table not in SIMPLE_LISTS:
         raise ValueError(table)
     rows = store.conn.execute(f"SELECT name FROM {table}").fetchall()
-    return sorted((r[0] for r in rows), key=fold)
+    return sorted((r[0] for r in rows), key=sort_key)
 
 
 def check_field(store: Store, field: str) -> str:
@@ -117,7 +117,7 @@ def find_body(store: Store, text: str) -> Row:
 
 
 def list_bodies(store: Store) -> list[Row]:
-    return sorted(store.all("SELECT * FROM bodies"), key=lambda r: fold(r["name"]))
+    return sorted(store.all("SELECT * FROM bodies"), key=lambda r: sort_key(r["name"]))
 
 
 def list_officials(store: Store) -> list[Row]:

@@ -73,6 +73,11 @@ def _word_key(word: str) -> tuple[tuple[int, ...], int]:
     return tuple(letters), tone
 
 
+def sort_key(text: str) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """Vietnamese alphabetical order for place and body names, word by word (d < đ)."""
+    return tuple(_word_key(word) for word in unicodedata.normalize("NFC", text).split())
+
+
 def name_sort_key(name: str) -> tuple[tuple[tuple[int, ...], int], ...]:
     """Sort key for official lists: given name, then middle names, then family name."""
     words = unicodedata.normalize("NFC", name).split()

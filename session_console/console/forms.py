@@ -113,7 +113,7 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
         Field(
             "deadline",
             t("deadline", lang),
-            value=question["deadline"],
+            value=question["deadline"] if question["deadline_basis"] == "manual" else "",
             hint=t(
                 "basis",
                 lang,

@@ -133,16 +133,27 @@ def docx(
     return to_bytes(document)
 
 
-def markdown(record: MeetingRecord, number: str = "", abbreviation: str = "UBND") -> str:
+def markdown(
+    record: MeetingRecord, number: str = "", abbreviation: str = "UBND", family: Family = "state"
+) -> str:
     meeting = record.meeting
+    place = f"*{locality(meeting['issuing_body'])}, {long_date(record.date)}*"
+    if family == "party":
+        motto = ["**ĐẢNG CỘNG SẢN VIỆT NAM**  ", place]
+        numbered = f"Số {number or '...'}-BB/{abbreviation}"
+    else:
+        motto = [
+            "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  ",
+            "**Độc lập - Tự do - Hạnh phúc**  ",
+            place,
+        ]
+        numbered = f"Số: {number or '...'}/BB-{abbreviation}"
     lines = [
         f"{meeting['parent_body'].upper()}  ",
         f"**{meeting['issuing_body'].upper()}**  ",
-        f"Số: {number or '...'}/BB-{abbreviation}",
+        numbered,
         "",
-        "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  ",
-        "**Độc lập - Tự do - Hạnh phúc**  ",
-        f"*{locality(meeting['issuing_body'])}, {long_date(record.date)}*",
+        *motto,
         "",
     ]
     if record.draft:

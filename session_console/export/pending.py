@@ -52,11 +52,16 @@ def rows(record: MeetingRecord) -> list[list[str]]:
     ]
 
 
+def inert(value: str) -> str:
+    """Text a spreadsheet must not run as a formula: a citizen's "=1+2" stays text."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
 def csv_bytes(record: MeetingRecord) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    writer.writerows(rows(record))
+    writer.writerows([[inert(value) for value in row] for row in rows(record)])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -69,6 +74,8 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
     sheet.append(list(COLUMNS))
     for row in rows(record):
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            cell.data_type = "s"  # text, never a formula
     sheet["A1"].font = Font(name="Times New Roman", bold=True, size=13)
     for cell in sheet[2]:
         cell.font = Font(name="Times New Roman", bold=True)

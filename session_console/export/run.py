@@ -36,7 +36,9 @@ def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callab
         ),
         (
             f"{stem}-bien-ban.md",
-            lambda: minutes.markdown(record, options.minutes_number, short).encode(),
+            lambda: minutes.markdown(
+                record, options.minutes_number, short, options.family
+            ).encode(),
         ),
         (f"{stem}-kien-nghi-chua-giai-quyet.xlsx", lambda: pending.xlsx_bytes(record)),
         (f"{stem}-kien-nghi-chua-giai-quyet.csv", lambda: pending.csv_bytes(record)),

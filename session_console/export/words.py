@@ -17,8 +17,10 @@ KIND = {
 
 
 def long_date(day: dt.date) -> str:
-    """ "ngày 05 tháng 01 năm 2026": day and month below 10 with a leading zero."""
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    """ "ngày 05 tháng 01 năm 2026", "ngày 21 tháng 3 năm 2026": Nghị định 30 writes a
+    leading zero for days below 10 and for months 1 and 2 only."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def short_date(iso: str) -> str:

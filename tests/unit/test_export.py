@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -201,3 +202,21 @@ def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None
     ]
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header and "Số 12-BB/ĐU" in header
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in header
+
+
+def test_dates_formulas_and_the_party_markdown(store: Store, held: int, tmp_path: Path) -> None:
+    from session_console.export.words import long_date
+
+    assert long_date(dt.date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
+    assert long_date(dt.date(2026, 2, 15)) == "ngày 15 tháng 02 năm 2026"
+    asked = questions.add_question(store, held, summary="=1+2 đường hỏng", raised_by="@An")
+    questions.set_outcome(store, asked["id"], "pending", body="Phòng Kinh tế")
+    made = files(store, held, tmp_path)
+    table = made["kien-nghi-chua-giai-quyet.csv"].read_bytes().decode("utf-8-sig")
+    assert "'=1+2 đường hỏng" in table and "'@An" in table
+    sheet = load_workbook(made["kien-nghi-chua-giai-quyet.xlsx"]).active
+    assert sheet is not None
+    assert "=1+2 đường hỏng" in [c.value for row in sheet.iter_rows() for c in row]
+    _, written = export(store, held, tmp_path / "party", Options(family="party"))
+    markdown = written[1].read_text(encoding="utf-8")
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in markdown and "CỘNG HÒA" not in markdown
