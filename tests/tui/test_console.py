@@ -312,3 +312,18 @@ async def test_the_console_keeps_living_under_a_dialog(
         assert isinstance(app.screen, FormDialog) and app.is_running
         table = app.main.query_one("#queue", LiveTable)
         assert table.row_count == 5
+
+
+async def test_markup_in_citizens_text_is_shown_as_text(
+    store: Store, meeting: int, settings: Settings, printer: Dummy
+) -> None:
+    odd = "Lê [/b] An [red]"
+    register(store, meeting, consent=True, name=odd, summary="[/i] đường [b]hỏng")
+    meetings.update_meeting(store, meeting, display_names=True)
+    speaking.call(store, meeting)
+    speaking.start(store, meeting)
+    for app in (console(settings, printer), make_chair_app(settings), make_display_app(settings)):
+        async with app.run_test(size=(130, 40), notifications=True) as pilot:
+            await pilot.pause(0.6)
+            shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+            assert odd in shown, type(app).__name__

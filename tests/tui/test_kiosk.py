@@ -292,3 +292,27 @@ async def test_no_open_meeting_takes_no_input(
         assert "chưa có hội nghị" in text_of(app, "#meeting-title")
         await pilot.press("enter")
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_markup_in_a_name_and_the_clipboard_do_not_reach_the_next_citizen(
+    store: Store, meeting: int, settings: Settings, printer: Dummy
+) -> None:
+    app = kiosk(settings, printer)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        name = app.screen.query_one("#input-name", Input)
+        name.value = "Lê [/b] An"
+        name.action_select_all()
+        await pilot.press("ctrl+x")  # locked: nothing is cut into the clipboard
+        assert name.value == "Lê [/b] An"
+        app.copy_to_clipboard("0912345678")  # as if something had been copied before
+        app.screen.query_one("#continue").focus()
+        await submit(pilot, app)
+        await pilot.press("enter")  # consent
+        await pilot.pause()
+        assert isinstance(app.screen, TicketScreen)
+        assert "Lê [/b] An" in text_of(app, "#ticket-name")
+        await pilot.press("enter")  # back to Welcome: the next citizen
+        assert app.clipboard == ""
+        await pilot.press("enter", "ctrl+v")
+        assert app.screen.query_one("#input-name", Input).value == ""
