@@ -51,11 +51,12 @@ def _connection(session: Session, printer_url: str | None) -> Connection:
     return connect(printer_url or session.settings.printer)
 
 
-def _send_now(session: Session, connection: Connection) -> None:
-    """Send what is due for this station and say how each job went."""
+def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> None:
+    """Send these jobs now (not the station's other backlog) and say how each went."""
     lang = session.settings.language
     failed = 0
-    for job in jobs.send_due(session.store, connection):
+    sent = [job for job_id in job_ids for job in jobs.send_one(session.store, job_id, connection)]
+    for job in sent:
         if job["status"] == "done":
             where = f" → {job['printer']}"
             click.echo(tr("print_done", lang, job=job["id"], kind=job["kind"], where=where))
@@ -77,8 +78,8 @@ def printer() -> None:
 def test(session: Session, printer_url: str | None) -> None:
     """Print a test page: fonts, widths, a QR code and every Vietnamese letter."""
     connection = _connection(session, printer_url)
-    jobs.enqueue(session.store, None, lang=session.settings.language)
-    _send_now(session, connection)
+    job_id = jobs.enqueue(session.store, None, lang=session.settings.language)
+    _send_now(session, connection, [job_id])
 
 
 @printer.command("status")
@@ -124,8 +125,8 @@ def print_ticket(
     store, settings = session.store, session.settings
     row = by_number(store, session.meeting_id(meeting), number)
     document = ticket_for(store, row["id"], settings.language, settings.public_url)
-    jobs.enqueue(store, document, meeting_id=row["meeting_id"], registration_id=row["id"])
-    _send_now(session, connection)
+    job_id = jobs.enqueue(store, document, meeting_id=row["meeting_id"], registration_id=row["id"])
+    _send_now(session, connection, [job_id])
 
 
 @print_.command("slip")
@@ -139,8 +140,8 @@ def print_slip(session: Session, number: int, meeting: int | None, printer_url: 
     store, settings = session.store, session.settings
     row = by_number(store, session.meeting_id(meeting), number)
     document = slip_for(store, row["id"], settings.language, settings.public_url)
-    jobs.enqueue(store, document, meeting_id=row["meeting_id"], registration_id=row["id"])
-    _send_now(session, connection)
+    job_id = jobs.enqueue(store, document, meeting_id=row["meeting_id"], registration_id=row["id"])
+    _send_now(session, connection, [job_id])
 
 
 @print_.command("jobs")
@@ -177,7 +178,7 @@ def retry(session: Session, job_id: int, printer_url: str | None) -> None:
     """Send job JOB_ID again now, on this station's printer."""
     connection = _connection(session, printer_url)
     jobs.retry(session.store, job_id)
-    _send_now(session, connection)
+    _send_now(session, connection, [job_id])
 
 
 @print_.command("slips")
@@ -188,7 +189,10 @@ def print_slips(session: Session, meeting_id: int, printer_url: str | None) -> N
     """Print every citizen's follow-up slip of MEETING_ID (those with questions)."""
     connection = _connection(session, printer_url)
     store, settings = session.store, session.settings
+    job_ids = []
     for registration_id in slip_citizens(store, meeting_id):
         document = slip_for(store, registration_id, settings.language, settings.public_url)
-        jobs.enqueue(store, document, meeting_id=meeting_id, registration_id=registration_id)
-    _send_now(session, connection)
+        job_ids.append(
+            jobs.enqueue(store, document, meeting_id=meeting_id, registration_id=registration_id)
+        )
+    _send_now(session, connection, job_ids)

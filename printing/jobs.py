@@ -73,34 +73,46 @@ def get_job(store: Store, job_id: int) -> Row:
     return row
 
 
-def recover(store: Store) -> int:
-    """Jobs this station was sending when it died go back to the queue (a ticket printed
-    twice beats a ticket lost)."""
+STALE_CLAIM_SECONDS = 120
+
+
+def recover(store: Store, now: float | None = None) -> int:
+    """Jobs this station claimed long ago and never finished (it died mid-send) go back
+    to the queue: a ticket printed twice beats a ticket lost. A recent claim may be
+    another live process of the same station sending right now, so it is left alone."""
+    moment = time.time() if now is None else now
     with store.write():
         count = store.conn.execute(
-            "UPDATE print_jobs SET status = 'queued' WHERE station = ? AND status = 'sending'",
-            (store.station,),
+            "UPDATE print_jobs SET status = 'queued' WHERE station = ? AND status = 'sending'"
+            " AND claimed_at < ?",
+            (store.station, moment - STALE_CLAIM_SECONDS),
         ).rowcount
         if count:
             store.log("print.recovered", None, f"station:{store.station}", jobs=count)
     return int(count)
 
 
-def claim(store: Store, now: float | None = None) -> Row | None:
-    """The next due job of this station, marked as being sent."""
+def claim(store: Store, now: float | None = None, job_id: int | None = None) -> Row | None:
+    """The next due job of this station (or that one job), marked as being sent."""
     moment = time.time() if now is None else now
+    only = " AND id = ?" if job_id is not None else ""
+    params: tuple[Any, ...] = (store.station, MAX_ATTEMPTS, moment)
     with store.write():
         job = store.one(
             "SELECT * FROM print_jobs WHERE station = ? AND ("
             " status = 'queued' OR (status = 'failed' AND attempts < ? AND next_try <= ?))"
-            " ORDER BY id LIMIT 1",
-            (store.station, MAX_ATTEMPTS, moment),
+            f"{only} ORDER BY id LIMIT 1",
+            (*params, job_id) if job_id is not None else params,
         )
         if job is None:
             return None
         job["attempts"] += 1
         job["status"] = "sending"
-        store.update("print_jobs", job["id"], {"status": "sending", "attempts": job["attempts"]})
+        store.update(
+            "print_jobs",
+            job["id"],
+            {"status": "sending", "attempts": job["attempts"], "claimed_at": moment},
+        )
     return job
 
 
@@ -160,6 +172,12 @@ def send_due(store: Store, connection: Connection, now: float | None = None) -> 
     while (job := claim(store, now)) is not None:
         sent.append(send(store, job, connection, now))
     return sent
+
+
+def send_one(store: Store, job_id: int, connection: Connection) -> list[Row]:
+    """Send just this job (a command-line print), leaving the station's backlog alone."""
+    job = claim(store, job_id=job_id)
+    return [send(store, job, connection)] if job else []
 
 
 def send_pending(db_path: Path, station: str, connection: Connection) -> list[Row]:

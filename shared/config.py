@@ -17,6 +17,7 @@ from shared.i18n import DEFAULT_LANGUAGE, UserError, check_language
 
 CONFIG_NAME = "hallkit.toml"
 DB_ENV = "HALLKIT_DB"
+STATION_ENV = "HALLKIT_STATION"
 _KEYS = {
     "database",
     "language",
@@ -80,6 +81,8 @@ def load(
         settings = _apply_file(settings, path)
     if env.get(DB_ENV):
         settings = replace(settings, db_path=Path(env[DB_ENV]))
+    if env.get(STATION_ENV):
+        settings = replace(settings, station=env[STATION_ENV])
     if db is not None:
         settings = replace(settings, db_path=db)
     if language is not None:

@@ -249,6 +249,13 @@ def m004_followup(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m005_print_claims(db: Database) -> None:
+    """When a job was claimed, so a restarted station re-sends only jobs abandoned long
+    enough ago, never one another process is sending right now."""
+    db.execute("ALTER TABLE print_jobs ADD COLUMN claimed_at REAL NOT NULL DEFAULT 0")
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""
