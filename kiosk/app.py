@@ -52,6 +52,9 @@ LOCKED_KEYS = ",".join(
 )
 
 
+PIN_REST_SECONDS = 60
+
+
 class KioskApp(App[None]):
     CSS_PATH = "kiosk.tcss"
     TITLE = "hallkit"
@@ -84,6 +87,7 @@ class KioskApp(App[None]):
         self.idle_seconds = idle_seconds
         self.last_key = time.monotonic()
         self.pending: dict[str, Any] | None = None
+        self.pin_rest_until = 0.0
         self.set_reactive(KioskApp.lang, settings.language)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -163,18 +167,17 @@ class KioskApp(App[None]):
         same = likely_duplicates(
             self.store, self.meeting["id"], cleaned["name"], cleaned["village"]
         )
-        if same:
+        if same:  # asked without saying the other person's number to whoever typed the name
             self.push_screen(
-                DuplicateDialog(same[0]["number"], self.lang),
-                lambda yes: self._after_duplicate(bool(yes), same[0]["number"]),
+                DuplicateDialog(self.lang), lambda yes: self._after_duplicate(bool(yes))
             )
         else:
             self._ask_consent()
 
-    def _after_duplicate(self, is_same: bool, number: int) -> None:
+    def _after_duplicate(self, is_same: bool) -> None:
         if is_same:
             self.reset()
-            self.push_screen(NoticeScreen(t("duplicate_known", self.lang, number=f"{number:03d}")))
+            self.push_screen(NoticeScreen(t("duplicate_known", self.lang)))
         else:
             self._ask_consent()
 
@@ -246,6 +249,8 @@ class KioskApp(App[None]):
         self.lang = "en" if self.lang == "vi" else "vi"
 
     def action_operator(self) -> None:
+        if time.monotonic() < self.pin_rest_until:
+            return  # three wrong PINs: the operator key rests a minute
         others = [
             (m["id"], m["title"])
             for m in self.store.all("SELECT id, title FROM meetings WHERE status = 'open'")
@@ -256,7 +261,9 @@ class KioskApp(App[None]):
         )
 
     def _operator_choice(self, choice: str | None) -> None:
-        if choice == "exit":
+        if choice == "locked":
+            self.pin_rest_until = time.monotonic() + PIN_REST_SECONDS
+        elif choice == "exit":
             self.exit()
         elif choice and choice.startswith("meeting:"):
             self.meeting_id = int(choice.removeprefix("meeting:"))

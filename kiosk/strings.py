@@ -82,14 +82,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Without your consent we cannot register you. You can still hand a written question to the secretary.",
     },
     "duplicate": {
-        "vi": "Đã có đăng ký số {number} cùng họ tên và thôn/tổ.\nĐây có phải là bạn không?",
-        "en": "Number {number} is already registered with this name and village.\nIs that you?",
+        "vi": "Đã có người đăng ký cùng họ tên và thôn/tổ.\nĐây có phải là bạn không?",
+        "en": "Someone with this name and village is already registered.\nIs that you?",
     },
     "duplicate_yes": {"vi": "Đúng, là tôi", "en": "Yes, that is me"},
     "duplicate_no": {"vi": "Không, người khác", "en": "No, someone else"},
     "duplicate_known": {
-        "vi": "Bạn đã có số {number}. Nếu mất phiếu, thư ký sẽ in lại cho bạn.",
-        "en": "You already have number {number}. If you lost the ticket, the secretary will reprint it.",
+        "vi": "Bạn đã đăng ký rồi. Nếu mất phiếu, thư ký sẽ tra cứu và in lại cho bạn.",
+        "en": "You are already registered. If you lost the ticket, the secretary will look it up and reprint it.",
     },
     "your_number": {"vi": "SỐ CỦA BẠN", "en": "YOUR NUMBER"},
     "code": {"vi": "Mã tra cứu: {code}", "en": "Lookup code: {code}"},

@@ -102,7 +102,7 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
     if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 600:
         raise UserError("config_key_invalid", key="retention_months")
     base = path.parent
-    database = Path(raw["database"]) if "database" in raw else settings.db_path
+    database = Path(raw.get("database", "hallkit.db"))  # beside the config file by default
     return replace(
         settings,
         db_path=database if database.is_absolute() else base / database,

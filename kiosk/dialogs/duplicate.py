@@ -20,14 +20,13 @@ class DuplicateDialog(ModalScreen[bool]):
         Binding("right", "app.focus_next", show=False, id="duplicate-right"),
     ]
 
-    def __init__(self, number: int, lang: str) -> None:
+    def __init__(self, lang: str) -> None:
         super().__init__()
-        self.number = number
         self.lang = lang
 
     def compose(self) -> ComposeResult:
         with Vertical(id="duplicate-box"):
-            yield Static(t("duplicate", self.lang, number=f"{self.number:03d}"))
+            yield Static(t("duplicate", self.lang))
             with Horizontal(id="duplicate-buttons"):
                 yield Button(t("duplicate_yes", self.lang), id="same")
                 yield Button(t("duplicate_no", self.lang), id="other", variant="primary")

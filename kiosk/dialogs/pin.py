@@ -18,7 +18,7 @@ MAX_TRIES = 3
 
 
 class PinDialog(ModalScreen[str | None]):
-    """Dismisses with "exit", "meeting:ID", or None."""
+    """Dismisses with "exit", "meeting:ID", "locked" after three wrong PINs, or None."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="pin-close", show=False)]
 
@@ -57,7 +57,7 @@ class PinDialog(ModalScreen[str | None]):
         event.input.value = ""
         self.query_one("#pin-error", Static).update(t("pin_wrong", self.lang))
         if self.tries >= MAX_TRIES:
-            self.dismiss(None)
+            self.dismiss("locked")
 
     @on(Button.Pressed)
     def choose(self, event: Button.Pressed) -> None:

@@ -280,7 +280,8 @@ async def test_a_likely_duplicate_asks_first(
         await pilot.press("left", "enter")  # "Đúng, là tôi"
         await pilot.pause()
         assert isinstance(app.screen, NoticeScreen)
-        assert "001" in text_of(app, "#notice-text")
+        assert "đã đăng ký rồi" in text_of(app, "#notice-text")
+        assert "001" not in text_of(app, "#notice-text")  # nobody learns another's number
     assert len(store.all("SELECT * FROM registrations")) == 1
 
 
@@ -316,3 +317,17 @@ async def test_markup_in_a_name_and_the_clipboard_do_not_reach_the_next_citizen(
         assert app.clipboard == ""
         await pilot.press("enter", "ctrl+v")
         assert app.screen.query_one("#input-name", Input).value == ""
+
+
+async def test_three_wrong_pins_rest_the_operator_key(
+    store: Store, meeting: int, settings: Settings, printer: Dummy
+) -> None:
+    app = kiosk(settings, printer)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+o")
+        for _ in range(3):
+            await type_text(pilot, "9999")
+            await pilot.press("enter")
+        assert not isinstance(app.screen, PinDialog)
+        await pilot.press("ctrl+o")
+        assert not isinstance(app.screen, PinDialog)  # resting: no fourth guess now
