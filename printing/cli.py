@@ -6,6 +6,7 @@ never imports printing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -13,6 +14,7 @@ import click
 from printing import jobs
 from printing.connections import Connection, connect
 from printing.documents import slip_citizens, slip_for, ticket_for
+from printing.layouts import Slip, Ticket
 from shared.cli.base import (
     Session,
     json_option,
@@ -21,6 +23,7 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
+from shared.db import Store
 from shared.i18n import tr
 from shared.registrations import by_number
 
@@ -121,12 +124,7 @@ def print_ticket(
     session: Session, number: int, meeting: int | None, printer_url: str | None
 ) -> None:
     """Print (or reprint) the ticket of NUMBER."""
-    connection = _connection(session, printer_url)
-    store, settings = session.store, session.settings
-    row = by_number(store, session.meeting_id(meeting), number)
-    document = ticket_for(store, row["id"], settings.language, settings.public_url)
-    job_id = jobs.enqueue(store, document, meeting_id=row["meeting_id"], registration_id=row["id"])
-    _send_now(session, connection, [job_id])
+    _print_for(session, number, meeting, printer_url, ticket_for)
 
 
 @print_.command("slip")
@@ -136,10 +134,21 @@ def print_ticket(
 @pass_session
 def print_slip(session: Session, number: int, meeting: int | None, printer_url: str | None) -> None:
     """Print the follow-up slip of NUMBER: each question, its outcome, body and deadline."""
+    _print_for(session, number, meeting, printer_url, slip_for)
+
+
+def _print_for(
+    session: Session,
+    number: int,
+    meeting: int | None,
+    printer_url: str | None,
+    build: Callable[[Store, int, str, str], Ticket | Slip],
+) -> None:
+    """Queue the document `build` makes for ticket NUMBER and send it now."""
     connection = _connection(session, printer_url)
     store, settings = session.store, session.settings
     row = by_number(store, session.meeting_id(meeting), number)
-    document = slip_for(store, row["id"], settings.language, settings.public_url)
+    document = build(store, row["id"], settings.language, settings.public_url)
     job_id = jobs.enqueue(store, document, meeting_id=row["meeting_id"], registration_id=row["id"])
     _send_now(session, connection, [job_id])
 
