@@ -29,7 +29,10 @@ class Session:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.settings.db_path, self.settings.station)
+            path = self.settings.db_path
+            if not path.exists() and _command() not in CREATING_COMMANDS:
+                raise UserError("db_missing", path=str(path))  # a mistyped --db stays a typo
+            self._store = open_store(path, self.settings.station)
         return self._store
 
     def meeting_id(self, given: int | None) -> int:
@@ -40,6 +43,13 @@ class Session:
 
 
 pass_session = click.make_pass_decorator(Session)
+# Commands that may start a new database file; every other one needs it to exist.
+CREATING_COMMANDS = {"init", "demo", "meeting", "import", "calendar", "merge", "printer"}
+
+
+def _command() -> str:
+    context = click.get_current_context(silent=True)
+    return (context.find_root().invoked_subcommand or "") if context else ""
 
 
 def meeting_option(function: F) -> F:

@@ -169,3 +169,10 @@ def test_unknown_meeting_and_no_open_meeting(db_path: Path) -> None:
     assert "Không có hội nghị số 7" in run("meeting", "show", "7", db=db_path).output
     result = run("queue", db=db_path)
     assert result.exit_code == 1 and "Không có hội nghị nào đang diễn ra" in result.output
+
+
+def test_a_mistyped_database_is_not_created(tmp_path: Path) -> None:
+    typo = tmp_path / "halkit.db"
+    result = run("queue", db=typo)
+    assert result.exit_code == 1 and "Không có cơ sở dữ liệu" in result.output
+    assert not typo.exists()
