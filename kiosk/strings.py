@@ -109,8 +109,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "pin_wrong": {"vi": "Mã PIN không đúng.", "en": "Wrong PIN."},
     "exit": {"vi": "Thoát ứng dụng", "en": "Exit"},
     "switch": {"vi": "Chuyển sang hội nghị {meeting}", "en": "Switch to meeting {meeting}"},
-    "operator_menu": {"vi": "Cán bộ vận hành", "en": "Operator"},
-    "failed_save": {"vi": "Chưa lưu được đăng ký: {reason}", "en": "Could not save: {reason}"},
 }
 
 

@@ -27,8 +27,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "called": {"vi": "ĐÃ GỌI", "en": "CALLED"},
     "speaking": {"vi": "ĐANG PHÁT BIỂU", "en": "SPEAKING"},
     "paused": {"vi": "TẠM DỪNG", "en": "PAUSED"},
-    "timer": {"vi": "{elapsed} / {limit}", "en": "{elapsed} / {limit}"},
-    "overrun": {"vi": "vượt {over}", "en": "over by {over}"},
     "questions_of": {"vi": "Câu hỏi của số {number}", "en": "Questions of number {number}"},
     "scan_placeholder": {
         "vi": "Quét phiếu hoặc tìm tên (không cần dấu)…",
@@ -82,7 +80,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Overdue from earlier meetings",
     },
     "no_body": {"vi": "(chưa giao cơ quan)", "en": "(no body yet)"},
-    "no_meeting": {"vi": "Chưa có hội nghị nào đang diễn ra.", "en": "No meeting is open."},
 }
 
 

@@ -16,7 +16,6 @@ from shared.text import clean
 
 Row = dict[str, Any]
 LEVELS = ("commune", "district", "province", "party")
-STATUSES = ("planned", "open", "closed")
 _TEXT_FIELDS = {
     "title": ("label_title", 300),
     "place": ("label_place", 300),

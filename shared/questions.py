@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from shared.db import Store, now_iso
-from shared.i18n import Label, UserError
+from shared.i18n import UserError
 from shared.meetings import get_meeting, meeting_rules, parse_date
 from shared.reference import check_field, find_body, find_official
 from shared.registrations import by_number, parse_kind
@@ -253,7 +253,3 @@ def items(
         sql += " AND q.deadline < ?"
         params.append((today or dt.date.today()).isoformat())
     return store.all(sql + " ORDER BY q.deadline, m.date, q.number", tuple(params))
-
-
-def outcome_label(outcome: str) -> Label:
-    return Label(f"outcome_{outcome or 'none'}")

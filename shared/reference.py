@@ -65,29 +65,6 @@ def insert_official(
     return store.insert("officials", row)
 
 
-def _added(store: Store, table: str, new_id: int | None, name: str) -> int:
-    if new_id is None:
-        raise UserError("reference_duplicate", name=name)
-    store.log(f"{table}.added", None, f"{table}:{new_id}")
-    return new_id
-
-
-def add_name(store: Store, table: str, name: str) -> int:
-    """Add a village or a field; adding one that exists is refused."""
-    with store.write():
-        return _added(store, table, insert_name(store, table, name), name)
-
-
-def add_body(store: Store, name: str, level: str = "") -> int:
-    with store.write():
-        return _added(store, "bodies", insert_body(store, name, level), name)
-
-
-def add_official(store: Store, name: str, position: str = "", body: str = "") -> int:
-    with store.write():
-        return _added(store, "officials", insert_official(store, name, position, body), name)
-
-
 def names(store: Store, table: str) -> list[str]:
     if table not in SIMPLE_LISTS:
         raise ValueError(table)

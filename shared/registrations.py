@@ -172,9 +172,3 @@ def likely_duplicates(store: Store, meeting_id: int, name: str, village: str) ->
         (meeting_id, fold(clean(name, "label_name", max_len=120))),
     )
     return [r for r in rows if fold(r["village"]) == fold(village)]
-
-
-def list_registrations(store: Store, meeting_id: int) -> list[Row]:
-    return store.all(
-        "SELECT * FROM registrations WHERE meeting_id = ? ORDER BY number", (meeting_id,)
-    )

@@ -234,9 +234,6 @@ def move(store: Store, meeting_id: int, number: int, place: int) -> Row:
         return by_number(store, meeting_id, number)
 
 
-UNDOABLE = ("queue.", "question.assigned", "question.outcome")
-
-
 def undo_last(store: Store, meeting_id: int) -> dict[str, Any]:
     """Put back the latest change to the queue or to an outcome not yet undone; repeated,
     it walks further back. Returns the event undone."""

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
 
@@ -39,12 +37,6 @@ class RegistrationScreen(Screen[None]):
     ]
 
     app: KioskApp
-
-    @dataclass
-    class Filled(Message):
-        """The citizen pressed Continue and every field passed its check."""
-
-        values: dict[str, Any]
 
     def __init__(self, villages: list[str], fields: list[str]) -> None:
         super().__init__()

@@ -17,4 +17,3 @@ class BigNumber(Static):
 
     def __init__(self, digits: str, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(big_text(digits), id=id)
-        self.digits = digits

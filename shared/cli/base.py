@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -85,10 +85,6 @@ def _language() -> str:
     context = click.get_current_context(silent=True)
     session = context.find_object(Session) if context else None
     return session.settings.language if session else DEFAULT_LANGUAGE
-
-
-def fail(key: str, **params: Any) -> NoReturn:
-    raise UserError(key, **params)
 
 
 class ErrorsAsLines(click.Group):
