@@ -3,9 +3,12 @@ the shared file, and re-read whenever another process commits."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from textual.app import App
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from shared import meetings
@@ -48,12 +51,22 @@ class StationApp(App[None]):
 
     def poll(self) -> None:
         """A few microseconds when nothing changed; the whole station when something did."""
-        if self.screen_stack and self.signal.changed():
-            self.refresh_all()
+        if self.signal.changed():
+            with self._unless_closing():
+                self.refresh_all()
 
     def _tick(self) -> None:
-        if self.screen_stack:  # not while the app is closing
+        with self._unless_closing():
             self.tick()
+
+    @contextmanager
+    def _unless_closing(self) -> Iterator[None]:
+        """A timer may fire while the app closes and its widgets are already gone."""
+        try:
+            yield
+        except (NoMatches, IndexError):
+            if self.is_running and self.screen_stack and self.main.children:
+                raise
 
     def refresh_all(self) -> None:
         """Re-read and show everything; called after each of this station's own actions."""

@@ -298,6 +298,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cơ sở dữ liệu đang bận; vui lòng thử lại. ({reason})",
         "en": "The database is busy; please try again. ({reason})",
     },
+    "usage_error": {
+        "vi": "Lệnh chưa đúng ({reason}). Xem thêm: --help",
+        "en": "{reason}. See --help",
+    },
     "db_missing": {
         "vi": 'Không có cơ sở dữ liệu {path}. Tạo mới bằng "hallkit init" hoặc "hallkit demo", hoặc kiểm tra --db / HALLKIT_DB.',
         "en": 'No database at {path}. Create one with "hallkit init" or "hallkit demo", or check --db / HALLKIT_DB.',

@@ -46,6 +46,7 @@ class ConsoleApp(StationApp):
         self.connect_printer = connect_printer or (lambda: connect(settings.printer))
         self.rows: dict[str, dict[str, Any]] = {}
         self.lectern: dict[str, Any] | None = None
+        self.refreshed = 0.0
         self._created: dict[int, float] = {}
         self._labels: dict[tuple[Any, ...], str] = {}
 
@@ -87,6 +88,7 @@ class ConsoleApp(StationApp):
 
     def refresh_all(self) -> None:
         super().refresh_all()
+        self.refreshed = time.monotonic()
         rows = speaking.queue(self.store, self.meeting_id, speaking.QUEUE_COLUMNS)
         self.rows = {str(r["id"]): r for r in rows}
         self.lectern = speaking.at_lectern(self.store, self.meeting_id)
@@ -127,6 +129,8 @@ class ConsoleApp(StationApp):
 
     def tick(self) -> None:
         self.show_speaker()
+        if time.monotonic() - self.refreshed > 30:  # the "waited" minutes move on their own
+            self.refresh_all()
 
     def show_speaker(self) -> None:
         limit = self.meeting["speaking_seconds"]

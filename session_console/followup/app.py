@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Input, Static
 
 from session_console.console.dialogs import Field, FormDialog
@@ -90,8 +91,12 @@ class FollowupApp(App[None]):
         self.store.close()
 
     def poll(self) -> None:
-        if self.screen_stack and self.signal.changed():
-            self.refresh_all()
+        if self.signal.changed():
+            try:
+                self.refresh_all()
+            except (NoMatches, IndexError):
+                if self.is_running and self.screen_stack and self.screen_stack[0].children:
+                    raise  # only a closing app may have lost its widgets
 
     def refresh_all(self) -> None:
         found = fu.open_items(

@@ -93,6 +93,14 @@ class ErrorsAsLines(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            lang = _language()
+            click.echo(
+                f"{tr('error_prefix', lang)}: {tr('usage_error', lang, reason=error)}", err=True
+            )
+            if error.ctx is not None:
+                click.echo(error.ctx.get_usage(), err=True)
+            sys.exit(2)
         except UserError as error:
             lang = _language()
             click.echo(f"{tr('error_prefix', lang)}: {error.message(lang)}", err=True)

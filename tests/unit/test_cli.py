@@ -176,3 +176,9 @@ def test_a_mistyped_database_is_not_created(tmp_path: Path) -> None:
     result = run("queue", db=typo)
     assert result.exit_code == 1 and "Không có cơ sở dữ liệu" in result.output
     assert not typo.exists()
+
+
+def test_a_usage_mistake_is_named_in_the_users_language(db_path: Path) -> None:
+    result = run("register", "--consent", db=db_path)
+    assert result.exit_code == 2
+    assert result.output.startswith("Lỗi: Lệnh chưa đúng") and "name" in result.output
