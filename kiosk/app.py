@@ -100,7 +100,7 @@ class KioskApp(App[None]):
         jobs.recover(self.store)
         self.set_interval(0.5, self.poll)
         self.set_interval(1, self.clear_if_idle)
-        self.set_interval(15, self.print_pending)
+        self.set_interval(15, self.retry_printing)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -218,6 +218,11 @@ class KioskApp(App[None]):
             self._show_print({"status": "failed", "registration_id": row["id"]})
             return
         self.call_after_refresh(self.print_pending)  # the citizen sees the number first
+
+    def retry_printing(self) -> None:
+        """Failed tickets come out when the printer is back; nothing to do costs one query."""
+        if jobs.has_due(self.store):
+            self.print_pending()
 
     @work(thread=True, exit_on_error=False, group="print")
     def print_pending(self) -> list[dict[str, Any]]:

@@ -180,10 +180,24 @@ def send_one(store: Store, job_id: int, connection: Connection) -> list[Row]:
     return [send(store, job, connection)] if job else []
 
 
+def has_due(store: Store, now: float | None = None) -> bool:
+    """Whether this station has a job to send now: one indexed query, so a station can ask
+    often without opening a connection for nothing."""
+    moment = time.time() if now is None else now
+    return (
+        store.one(
+            "SELECT 1 FROM print_jobs WHERE station = ? AND (status = 'queued'"
+            " OR (status = 'failed' AND attempts < ? AND next_try <= ?)) LIMIT 1",
+            (store.station, MAX_ATTEMPTS, moment),
+        )
+        is not None
+    )
+
+
 def send_pending(db_path: Path, station: str, connection: Connection) -> list[Row]:
     """`send_due` on a connection of its own: what a station's print thread runs, since
     sqlite3 connections cannot cross threads."""
-    store = open_store(db_path, station)
+    store = open_store(db_path, station, check=False)
     try:
         return send_due(store, connection)
     finally:

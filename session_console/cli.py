@@ -17,6 +17,7 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
+from shared.cli.question import ITEM_KEYS
 from shared.followup import open_items
 from shared.meetings import parse_date
 
@@ -111,19 +112,9 @@ def export_(
     )
 
 
+# The items' keys (README), with the follow-up's own stage and the overdue flag.
 FOLLOWUP_KEYS = (
-    "id",
-    "meeting_id",
-    "meeting_title",
-    "ticket",
-    "citizen",
-    "village",
-    "summary",
-    "field",
-    "outcome",
-    "body_name",
-    "deadline",
-    "deadline_basis",
+    *(k for k in ITEM_KEYS if k not in ("number", "followup_status")),
     "progress",
     "overdue",
 )

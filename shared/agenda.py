@@ -7,20 +7,15 @@ from typing import Any
 
 from shared.db import Store
 from shared.i18n import UserError
-from shared.meetings import get_meeting
+from shared.meetings import editable_meeting, get_meeting
 from shared.text import clean
-
-
-def _editable(store: Store, meeting_id: int) -> None:
-    if get_meeting(store, meeting_id)["status"] == "closed":
-        raise UserError("meeting_closed", meeting=meeting_id)
 
 
 def set_steps(store: Store, meeting_id: int, titles: list[str]) -> list[dict[str, Any]]:
     """Replace the program with these steps, in order; the first becomes current."""
     cleaned = [clean(title, "label_step", max_len=200, required=True) for title in titles]
     with store.write():
-        _editable(store, meeting_id)
+        editable_meeting(store, meeting_id)
         store.conn.execute("DELETE FROM agenda_steps WHERE meeting_id = ?", (meeting_id,))
         for position, title in enumerate(cleaned, start=1):
             store.insert(
@@ -42,7 +37,7 @@ def steps(store: Store, meeting_id: int) -> list[dict[str, Any]]:
 
 def go_to_step(store: Store, meeting_id: int, position: int) -> dict[str, Any]:
     with store.write():
-        _editable(store, meeting_id)
+        editable_meeting(store, meeting_id)
         step = store.one(
             "SELECT position, title FROM agenda_steps WHERE meeting_id = ? AND position = ?",
             (meeting_id, position),
@@ -58,7 +53,7 @@ def set_conclusion(store: Store, meeting_id: int, text: str) -> str:
     """The chair's concluding remarks, as the secretary writes them down."""
     value = clean(text, "label_conclusion", max_len=20_000)
     with store.write():
-        _editable(store, meeting_id)
+        editable_meeting(store, meeting_id)
         store.update("meetings", meeting_id, {"conclusion": value})
         store.log("meeting.conclusion", meeting_id, f"meeting:{meeting_id}", length=len(value))
     return value

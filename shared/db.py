@@ -152,8 +152,12 @@ def _as_user_error(error: sqlite3.OperationalError) -> Exception:
     return UserError("db_error", reason=text)
 
 
-def open_store(path: Path, station: str = "") -> Store:
-    """Open (creating if needed) and check the database, then bring its schema up to date."""
+def open_store(path: Path, station: str = "", check: bool = True) -> Store:
+    """Open (creating if needed) and check the database, then bring its schema up to date.
+
+    `check=False` skips the integrity check and migrations, for the extra connections a
+    running station opens in its worker threads: the station checked the file at start.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
@@ -164,10 +168,11 @@ def open_store(path: Path, station: str = "") -> Store:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if check and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise UserError("db_damaged", path=str(path))
         store = Store(Database(conn, execute_plugins=False), station)
-        schema.migrate(store.db)
+        if check:
+            schema.migrate(store.db)
     except sqlite3.DatabaseError as error:
         conn.close()
         raise UserError("db_cannot_open", path=str(path), reason=str(error)) from None

@@ -18,10 +18,10 @@ from typing import Any
 
 from shared.db import Store, now_iso
 from shared.i18n import UserError
-from shared.meetings import get_meeting
+from shared.meetings import editable_meeting
 from shared.questions import insert_question
 from shared.reference import check_field, insert_name, insert_official
-from shared.registrations import parse_kind
+from shared.registrations import MAX_SUMMARY, parse_kind
 from shared.text import clean, fold
 
 # column -> accepted headers, folded
@@ -150,8 +150,7 @@ def _inserter(store: Store, kind: str, meeting_id: int | None) -> Callable[[dict
     if kind in ("villages", "fields"):
         return lambda r: _counted(insert_name(store, kind, r["name"]))
     assert meeting_id is not None
-    if get_meeting(store, meeting_id)["status"] == "closed":
-        raise UserError("meeting_closed", meeting=meeting_id)
+    editable_meeting(store, meeting_id)
     return lambda r: _insert_opinion(store, meeting_id, r)
 
 
@@ -160,7 +159,7 @@ def _counted(new_id: int | None) -> int:
 
 
 def _insert_opinion(store: Store, meeting_id: int, row: dict[str, str]) -> int:
-    summary = clean(row["summary"], "label_summary", max_len=2000, required=True)
+    summary = clean(row["summary"], "label_summary", max_len=MAX_SUMMARY, required=True)
     raised_by = clean(row.get("name"), "label_name", max_len=200)
     village = clean(row.get("village"), "label_village", max_len=100)
     if store.one(

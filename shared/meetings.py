@@ -101,6 +101,14 @@ def get_meeting(store: Store, meeting_id: int) -> Row:
     return row
 
 
+def editable_meeting(store: Store, meeting_id: int) -> Row:
+    """The meeting, if it may still change: nothing changes once it is closed."""
+    meeting = get_meeting(store, meeting_id)
+    if meeting["status"] == "closed":
+        raise UserError("meeting_closed", meeting=meeting_id)
+    return meeting
+
+
 def list_meetings(store: Store) -> list[Row]:
     return store.all("SELECT * FROM meetings ORDER BY date DESC, start_time DESC, id DESC")
 
@@ -130,9 +138,7 @@ def meeting_rules(meeting: Row) -> dict[str, Rule]:
 def update_meeting(store: Store, meeting_id: int, **changes: Any) -> Row:
     row = _checked(changes)
     with store.write():
-        meeting = get_meeting(store, meeting_id)
-        if meeting["status"] == "closed":
-            raise UserError("meeting_closed", meeting=meeting_id)
+        editable_meeting(store, meeting_id)
         if row:
             store.update("meetings", meeting_id, row)
         store.log("meeting.updated", meeting_id, f"meeting:{meeting_id}", **row)
@@ -169,9 +175,7 @@ def set_status(store: Store, meeting_id: int, status: str) -> Row:
 
 def set_registration(store: Store, meeting_id: int, is_open: bool) -> Row:
     with store.write():
-        meeting = get_meeting(store, meeting_id)
-        if meeting["status"] == "closed":
-            raise UserError("meeting_closed", meeting=meeting_id)
+        editable_meeting(store, meeting_id)
         store.update("meetings", meeting_id, {"registration_open": int(is_open)})
         kind = "registration.opened" if is_open else "registration.closed"
         store.log(kind, meeting_id, f"meeting:{meeting_id}")

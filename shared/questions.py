@@ -7,10 +7,10 @@ from typing import Any
 
 from shared.db import Store, now_iso
 from shared.i18n import UserError
-from shared.meetings import get_meeting, meeting_rules, parse_date
-from shared.reference import check_field, find_body, find_official
-from shared.registrations import by_number, parse_kind
-from shared.text import clean, fold
+from shared.meetings import editable_meeting, get_meeting, meeting_rules, parse_date
+from shared.reference import by_folded_name, check_field, find_body, find_official
+from shared.registrations import MAX_SUMMARY, by_number, parse_kind
+from shared.text import clean
 
 Row = dict[str, Any]
 OUTCOMES = ("answered", "pending", "transferred", "written", "withdrawn")
@@ -32,21 +32,8 @@ def get_question(store: Store, question_id: int) -> Row:
     return row
 
 
-def _editable_meeting(store: Store, meeting_id: int) -> Row:
-    meeting = get_meeting(store, meeting_id)
-    if meeting["status"] == "closed":
-        raise UserError("meeting_closed", meeting=meeting_id)
-    return meeting
-
-
 def _chair_official(store: Store, meeting: Row) -> Row | None:
-    wanted = fold(meeting["chair"])
-    if not wanted:
-        return None
-    for row in store.all("SELECT * FROM officials ORDER BY id"):
-        if fold(row["name"]) == wanted:
-            return row
-    return None
+    return by_folded_name(store, "officials", meeting["chair"]) if meeting["chair"] else None
 
 
 def add_question(
@@ -70,7 +57,10 @@ def add_question(
     registration = by_number(store, meeting_id, number) if number is not None else None
     source = source or ("spoken" if registration else "written")
     summary = clean(
-        summary or (registration or {}).get("summary"), "label_summary", max_len=2000, required=True
+        summary or (registration or {}).get("summary"),
+        "label_summary",
+        max_len=MAX_SUMMARY,
+        required=True,
     )
     field = check_field(
         store, clean(field or (registration or {}).get("field"), "label_field", max_len=100)
@@ -95,7 +85,7 @@ def add_question(
         "updated_at": at,
     }
     with store.write():
-        _editable_meeting(store, meeting_id)
+        editable_meeting(store, meeting_id)
         question_id = insert_question(store, row)
         store.log(
             "question.added",
@@ -122,7 +112,7 @@ def assign(store: Store, question_id: int, official: str) -> Row:
     answerer = find_official(store, official)
     with store.write():
         question = get_question(store, question_id)
-        _editable_meeting(store, question["meeting_id"])
+        editable_meeting(store, question["meeting_id"])
         changes = {
             "official_id": answerer["id"],
             "official_name": answerer["name"],
@@ -203,7 +193,7 @@ def set_outcome(
             if changes["deadline"] < meeting["date"]:
                 raise UserError("deadline_before_meeting", deadline=changes["deadline"])
     with store.write():
-        _editable_meeting(store, question["meeting_id"])
+        editable_meeting(store, question["meeting_id"])
         current = get_question(store, question_id)
         store.update("questions", question_id, changes)
         old = {column: current[column] for column in changes}

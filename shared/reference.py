@@ -16,7 +16,8 @@ Row = dict[str, Any]
 SIMPLE_LISTS = {"villages": "label_village", "fields": "label_field"}
 
 
-def _by_folded_name(store: Store, table: str, name: str) -> Row | None:
+def by_folded_name(store: Store, table: str, name: str) -> Row | None:
+    """The entry whose name matches, ignoring case and diacritics."""
     wanted = fold(name)
     for row in store.all(f"SELECT * FROM {table}"):
         if fold(row["name"]) == wanted:
@@ -28,14 +29,14 @@ def insert_name(store: Store, table: str, name: str) -> int | None:
     if table not in SIMPLE_LISTS:
         raise ValueError(table)
     value = clean(name, SIMPLE_LISTS[table], max_len=100, required=True)
-    if _by_folded_name(store, table, value):
+    if by_folded_name(store, table, value):
         return None
     return store.insert(table, {"name": value})
 
 
 def insert_body(store: Store, name: str, level: str = "") -> int | None:
     value = clean(name, "label_body", max_len=200, required=True)
-    if _by_folded_name(store, "bodies", value):
+    if by_folded_name(store, "bodies", value):
         return None
     level = clean(level, "label_level", max_len=50)
     return store.insert("bodies", {"name": value, "level": level})
@@ -76,7 +77,7 @@ def check_field(store: Store, field: str) -> str:
     """The field as spelled in the list; "" stays "" (no field given)."""
     if not field:
         return ""
-    found = _by_folded_name(store, "fields", field)
+    found = by_folded_name(store, "fields", field)
     if found is None:
         raise UserError("field_unknown", field=field, choices=", ".join(names(store, "fields")))
     return str(found["name"])
@@ -87,7 +88,7 @@ def find_body(store: Store, text: str) -> Row:
     if text.strip().isdecimal():
         row = store.one("SELECT * FROM bodies WHERE id = ?", (int(text),))
     else:
-        row = _by_folded_name(store, "bodies", text)
+        row = by_folded_name(store, "bodies", text)
     if row is None:
         raise UserError("body_unknown", body=text)
     return row

@@ -7,7 +7,7 @@ from typing import Any
 from shared import tokens
 from shared.db import Store, now_iso
 from shared.i18n import UserError
-from shared.meetings import get_meeting
+from shared.meetings import editable_meeting, get_meeting
 from shared.reference import check_field
 from shared.text import clean, clean_phone, fold
 
@@ -90,9 +90,7 @@ def register(
         status="waiting",
     )
     with store.write():
-        meeting = get_meeting(store, meeting_id)
-        if meeting["status"] == "closed":
-            raise UserError("meeting_closed", meeting=meeting_id)
+        meeting = editable_meeting(store, meeting_id)
         if source == "kiosk" and not meeting["registration_open"]:
             raise UserError("registration_closed")
         number, position = store.conn.execute(

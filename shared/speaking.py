@@ -13,7 +13,7 @@ from typing import Any
 
 from shared.db import Store
 from shared.i18n import Label, UserError
-from shared.meetings import get_meeting
+from shared.meetings import editable_meeting, get_meeting
 from shared.registrations import by_number
 
 Row = dict[str, Any]
@@ -170,9 +170,7 @@ def stop(store: Store, meeting_id: int, now: float | None = None) -> Row:
 
 
 def _by_number_in_open(store: Store, meeting_id: int, number: int) -> Row:
-    meeting = get_meeting(store, meeting_id)
-    if meeting["status"] == "closed":
-        raise UserError("meeting_closed", meeting=meeting_id)
+    editable_meeting(store, meeting_id)
     return by_number(store, meeting_id, number)
 
 
@@ -238,8 +236,7 @@ def undo_last(store: Store, meeting_id: int) -> dict[str, Any]:
     """Put back the latest change to the queue or to an outcome not yet undone; repeated,
     it walks further back. Returns the event undone."""
     with store.write():
-        if get_meeting(store, meeting_id)["status"] == "closed":
-            raise UserError("meeting_closed", meeting=meeting_id)
+        editable_meeting(store, meeting_id)
         event = store.one(
             "SELECT id, kind, data FROM events WHERE meeting_id = ?"
             " AND json_extract(data, '$._undo') IS NOT NULL AND id NOT IN ("

@@ -233,12 +233,13 @@ class ConsoleApp(StationApp):
 
     def _move_by(self, step: int) -> None:
         row = self.selected()
-        if row is None or row["status"] != "waiting":
-            self._on_selected(lambda s, m, n: speaking.move(s, m, n, 0))
+        if row is None:
+            self.notify(t("select_row", self.lang), severity="warning")
             return
-        waiting = [r for r in self.rows.values() if r["status"] == "waiting"]
-        place = [r["id"] for r in waiting].index(row["id"]) + 1 + step
-        place = min(max(place, 1), len(waiting))
+        waiting = [r["id"] for r in self.rows.values() if r["status"] == "waiting"]
+        # A row that is not waiting: the core refuses the move and says why.
+        here = waiting.index(row["id"]) + 1 if row["id"] in waiting else 1
+        place = min(max(here + step, 1), max(len(waiting), 1))
         self.run_core(lambda: speaking.move(self.store, self.meeting_id, row["number"], place))
         self._go_to(row["id"])
 

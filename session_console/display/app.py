@@ -11,6 +11,7 @@ from textual.widgets import Static
 from session_console.station import StationApp
 from session_console.strings import clock, t
 from session_console.widgets import BigText
+from session_console.widgets.speaker import timer_state
 from shared import speaking
 from shared.config import Settings
 
@@ -50,11 +51,9 @@ class DisplayApp(StationApp):
         if row is None or not row["speech_started"]:
             timer.show("")
             return
-        spoken = speaking.elapsed(row)
-        timer.show(clock(spoken))
-        limit = self.meeting["speaking_seconds"]
-        timer.set_class(spoken > limit, "-over")
-        timer.set_class(limit - 30 <= spoken <= limit, "-warn")
+        timer.show(clock(speaking.elapsed(row)))
+        _, level = timer_state(row, self.meeting["speaking_seconds"])
+        timer.set_classes(level)
 
 
 def make_display_app(settings: Settings, meeting_id: int | None = None) -> DisplayApp:
