@@ -105,6 +105,7 @@ async def submit_to_ticket(db: Path) -> float:
             app.call_after_refresh(lambda: marks.setdefault("painted", time.perf_counter()))
 
     async with app.run_test(size=(100, 30), message_hook=watch) as pilot:
+        await pilot.pause(2)  # the kiosk has stood at Welcome a while before anyone comes
         await pilot.press(*[" " if k == " " else k for k in KEYS])
         marks["armed"] = 1
         await pilot.press(*CONSENT)

@@ -101,6 +101,7 @@ class KioskApp(App[None]):
         self.set_interval(0.5, self.poll)
         self.set_interval(1, self.clear_if_idle)
         self.set_interval(15, self.retry_printing)
+        self.call_after_refresh(self.prepare_printing)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -218,6 +219,12 @@ class KioskApp(App[None]):
             self._show_print({"status": "failed", "registration_id": row["id"]})
             return
         self.call_after_refresh(self.print_pending)  # the citizen sees the number first
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def prepare_printing(self) -> None:
+        """Load the printer's capability profile once the welcome screen shows, so the
+        first citizen's submit does not pay for it."""
+        self.connect_printer().url.width  # noqa: B018
 
     def retry_printing(self) -> None:
         """Failed tickets come out when the printer is back; nothing to do costs one query."""

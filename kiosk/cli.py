@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from kiosk.app import make_kiosk_app
 from shared.cli.base import Session, meeting_option, pass_session
 
 
@@ -17,5 +16,7 @@ def kiosk(session: Session, meeting: int | None) -> None:
     The operator key Ctrl+O asks for the PIN (kiosk_pin in hallkit.toml, 0000 by
     default) and then exits or switches meeting; nothing else quits.
     """
+    from kiosk.app import make_kiosk_app  # Textual loads only for this command
+
     session.store  # noqa: B018 - a broken database is reported here, before the screen opens
     make_kiosk_app(session.settings, meeting).run()

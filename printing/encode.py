@@ -11,13 +11,15 @@ code is sent as a native code (`GS ( k`) the printer draws itself.
 
 from __future__ import annotations
 
-from escpos.capabilities import get_profile
-from escpos.constants import QR_ECLEVEL_M
-from escpos.printer import Dummy
+from typing import TYPE_CHECKING
+
 from PIL import Image, ImageChops
 
 from printing.sheet import Paper
 from shared.i18n import UserError
+
+if TYPE_CHECKING:  # python-escpos loads its capability database on import: only when printing
+    from escpos.printer import Dummy
 
 FRAGMENT_ROWS = 900
 DEFAULT_PROFILE = "TM-T20II"
@@ -27,6 +29,8 @@ INIT = ESC + b"@"
 
 def profile_width(profile: str) -> int:
     """Paper width in dots of a python-escpos capability profile, e.g. TM-T88V -> 512."""
+    from escpos.capabilities import get_profile
+
     try:
         pixels = get_profile(profile).profile_data["media"]["width"]["pixels"]
     except (KeyError, ValueError):
@@ -101,6 +105,9 @@ def encode(paper: Paper, profile: str = DEFAULT_PROFILE, compact: bool = False) 
     width = profile_width(profile)
     if paper.image.width > width:
         raise UserError("paper_too_wide", width=paper.image.width, profile=profile, dots=width)
+    from escpos.constants import QR_ECLEVEL_M
+    from escpos.printer import Dummy
+
     printer = Dummy(profile=profile)
     printer._raw(INIT)
     qr = paper.qr
