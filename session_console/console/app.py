@@ -164,7 +164,8 @@ class ConsoleApp(StationApp):
 
     @on(DataTable.RowHighlighted, "#queue")
     def _queue_moved(self) -> None:
-        self.show_questions()
+        with self._unless_closing():  # the table also moves while the app tears it down
+            self.show_questions()
 
     # --- doing things: every action is one core call, then a refresh ---
 
