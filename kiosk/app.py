@@ -21,17 +21,17 @@ from kiosk.screens import (
     TicketScreen,
     WelcomeScreen,
 )
-from kiosk.strings import t
 from kiosk.validation import check
 from printing import jobs
 from printing.connections import Connection, connect
 from printing.documents import ticket_for
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
-from shared.i18n import UserError
+from shared.i18n import LANGUAGES, UserError, tr
 from shared.meetings import current_meeting
 from shared.reference import names
 from shared.registrations import likely_duplicates, register
+from shared.specs import meeting_kind
 
 # Keys that quit, suspend, open the palette or do anything else a kiosk must not.
 LOCKED_KEYS = ",".join(
@@ -111,6 +111,11 @@ class KioskApp(App[None]):
         meeting = self.meeting
         return bool(meeting and meeting["status"] == "open" and meeting["registration_open"])
 
+    @property
+    def meeting_kind(self) -> str:
+        """Commune, agency or party: it chooses some fields' wording."""
+        return meeting_kind(self.meeting["level"]) if self.meeting else "commune"
+
     def load_meeting(self) -> None:
         try:
             self.meeting = current_meeting(self.store, self.meeting_id)
@@ -160,7 +165,7 @@ class KioskApp(App[None]):
         )
 
     def check_form(self, form: RegistrationScreen) -> None:
-        cleaned, errors = check(self.store, form.values(), self.lang)
+        cleaned, errors = check(self.store, form.values(), self.lang, self.meeting_kind)
         form.show_errors(errors)
         if errors or self.meeting is None:
             return
@@ -178,7 +183,14 @@ class KioskApp(App[None]):
     def _after_duplicate(self, is_same: bool) -> None:
         if is_same:
             self.reset()
-            self.push_screen(NoticeScreen(t("duplicate_known", self.lang)))
+            self.push_screen(
+                NoticeScreen(
+                    tr(
+                        "You are already registered. If you lost the ticket, the secretary will look it up and reprint it.",
+                        self.lang,
+                    )
+                )
+            )
         else:
             self._ask_consent()
 
@@ -191,7 +203,14 @@ class KioskApp(App[None]):
     def _after_consent(self, agreed: bool) -> None:
         if not agreed:
             self.reset()
-            self.push_screen(NoticeScreen(t("refused", self.lang)))
+            self.push_screen(
+                NoticeScreen(
+                    tr(
+                        "Without your consent we cannot register you. You can still hand a written question to the secretary.",
+                        self.lang,
+                    )
+                )
+            )
             return
         self.submit()
 
@@ -258,7 +277,7 @@ class KioskApp(App[None]):
             screen.printed(job)
 
     def action_toggle_language(self) -> None:
-        self.lang = "en" if self.lang == "vi" else "vi"
+        self.lang = LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
 
     def action_operator(self) -> None:
         if time.monotonic() < self.pin_rest_until:

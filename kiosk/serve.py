@@ -98,11 +98,11 @@ def serve(
     try:
         import textual_serve  # noqa: F401
     except ImportError:
-        raise UserError("web_extra_missing") from None
+        raise UserError("The web extra is not installed: pip install 'hallkit[web]'.") from None
     if station not in cli.commands:
-        raise UserError("station_unavailable", station=station)
+        raise UserError("The {station} station is not in this version yet.", station=station)
     if host == "0.0.0.0" and not public_url:  # noqa: S104
-        raise UserError("public_url_needed")
+        raise UserError("Listening on 0.0.0.0 needs --public-url (this machine's LAN address).")
     public_url = (public_url or f"http://{host}:{port}").rstrip("/")
     token = token or secrets.token_urlsafe(16)
     settings = session.settings
@@ -110,5 +110,9 @@ def serve(
     if settings.config_path:
         options = ["--config", str(settings.config_path), *options]
     command = shlex.join([sys.executable, "-m", "shared.cli", *options, station])
-    session.say("serving", station=station, url=f"{public_url}/?token={token}")
+    session.say(
+        "Serving the {station} station. Open in a browser: {url}",
+        station=station,
+        url=f"{public_url}/?token={token}",
+    )
     make_server(command, host, port, public_url, token).serve()

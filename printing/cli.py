@@ -17,6 +17,7 @@ from printing.documents import slip_citizens, slip_for, ticket_for
 from printing.layouts import Slip, Ticket
 from shared.cli.base import (
     Session,
+    error_line,
     json_option,
     meeting_option,
     pass_session,
@@ -24,7 +25,7 @@ from shared.cli.base import (
     print_table,
 )
 from shared.db import Store
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.registrations import by_number
 
 JOB_KEYS = (
@@ -62,12 +63,32 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
     for job in sent:
         if job["status"] == "done":
             where = f" → {job['printer']}"
-            click.echo(tr("print_done", lang, job=job["id"], kind=job["kind"], where=where))
+            click.echo(
+                tr(
+                    "Printed job #{job} ({kind}){where}",
+                    lang,
+                    job=job["id"],
+                    kind=job["kind"],
+                    where=where,
+                )
+            )
         else:
             failed += 1
-            click.echo(tr("print_failed", lang, job=job["id"], reason=job["last_error"]), err=True)
+            click.echo(
+                tr(
+                    "Job #{job} did not print: {reason}. It stays queued for a retry.",
+                    lang,
+                    job=job["id"],
+                    reason=job["last_error"],
+                ),
+                err=True,
+            )
     if failed:
         raise SystemExit(1)
+
+
+ONLINE = {True: N_("online"), False: N_("offline")}
+PAPER = {"ok": N_("ok"), "low": N_("low"), "out": N_("out")}
 
 
 @click.group()
@@ -99,13 +120,13 @@ def status(session: Session, printer_url: str | None) -> None:
         finally:
             connection.close()
     except Exception as error:  # any printer failure is one line: this is a diagnosis
-        message = tr("printer_unreachable", lang, reason=jobs.describe(error))
-        click.echo(f"{tr('error_prefix', lang)}: {message}", err=True)
+        message = tr("Cannot reach the printer: {reason}", lang, reason=jobs.describe(error))
+        click.echo(error_line(message, lang), err=True)
         raise SystemExit(1) from None
-    unknown = tr("status_unknown", lang)
-    online = unknown if state.online is None else tr(f"printer_online_{state.online}", lang)
-    paper = unknown if state.paper is None else tr(f"paper_{state.paper}", lang)
-    click.echo(tr("printer_status", lang, online=online, paper=paper))
+    unknown = tr("unknown", lang)
+    online = unknown if state.online is None else tr(ONLINE[state.online], lang)
+    paper = unknown if state.paper is None else tr(PAPER[state.paper], lang)
+    click.echo(tr("Printer: {online}; paper: {paper}", lang, online=online, paper=paper))
     if state.detail:
         click.echo(state.detail)
 

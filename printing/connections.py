@@ -52,11 +52,15 @@ def parse_url(text: str) -> PrinterUrl:
     scheme, colon, rest = text.strip().partition(":")
     target, _, query = rest.partition("?")
     if not colon or scheme not in SCHEMES or (not target and scheme != "dummy"):
-        raise UserError("printer_url_invalid", url=text, forms=FORMS)
+        raise UserError(
+            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
+        )
     options = dict(parse_qsl(query))
     unknown = set(options) - {"profile", "timeout", "compact", "baud"}
     if unknown:
-        raise UserError("printer_url_invalid", url=text, forms=FORMS)
+        raise UserError(
+            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
+        )
     try:
         url = PrinterUrl(
             scheme,
@@ -67,12 +71,16 @@ def parse_url(text: str) -> PrinterUrl:
             baud=int(options.get("baud", 38400)),
         )
     except ValueError:
-        raise UserError("printer_url_invalid", url=text, forms=FORMS) from None
+        raise UserError(
+            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
+        ) from None
     if scheme == "usb":
         _usb_ids(url.target, text)
     port = url.target.partition(":")[2]
     if scheme == "tcp" and port and not port.isdecimal():
-        raise UserError("printer_url_invalid", url=text, forms=FORMS)
+        raise UserError(
+            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
+        )
     url.width  # noqa: B018 - refuses an unknown profile now, not at the first ticket
     return url
 
@@ -82,7 +90,9 @@ def _usb_ids(target: str, text: str) -> tuple[int, int]:
     try:
         vendor, product = (int(part, 16) for part in parts)
     except ValueError:
-        raise UserError("printer_url_invalid", url=text, forms=FORMS) from None
+        raise UserError(
+            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
+        ) from None
     return vendor, product
 
 
@@ -287,7 +297,7 @@ class Cups(_Bytes):
                 command, input=data, capture_output=True, check=True, timeout=self.url.timeout
             )
         except FileNotFoundError:
-            raise UserError("cups_missing") from None
+            raise UserError("CUPS (the lp command) is not installed here.") from None
         except subprocess.CalledProcessError as error:
             raise OSError(error.stderr.decode(errors="replace").strip()) from None
 
@@ -300,7 +310,7 @@ class Cups(_Bytes):
                 timeout=self.url.timeout,
             )
         except FileNotFoundError:
-            raise UserError("cups_missing") from None
+            raise UserError("CUPS (the lp command) is not installed here.") from None
         text = result.stdout.strip() or result.stderr.strip()
         online = None if result.returncode else "disabled" not in text
         return Status(online, None, text)

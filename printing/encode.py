@@ -34,9 +34,13 @@ def profile_width(profile: str) -> int:
     try:
         pixels = get_profile(profile).profile_data["media"]["width"]["pixels"]
     except (KeyError, ValueError):
-        raise UserError("profile_unknown", profile=profile) from None
+        raise UserError(
+            'No printer profile "{profile}" (e.g. TM-T20II, TM-T88V, POS-5890).', profile=profile
+        ) from None
     if not isinstance(pixels, int):
-        raise UserError("profile_no_width", profile=profile)
+        raise UserError(
+            "The printer profile {profile} has no paper width; choose another.", profile=profile
+        )
     return pixels
 
 
@@ -104,7 +108,12 @@ def encode(paper: Paper, profile: str = DEFAULT_PROFILE, compact: bool = False) 
     """The bytes a receipt printer needs for `paper`, ending with a cut where it has one."""
     width = profile_width(profile)
     if paper.image.width > width:
-        raise UserError("paper_too_wide", width=paper.image.width, profile=profile, dots=width)
+        raise UserError(
+            "The paper is {width} dots wide; {profile} prints {dots}.",
+            width=paper.image.width,
+            profile=profile,
+            dots=width,
+        )
     from escpos.constants import QR_ECLEVEL_M
     from escpos.printer import Dummy
 

@@ -69,7 +69,7 @@ def render(job: Row, width: int) -> Paper:
 def get_job(store: Store, job_id: int) -> Row:
     row = store.one("SELECT * FROM print_jobs WHERE id = ?", (job_id,))
     if row is None:
-        raise UserError("job_unknown", job=job_id)
+        raise UserError("There is no print job {job}.", job=job_id)
     return row
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from printing.sheet import Paper, Sheet
 from shared.i18n import tr
+from shared.specs import outcome_label
 from shared.tokens import show_code
 
 WIDTHS = (384, 512, 576)
@@ -60,7 +61,7 @@ class Slip:
 def _meeting_header(sheet: Sheet, title: str, date: str, place: str, lang: str) -> None:
     sheet.space(12)
     sheet.text(title, 24, bold=True)
-    sheet.text(tr("when_where", lang, date=_date(date), place=place), 20)
+    sheet.text(tr("{date} · {place}", lang, date=_date(date), place=place), 20)
 
 
 def ticket(data: Ticket, width: int = 576) -> Paper:
@@ -68,23 +69,29 @@ def ticket(data: Ticket, width: int = 576) -> Paper:
     sheet = Sheet(width)
     _meeting_header(sheet, data.meeting_title, data.meeting_date, data.meeting_place, lang)
     sheet.rule()
-    sheet.text(tr("ticket_heading", lang), 26, bold=True)
-    sheet.text(tr("ticket_number_label", lang), 20)
+    sheet.text(tr("SPEAKER TICKET", lang), 26, bold=True)
+    sheet.text(tr("Your number", lang), 20)
     sheet.big_text(f"{data.number:03d}", 170)
     sheet.text(data.name, 30, bold=True)
     if data.village:
-        sheet.text(tr("ticket_village", lang, village=data.village), 22)
+        sheet.text(tr("Village: {village}", lang, village=data.village), 22)
     if data.field:
-        sheet.text(tr("ticket_field", lang, field=data.field), 22)
+        sheet.text(tr("Field: {field}", lang, field=data.field), 22)
     sheet.space(8)
-    sheet.text(tr("ticket_code", lang, code=show_code(data.code)), 28, bold=True)
+    sheet.text(tr("Lookup code: {code}", lang, code=show_code(data.code)), 28, bold=True)
     sheet.space(4)
     sheet.qr(data.payload)
-    sheet.text(tr("ticket_ahead", lang, ahead=data.ahead), 24, bold=True)
+    sheet.text(tr("{ahead} ahead of you", lang, ahead=data.ahead), 24, bold=True)
     if data.estimated:
-        sheet.text(tr("ticket_estimate", lang, time=data.estimated), 22)
+        sheet.text(tr("Expected to be called around {time}", lang, time=data.estimated), 22)
     sheet.rule(1)
-    sheet.text(tr("ticket_keep", lang), 20)
+    sheet.text(
+        tr(
+            "Please keep this ticket: you will be called by this number, and the code lets you look up the answer.",
+            lang,
+        ),
+        20,
+    )
     sheet.space(16)
     return sheet.paper()
 
@@ -94,27 +101,36 @@ def slip(data: Slip, width: int = 576) -> Paper:
     sheet = Sheet(width)
     _meeting_header(sheet, data.meeting_title, data.meeting_date, "", lang)
     sheet.rule()
-    sheet.text(tr("slip_heading", lang), 26, bold=True)
-    sheet.text(tr("slip_citizen", lang, number=f"{data.number:03d}", name=data.name), 26, bold=True)
+    sheet.text(tr("FOLLOW-UP SLIP", lang), 26, bold=True)
+    sheet.text(
+        tr("No. {number} · {name}", lang, number=f"{data.number:03d}", name=data.name),
+        26,
+        bold=True,
+    )
     sheet.rule(1)
     if not data.items:
-        sheet.text(tr("slip_none", lang), 22)
+        sheet.text(tr("No questions recorded.", lang), 22)
     for index, item in enumerate(data.items, start=1):
         sheet.text(f"{index}. {item.summary}", 22, bold=True, align="left")
         sheet.text(
-            tr("slip_outcome", lang, outcome=tr(f"outcome_{item.outcome or 'none'}", lang)),
+            tr("Outcome: {outcome}", lang, outcome=tr(outcome_label(item.outcome), lang)),
             22,
             align="left",
         )
         if item.body:
-            sheet.text(tr("slip_body", lang, body=item.body), 22, align="left")
+            sheet.text(tr("Responsible body: {body}", lang, body=item.body), 22, align="left")
         if item.deadline:
-            sheet.text(tr("slip_deadline", lang, deadline=_date(item.deadline)), 22, align="left")
+            sheet.text(
+                tr("Deadline: {deadline}", lang, deadline=_date(item.deadline)), 22, align="left"
+            )
         if item.answer:
-            sheet.text(tr("slip_answer", lang, answer=item.answer), 22, align="left")
+            sheet.text(tr("Answer: {answer}", lang, answer=item.answer), 22, align="left")
         sheet.space(10)
     sheet.rule(1)
-    sheet.text(tr("slip_lookup", lang, code=show_code(data.code)), 20)
+    sheet.text(
+        tr("Follow progress with the code {code} or the QR code.", lang, code=show_code(data.code)),
+        20,
+    )
     sheet.qr(data.payload)
     sheet.space(16)
     return sheet.paper()
@@ -131,14 +147,14 @@ def vietnamese_letters() -> tuple[str, str]:
 def test_page(width: int = 576, lang: str = "vi", payload: str = "HALLKIT-TEST") -> Paper:
     sheet = Sheet(width)
     sheet.space(12)
-    sheet.text(tr("test_heading", lang), 30, bold=True)
-    sheet.text(tr("test_width", lang, width=width), 22)
+    sheet.text(tr("TEST PAGE", lang), 30, bold=True)
+    sheet.text(tr("Paper width: {width} dots", lang, width=width), 22)
     sheet.rule()
     for size in (18, 24, 32):
         sheet.text(f"Be Vietnam Pro {size}: Cộng hòa xã hội chủ nghĩa Việt Nam", size)
     sheet.text("Độc lập - Tự do - Hạnh phúc", 28, bold=True)
     sheet.rule(1)
-    sheet.text(tr("test_letters", lang), 22, bold=True, align="left")
+    sheet.text(tr("Vietnamese letters:", lang), 22, bold=True, align="left")
     lower, upper = vietnamese_letters()
     sheet.text(lower, 24, align="left")
     sheet.text(upper, 24, align="left")

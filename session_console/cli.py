@@ -19,6 +19,7 @@ from shared.cli.base import (
 )
 from shared.cli.question import ITEM_KEYS
 from shared.followup import open_items
+from shared.i18n import Label
 from shared.meetings import parse_date
 
 
@@ -104,11 +105,11 @@ def export_(
     for path in written:
         click.echo(f"{path}  ({path.stat().st_size:,} B)")
     session.say(
-        "export_summary",
+        "{draft}{pending} pending items. The conclusion notice is due by {due} ({rule}).",
         pending=len(record.pending),
         due=short_date(record.notice_due.isoformat()),
         rule=str(record.notice_rule),
-        draft="DỰ THẢO · " if record.draft else "",
+        draft=Label("DRAFT · ") if record.draft else "",
     )
 
 
@@ -197,7 +198,7 @@ def _item_command(name: str, help_text: str, *options: Any) -> Any:
 @_item_command("start", "Mark item QUESTION_ID as being worked on.")
 def followup_start(session: Session, question_id: int) -> None:
     fu.start(session.store, question_id)
-    session.say("saved_item", question=question_id)
+    session.say("Item #{question} updated.", question=question_id)
 
 
 @_item_command(
@@ -211,7 +212,7 @@ def followup_answer(
     session: Session, question_id: int, on: str, document: str, summary: str
 ) -> None:
     fu.answer(session.store, question_id, on=on, document=document, summary=summary)
-    session.say("saved_item", question=question_id)
+    session.say("Item #{question} updated.", question=question_id)
 
 
 @_item_command(
@@ -222,7 +223,7 @@ def followup_answer(
 )
 def followup_extend(session: Session, question_id: int, deadline: str, reason: str) -> None:
     fu.extend(session.store, question_id, deadline=deadline, reason=reason)
-    session.say("saved_item", question=question_id)
+    session.say("Item #{question} updated.", question=question_id)
 
 
 @_item_command(
@@ -230,7 +231,7 @@ def followup_extend(session: Session, question_id: int, deadline: str, reason: s
 )
 def followup_transfer(session: Session, question_id: int, body: str) -> None:
     fu.transfer(session.store, question_id, body=body)
-    session.say("saved_item", question=question_id)
+    session.say("Item #{question} updated.", question=question_id)
 
 
 @_item_command(
@@ -241,7 +242,7 @@ def followup_transfer(session: Session, question_id: int, body: str) -> None:
 )
 def followup_inform(session: Session, question_id: int, on: str, how: str) -> None:
     fu.inform(session.store, question_id, on=on, how=how)
-    session.say("saved_item", question=question_id)
+    session.say("Item #{question} updated.", question=question_id)
 
 
 @_item_command(
@@ -251,7 +252,7 @@ def followup_inform(session: Session, question_id: int, on: str, how: str) -> No
 )
 def followup_satisfaction(session: Session, question_id: int, level: str) -> None:
     fu.rate(session.store, question_id, level)
-    session.say("saved_item", question=question_id)
+    session.say("Item #{question} updated.", question=question_id)
 
 
 @_item_command("history", "Every change of item QUESTION_ID, oldest first.")
@@ -298,4 +299,4 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
         ),
         (stem.with_suffix(".xlsx"), documents.xlsx(built)),
     ):
-        session.say("report_written", path=str(write_atomic(path, data)))
+        session.say("Report written: {path}", path=str(write_atomic(path, data)))

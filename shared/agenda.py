@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from shared.db import Store
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting
 from shared.text import clean
 
 
 def set_steps(store: Store, meeting_id: int, titles: list[str]) -> list[dict[str, Any]]:
     """Replace the program with these steps, in order; the first becomes current."""
-    cleaned = [clean(title, "label_step", max_len=200, required=True) for title in titles]
+    cleaned = [clean(title, N_("Program step"), max_len=200, required=True) for title in titles]
     with store.write():
         editable_meeting(store, meeting_id)
         store.conn.execute("DELETE FROM agenda_steps WHERE meeting_id = ?", (meeting_id,))
@@ -43,7 +43,7 @@ def go_to_step(store: Store, meeting_id: int, position: int) -> dict[str, Any]:
             (meeting_id, position),
         )
         if step is None:
-            raise UserError("step_unknown", step=position)
+            raise UserError("There is no step {step} in the program.", step=position)
         store.update("meetings", meeting_id, {"current_step": position})
         store.log("agenda.step", meeting_id, f"meeting:{meeting_id}", step=position)
     return step
@@ -51,7 +51,7 @@ def go_to_step(store: Store, meeting_id: int, position: int) -> dict[str, Any]:
 
 def set_conclusion(store: Store, meeting_id: int, text: str) -> str:
     """The chair's concluding remarks, as the secretary writes them down."""
-    value = clean(text, "label_conclusion", max_len=20_000)
+    value = clean(text, N_("Chair's conclusion"), max_len=20_000)
     with store.write():
         editable_meeting(store, meeting_id)
         store.update("meetings", meeting_id, {"conclusion": value})

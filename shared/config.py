@@ -48,18 +48,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise UserError("config_missing", path=str(path)) from None
+        raise UserError("No config file at {path}.", path=str(path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise UserError("config_invalid", path=str(path), reason=str(error)) from None
+        raise UserError(
+            "The config file {path} is not valid TOML: {reason}", path=str(path), reason=str(error)
+        ) from None
 
 
 def _deadlines(raw: Any) -> dict[str, Rule]:
     rules = dict(DEFAULT_RULES)
     if not isinstance(raw, dict):
-        raise UserError("config_key_invalid", key="deadlines")
+        raise UserError("Invalid value for the setting {key}.", key="deadlines")
     for name, text in raw.items():
         if name not in DEFAULT_RULES:
-            raise UserError("config_key_unknown", key=f"deadlines.{name}")
+            raise UserError("Unknown setting in the config: {key}.", key=f"deadlines.{name}")
         rules[name] = Rule.parse(str(text), DEFAULT_RULES[name].source)
     return rules
 
@@ -94,13 +96,13 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
     raw = _read_toml(path)
     unknown = sorted(set(raw) - _KEYS)
     if unknown:
-        raise UserError("config_key_unknown", key=unknown[0])
+        raise UserError("Unknown setting in the config: {key}.", key=unknown[0])
     for key in ("database", "language", "station", "printer", "public_url", "kiosk_pin"):
         if key in raw and not isinstance(raw[key], str):
-            raise UserError("config_key_invalid", key=key)
+            raise UserError("Invalid value for the setting {key}.", key=key)
     months = raw.get("retention_months", settings.retention_months)
     if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 600:
-        raise UserError("config_key_invalid", key="retention_months")
+        raise UserError("Invalid value for the setting {key}.", key="retention_months")
     base = path.parent
     database = Path(raw.get("database", "hallkit.db"))  # beside the config file by default
     return replace(

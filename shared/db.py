@@ -146,10 +146,12 @@ def _as_user_error(error: sqlite3.OperationalError) -> Exception:
     """A full disk or a lock held too long is the user's to know about, in their words."""
     text = str(error)
     if "full" in text:
-        return UserError("db_full", reason=text)
+        return UserError(
+            "The disk is full; nothing was saved and nothing was lost. ({reason})", reason=text
+        )
     if "locked" in text or "busy" in text:
-        return UserError("db_busy", reason=text)
-    return UserError("db_error", reason=text)
+        return UserError("The database is busy; please try again. ({reason})", reason=text)
+    return UserError("Database error: {reason}. Nothing was changed.", reason=text)
 
 
 def open_store(path: Path, station: str = "", check: bool = True) -> Store:
@@ -162,20 +164,24 @@ def open_store(path: Path, station: str = "", check: bool = True) -> Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except (OSError, sqlite3.Error) as error:
-        raise UserError("db_cannot_open", path=str(path), reason=str(error)) from None
+        raise UserError(
+            "Cannot open the database {path}: {reason}", path=str(path), reason=str(error)
+        ) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         if check and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise UserError("db_damaged", path=str(path))
+            raise UserError("The database {path} is damaged; restore a backup.", path=str(path))
         store = Store(Database(conn, execute_plugins=False), station)
         if check:
             schema.migrate(store.db)
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise UserError("db_cannot_open", path=str(path), reason=str(error)) from None
+        raise UserError(
+            "Cannot open the database {path}: {reason}", path=str(path), reason=str(error)
+        ) from None
     except BaseException:
         conn.close()
         raise

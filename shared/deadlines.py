@@ -37,7 +37,9 @@ class Rule:
         """Read "30 calendar" or "10 working" (the form used in hallkit.toml)."""
         parts = text.split()
         if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in ("calendar", "working"):
-            raise UserError("rule_invalid", text=text)
+            raise UserError(
+                'Not a time limit: {text}. Use "30 calendar" or "10 working".', text=text
+            )
         basis: Basis = "calendar" if parts[1] == "calendar" else "working"
         return cls(int(parts[0]), basis, source)
 

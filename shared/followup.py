@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from shared.db import Store, now_iso
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.meetings import parse_date
 from shared.questions import FOLLOWED_UP, get_question, items
 from shared.reference import find_body
@@ -25,7 +25,7 @@ SATISFACTION = ("satisfied", "not_satisfied", "not_asked")
 def _open_item(store: Store, question_id: int) -> Row:
     item = get_question(store, question_id)
     if item["outcome"] not in FOLLOWED_UP:
-        raise UserError("not_an_item", question=question_id)
+        raise UserError("Question #{question} is not an item to follow up.", question=question_id)
     return item
 
 
@@ -35,7 +35,7 @@ def _update(
     with store.write():
         item = _open_item(store, question_id)
         if must_be_open and item["followup_status"] != "open":
-            raise UserError("item_closed", question=question_id)
+            raise UserError("Item #{question} is closed.", question=question_id)
         changes["updated_at"] = now_iso()
         old = {column: item[column] for column in changes}
         store.update("questions", question_id, changes)
@@ -62,8 +62,8 @@ def answer(store: Store, question_id: int, *, on: str, document: str, summary: s
         {
             "progress": "answered",
             "answered_on": parse_date(on),
-            "answer_doc": clean(document, "label_document", max_len=100),
-            "answer_summary": clean(summary, "label_answer", max_len=4000, required=True),
+            "answer_doc": clean(document, N_("Transfer document number"), max_len=100),
+            "answer_summary": clean(summary, N_("Answer"), max_len=4000, required=True),
             "followup_status": "closed",
         },
     )
@@ -73,7 +73,11 @@ def extend(store: Store, question_id: int, *, deadline: str, reason: str) -> Row
     item = _open_item(store, question_id)
     new = parse_date(deadline)
     if new <= item["deadline"]:
-        raise UserError("extension_not_later", deadline=new, current=item["deadline"])
+        raise UserError(
+            "The new deadline {deadline} must be after the current one, {current}.",
+            deadline=new,
+            current=item["deadline"],
+        )
     return _update(
         store,
         question_id,
@@ -82,7 +86,7 @@ def extend(store: Store, question_id: int, *, deadline: str, reason: str) -> Row
             "progress": "extended",
             "deadline": new,
             "deadline_basis": "extended",
-            "extension_reason": clean(reason, "label_reason", max_len=500, required=True),
+            "extension_reason": clean(reason, N_("Reason"), max_len=500, required=True),
         },
     )
 
@@ -109,7 +113,7 @@ def inform(store: Store, question_id: int, *, on: str, how: str) -> Row:
         "followup.informed",
         {
             "informed_on": parse_date(on),
-            "informed_how": clean(how, "label_how", max_len=200, required=True),
+            "informed_how": clean(how, N_("How the citizen was told"), max_len=200, required=True),
         },
         must_be_open=False,
     )
@@ -117,7 +121,11 @@ def inform(store: Store, question_id: int, *, on: str, how: str) -> Row:
 
 def rate(store: Store, question_id: int, satisfaction: str) -> Row:
     if satisfaction not in SATISFACTION:
-        raise UserError("satisfaction_invalid", value=satisfaction, choices=", ".join(SATISFACTION))
+        raise UserError(
+            "Unknown satisfaction: {value} (choose: {choices}).",
+            value=satisfaction,
+            choices=", ".join(SATISFACTION),
+        )
     return _update(
         store,
         question_id,

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from shared.db import Store, now_iso
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting
 from shared.questions import insert_question
 from shared.reference import check_field, insert_name, insert_official
-from shared.registrations import MAX_SUMMARY, parse_kind
+from shared.registrations import parse_kind
+from shared.specs import QUESTION_SUMMARY_LIMIT
 from shared.text import clean, fold
 
 # column -> accepted headers, folded
@@ -55,20 +56,27 @@ def read_csv(path: Path, kind: str, encoding: str = "utf-8") -> list[tuple[int, 
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise UserError("file_unreadable", path=str(path), reason=error.strerror) from None
+        raise UserError(
+            "Cannot read {path}: {reason}", path=str(path), reason=error.strerror
+        ) from None
     try:
         is_utf8 = codecs.lookup(encoding).name == "utf-8"
         text = data.decode("utf-8-sig" if is_utf8 else encoding)
     except UnicodeDecodeError:
-        raise UserError("csv_not_utf8", path=str(path)) from None
+        raise UserError(
+            '{path} is not UTF-8. Save it from Excel as "CSV UTF-8", or add --encoding cp1258 for a Windows-Vietnamese file.',
+            path=str(path),
+        ) from None
     except LookupError:
-        raise UserError("encoding_unknown", encoding=encoding) from None
+        raise UserError("Unknown encoding: {encoding}.", encoding=encoding) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
     except csv.Error as error:
-        raise UserError("csv_unreadable", path=str(path), reason=str(error)) from None
+        raise UserError(
+            "Cannot read the CSV {path}: {reason}", path=str(path), reason=str(error)
+        ) from None
     if not rows:
-        raise UserError("csv_empty", path=str(path))
+        raise UserError("{path} is empty.", path=str(path))
     columns = _columns(rows[0], kind)
     parsed = []
     for line, cells in enumerate(rows[1:], start=2):
@@ -106,7 +114,11 @@ def _columns(header: list[str], kind: str) -> dict[str, int]:
     missing = [c for c in required if c not in found]
     if missing:
         expected = ", ".join(_headers(kind, missing[0])[:2])
-        raise UserError("csv_column_missing", column=missing[0], expected=expected)
+        raise UserError(
+            'The file has no "{column}" column (header: {expected}).',
+            column=missing[0],
+            expected=expected,
+        )
     return found
 
 
@@ -115,7 +127,11 @@ def _no_repeats(rows: list[tuple[int, dict[str, str]]]) -> None:
     for line, row in rows:
         key = tuple(fold(v) for v in row.values())
         if key in seen:
-            raise UserError("csv_duplicate_row", line=line, first=seen[key])
+            raise UserError(
+                "Line {line} repeats line {first}; nothing was imported. Fix the file and retry.",
+                line=line,
+                first=seen[key],
+            )
         seen[key] = line
 
 
@@ -123,9 +139,11 @@ def import_csv(
     store: Store, kind: str, path: Path, meeting_id: int | None = None, encoding: str = "utf-8"
 ) -> ImportResult:
     if kind not in KINDS:
-        raise UserError("import_kind_unknown", kind=kind, choices=", ".join(KINDS))
+        raise UserError(
+            "Cannot import {kind} (choose: {choices}).", kind=kind, choices=", ".join(KINDS)
+        )
     if kind == "opinions" and meeting_id is None:
-        raise UserError("meeting_required")
+        raise UserError("Name the meeting (--meeting).")
     rows = read_csv(path, kind, encoding)
     _no_repeats(rows)
     insert = _inserter(store, kind, meeting_id)
@@ -135,7 +153,9 @@ def import_csv(
             try:
                 added += insert(row)
             except UserError as error:
-                raise UserError("csv_row_invalid", line=line, reason=error) from None
+                raise UserError(
+                    "Line {line}: {reason} Nothing was imported.", line=line, reason=error
+                ) from None
         store.log(f"import.{kind}", meeting_id, str(path.name), added=added, rows=len(rows))
     return ImportResult(added=added, skipped=len(rows) - added)
 
@@ -159,9 +179,9 @@ def _counted(new_id: int | None) -> int:
 
 
 def _insert_opinion(store: Store, meeting_id: int, row: dict[str, str]) -> int:
-    summary = clean(row["summary"], "label_summary", max_len=MAX_SUMMARY, required=True)
-    raised_by = clean(row.get("name"), "label_name", max_len=200)
-    village = clean(row.get("village"), "label_village", max_len=100)
+    summary = clean(row["summary"], N_("Summary"), max_len=QUESTION_SUMMARY_LIMIT, required=True)
+    raised_by = clean(row.get("name"), N_("Full name"), max_len=200)
+    village = clean(row.get("village"), N_("Village / residential group"), max_len=100)
     if store.one(
         "SELECT 1 FROM questions WHERE meeting_id = ? AND summary = ? AND raised_by = ?"
         " AND raised_village = ? AND source = 'pre_collected'",
@@ -176,7 +196,7 @@ def _insert_opinion(store: Store, meeting_id: int, row: dict[str, str]) -> int:
         "raised_village": village,
         "people": _people(row.get("people", "")),
         "summary": summary,
-        "field": check_field(store, clean(row.get("field"), "label_field", max_len=100)),
+        "field": check_field(store, clean(row.get("field"), N_("Field"), max_len=100)),
         "kind": parse_kind(row.get("kind") or "kien_nghi"),
         "created_at": at,
         "updated_at": at,
@@ -190,5 +210,5 @@ def _people(text: str) -> int:
     if not text:
         return 1
     if not text.isdecimal() or not 1 <= int(text) <= 10_000:
-        raise UserError("people_invalid", people=text)
+        raise UserError("Invalid number of people: {people}.", people=text)
     return int(text)

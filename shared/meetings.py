@@ -11,19 +11,19 @@ from typing import Any
 
 from shared.db import Store, now_iso
 from shared.deadlines import DEFAULT_RULES, Rule
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.text import clean
 
 Row = dict[str, Any]
 LEVELS = ("commune", "district", "province", "party")
 _TEXT_FIELDS = {
-    "title": ("label_title", 300),
-    "place": ("label_place", 300),
-    "issuing_body": ("label_issuing_body", 200),
-    "parent_body": ("label_parent_body", 200),
-    "chair": ("label_chair", 200),
-    "co_chair": ("label_co_chair", 200),
-    "secretary": ("label_secretary", 200),
+    "title": (N_("Title"), 300),
+    "place": (N_("Place"), 300),
+    "issuing_body": (N_("Issuing body"), 200),
+    "parent_body": (N_("Parent body"), 200),
+    "chair": (N_("Chair"), 200),
+    "co_chair": (N_("Co-chair"), 200),
+    "secretary": (N_("Secretary"), 200),
 }
 _TIME = re.compile(r"([01]?\d|2[0-3])[:hH]([0-5]\d)")
 
@@ -36,14 +36,14 @@ def parse_date(text: str) -> str:
             return dt.datetime.strptime(text, form).date().isoformat()
         except ValueError:
             continue
-    raise UserError("date_invalid", text=text)
+    raise UserError("Not a date: {text}. Use 2026-01-05 or 05/01/2026.", text=text)
 
 
 def parse_time(text: str) -> str:
     """08:00, 8:00 or 8h00; returns HH:MM."""
     found = _TIME.fullmatch(text.strip())
     if not found:
-        raise UserError("time_invalid", text=text)
+        raise UserError("Not a time: {text}. Use 08:00.", text=text)
     return f"{int(found.group(1)):02d}:{found.group(2)}"
 
 
@@ -61,22 +61,30 @@ def _checked(changes: Mapping[str, Any]) -> Row:
             row[key] = parse_time(value) if value else ""
         elif key == "level":
             if value not in LEVELS:
-                raise UserError("level_invalid", level=value, choices=", ".join(LEVELS))
+                raise UserError(
+                    "Unknown level: {level} (choose: {choices}).",
+                    level=value,
+                    choices=", ".join(LEVELS),
+                )
             row[key] = value
         elif key == "speaking_seconds":
             try:
                 seconds = int(value)
             except (TypeError, ValueError):
-                raise UserError("speaking_time_invalid", seconds=value) from None
+                raise UserError(
+                    "Speaking time must be 10 to 3600 seconds (got {seconds}).", seconds=value
+                ) from None
             if not 10 <= seconds <= 3600:
-                raise UserError("speaking_time_invalid", seconds=seconds)
+                raise UserError(
+                    "Speaking time must be 10 to 3600 seconds (got {seconds}).", seconds=seconds
+                )
             row[key] = seconds
         elif key == "display_names":
             row[key] = int(bool(value))
         elif key == "deadlines":
             row[key] = json.dumps({k: str(r) for k, r in value.items()}, sort_keys=True)
         else:
-            raise UserError("meeting_key_unknown", key=key)
+            raise UserError("No such setting: {key}.", key=key)
     return row
 
 
@@ -85,7 +93,7 @@ def create_meeting(store: Store, **details: Any) -> int:
     details.setdefault("deadlines", DEFAULT_RULES)
     for required in ("title", "date", "start_time"):
         if not details.get(required):
-            raise UserError("meeting_field_missing", field=required)
+            raise UserError("A meeting needs its {field}.", field=required)
     row = _checked(details)
     row.update(uid=secrets.token_hex(8), created_at=now_iso(), status="planned")
     with store.write():
@@ -97,7 +105,7 @@ def create_meeting(store: Store, **details: Any) -> int:
 def get_meeting(store: Store, meeting_id: int) -> Row:
     row = store.one("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
     if row is None:
-        raise UserError("meeting_unknown", meeting=meeting_id)
+        raise UserError("There is no meeting {meeting}.", meeting=meeting_id)
     return row
 
 
@@ -105,7 +113,9 @@ def editable_meeting(store: Store, meeting_id: int) -> Row:
     """The meeting, if it may still change: nothing changes once it is closed."""
     meeting = get_meeting(store, meeting_id)
     if meeting["status"] == "closed":
-        raise UserError("meeting_closed", meeting=meeting_id)
+        raise UserError(
+            "Meeting {meeting} is closed; it can no longer be changed.", meeting=meeting_id
+        )
     return meeting
 
 
@@ -119,10 +129,10 @@ def current_meeting(store: Store, meeting_id: int | None = None) -> Row:
         return get_meeting(store, meeting_id)
     open_ones = store.all("SELECT * FROM meetings WHERE status = 'open' ORDER BY id")
     if not open_ones:
-        raise UserError("no_open_meeting")
+        raise UserError("No meeting is open; name one with --meeting.")
     if len(open_ones) > 1:
         ids = ", ".join(str(m["id"]) for m in open_ones)
-        raise UserError("several_open_meetings", ids=ids)
+        raise UserError("Several meetings are open ({ids}); name one with --meeting.", ids=ids)
     return open_ones[0]
 
 
@@ -151,13 +161,17 @@ def set_status(store: Store, meeting_id: int, status: str) -> Row:
     Opening also opens registration; closing closes it and records the end time.
     """
     if status not in ("open", "closed"):
-        raise UserError("status_invalid", status=status)
+        raise UserError("Unknown status: {status}.", status=status)
     with store.write():
         meeting = get_meeting(store, meeting_id)
         if meeting["status"] == status:
-            raise UserError(f"meeting_already_{status}", meeting=meeting_id)
+            already = {
+                "open": N_("Meeting {meeting} is already open."),
+                "closed": N_("Meeting {meeting} is already closed."),
+            }
+            raise UserError(already[status], meeting=meeting_id)
         if status == "closed" and meeting["status"] != "open":
-            raise UserError("meeting_not_open", meeting=meeting_id)
+            raise UserError("Meeting {meeting} is not open.", meeting=meeting_id)
         changes: Row = {"status": status, "registration_open": int(status == "open")}
         if status == "closed":
             changes["end_time"] = dt.datetime.now().strftime("%H:%M")
@@ -167,7 +181,10 @@ def set_status(store: Store, meeting_id: int, status: str) -> Row:
                 (meeting_id,),
             )
             if busy:
-                raise UserError("meeting_has_speaker", number=busy["number"])
+                raise UserError(
+                    "Number {number} is still at the lectern; finish before closing the meeting.",
+                    number=busy["number"],
+                )
         store.update("meetings", meeting_id, changes)
         store.log(f"meeting.{status}", meeting_id, f"meeting:{meeting_id}", **changes)
     return get_meeting(store, meeting_id)

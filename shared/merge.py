@@ -30,9 +30,9 @@ def merge(store: Store, other_path: Path) -> dict[str, int]:
     """Copy the meetings of `other_path` that this database lacks, with their
     registrations, questions, program and events. Returns counts of what was added."""
     if other_path.resolve() == Path(store.conn.execute("PRAGMA database_list").fetchone()[2]):
-        raise UserError("merge_same_file")
+        raise UserError("A database cannot be merged into itself.")
     if not other_path.exists():
-        raise UserError("file_unreadable", path=str(other_path), reason="not found")
+        raise UserError("Cannot read {path}: {reason}", path=str(other_path), reason="not found")
     other = open_store(other_path, "merge")
     added = {"meetings": 0, "registrations": 0, "questions": 0, "codes_changed": 0}
     try:

@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 from shared.db import Store, now_iso
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting, meeting_rules, parse_date
 from shared.reference import by_folded_name, check_field, find_body, find_official
-from shared.registrations import MAX_SUMMARY, by_number, parse_kind
+from shared.registrations import by_number, parse_kind
+from shared.specs import QUESTION_SUMMARY_LIMIT
 from shared.text import clean
 
 Row = dict[str, Any]
@@ -28,7 +29,7 @@ SOURCES = ("spoken", "written", "pre_collected")
 def get_question(store: Store, question_id: int) -> Row:
     row = store.one("SELECT * FROM questions WHERE id = ?", (question_id,))
     if row is None:
-        raise UserError("question_unknown", question=question_id)
+        raise UserError("There is no question {question}.", question=question_id)
     return row
 
 
@@ -53,17 +54,17 @@ def add_question(
     collected before the meeting). The summary and field default to the registration's,
     the answering official to the chair."""
     if source is not None and source not in SOURCES:
-        raise UserError("source_invalid", source=source)
+        raise UserError("Unknown source: {source}.", source=source)
     registration = by_number(store, meeting_id, number) if number is not None else None
     source = source or ("spoken" if registration else "written")
     summary = clean(
         summary or (registration or {}).get("summary"),
-        "label_summary",
-        max_len=MAX_SUMMARY,
+        N_("Summary"),
+        max_len=QUESTION_SUMMARY_LIMIT,
         required=True,
     )
     field = check_field(
-        store, clean(field or (registration or {}).get("field"), "label_field", max_len=100)
+        store, clean(field or (registration or {}).get("field"), N_("Field"), max_len=100)
     )
     kind = parse_kind(kind or (registration or {}).get("kind") or "kien_nghi")
     meeting = get_meeting(store, meeting_id)
@@ -73,8 +74,8 @@ def add_question(
         "meeting_id": meeting_id,
         "registration_id": registration["id"] if registration else None,
         "source": source,
-        "raised_by": clean(raised_by, "label_name", max_len=200),
-        "raised_village": clean(raised_village, "label_village", max_len=100),
+        "raised_by": clean(raised_by, N_("Full name"), max_len=200),
+        "raised_village": clean(raised_village, N_("Village / residential group"), max_len=100),
         "summary": summary,
         "field": field,
         "kind": kind,
@@ -161,12 +162,16 @@ def set_outcome(
     meeting's rule); transferred the body, its level and the transfer document number.
     """
     if outcome not in OUTCOMES:
-        raise UserError("outcome_invalid", outcome=outcome, choices=", ".join(OUTCOMES))
+        raise UserError(
+            "Unknown outcome: {outcome} (choose: {choices}).",
+            outcome=outcome,
+            choices=", ".join(OUTCOMES),
+        )
     question = get_question(store, question_id)
     meeting = get_meeting(store, question["meeting_id"])
     changes: Row = {
         "outcome": outcome,
-        "answer": clean(answer, "label_answer", max_len=4000),
+        "answer": clean(answer, N_("Answer"), max_len=4000),
         "body_id": None,
         "body_name": "",
         "transfer_level": "",
@@ -178,20 +183,22 @@ def set_outcome(
         "updated_at": now_iso(),
     }
     if outcome == "answered":
-        changes["answer"] = _required(answer, "label_answer", 4000)
+        changes["answer"] = _required(answer, N_("Answer"), 4000)
     if outcome in ("pending", "transferred") or body:
-        found = find_body(store, _required(body, "label_body"))
+        found = find_body(store, _required(body, N_("Responsible body")))
         changes.update(body_id=found["id"], body_name=found["name"])
     if outcome == "transferred":
-        changes["transfer_level"] = _required(level, "label_level", 50)
-        changes["transfer_doc"] = _required(document, "label_document", 100)
+        changes["transfer_level"] = _required(level, N_("Level"), 50)
+        changes["transfer_doc"] = _required(document, N_("Transfer document number"), 100)
     if outcome in FOLLOWED_UP:
         proposed, rule_name, basis = propose_deadline(store, meeting, outcome)
         changes.update(deadline=proposed, deadline_rule=rule_name, deadline_basis=basis)
         if deadline and parse_date(deadline) != proposed:
             changes.update(deadline=parse_date(deadline), deadline_basis="manual")
             if changes["deadline"] < meeting["date"]:
-                raise UserError("deadline_before_meeting", deadline=changes["deadline"])
+                raise UserError(
+                    "The deadline {deadline} is before the meeting.", deadline=changes["deadline"]
+                )
     with store.write():
         editable_meeting(store, question["meeting_id"])
         current = get_question(store, question_id)

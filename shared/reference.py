@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from shared.db import Store
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.text import clean, fold, matches, name_sort_key, sort_key
 
 Row = dict[str, Any]
-SIMPLE_LISTS = {"villages": "label_village", "fields": "label_field"}
+SIMPLE_LISTS = {"villages": N_("Village / residential group"), "fields": N_("Field")}
 
 
 def by_folded_name(store: Store, table: str, name: str) -> Row | None:
@@ -35,10 +35,10 @@ def insert_name(store: Store, table: str, name: str) -> int | None:
 
 
 def insert_body(store: Store, name: str, level: str = "") -> int | None:
-    value = clean(name, "label_body", max_len=200, required=True)
+    value = clean(name, N_("Responsible body"), max_len=200, required=True)
     if by_folded_name(store, "bodies", value):
         return None
-    level = clean(level, "label_level", max_len=50)
+    level = clean(level, N_("Level"), max_len=50)
     return store.insert("bodies", {"name": value, "level": level})
 
 
@@ -46,8 +46,8 @@ def insert_official(
     store: Store, name: str, position: str = "", body: str = "", new_body: bool = False
 ) -> int | None:
     """With `new_body`, a body not yet in the list is added (CSV imports of officials)."""
-    value = clean(name, "label_official", max_len=120, required=True)
-    position = clean(position, "label_position", max_len=200)
+    value = clean(name, N_("Official"), max_len=120, required=True)
+    position = clean(position, N_("Position"), max_len=200)
     if new_body and body.strip():
         insert_body(store, body)
     body_row = find_body(store, body) if body.strip() else None
@@ -79,7 +79,11 @@ def check_field(store: Store, field: str) -> str:
         return ""
     found = by_folded_name(store, "fields", field)
     if found is None:
-        raise UserError("field_unknown", field=field, choices=", ".join(names(store, "fields")))
+        raise UserError(
+            'No field "{field}". Choose: {choices}.',
+            field=field,
+            choices=", ".join(names(store, "fields")),
+        )
     return str(found["name"])
 
 
@@ -90,7 +94,7 @@ def find_body(store: Store, text: str) -> Row:
     else:
         row = by_folded_name(store, "bodies", text)
     if row is None:
-        raise UserError("body_unknown", body=text)
+        raise UserError('No body "{body}".', body=text)
     return row
 
 
@@ -107,7 +111,7 @@ def find_official(store: Store, text: str) -> Row:
     if text.strip().isdecimal():
         row = store.one("SELECT * FROM officials WHERE id = ?", (int(text),))
         if row is None:
-            raise UserError("official_unknown", official=text)
+            raise UserError('No official "{official}".', official=text)
         return row
     found = [
         r
@@ -118,5 +122,9 @@ def find_official(store: Store, text: str) -> Row:
     if len(found) == 1 or len(exact) == 1:
         return exact[0] if exact else found[0]
     if not found:
-        raise UserError("official_unknown", official=text)
-    raise UserError("official_ambiguous", official=text, count=len(found))
+        raise UserError('No official "{official}".', official=text)
+    raise UserError(
+        '{count} officials match "{official}"; be more precise or give the id.',
+        official=text,
+        count=len(found),
+    )

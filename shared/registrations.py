@@ -6,25 +6,35 @@ from typing import Any
 
 from shared import tokens
 from shared.db import Store, now_iso
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting
 from shared.reference import check_field
+from shared.specs import FIELDS, KINDS, REGISTRATION_FIELDS
 from shared.text import clean, clean_phone, fold
 
 Row = dict[str, Any]
-KINDS = ("kien_nghi", "phan_anh", "khieu_nai", "to_cao")
 SOURCES = ("kiosk", "secretary", "written", "pre_collected")
 # The version of the privacy notice shown before consent; bump it when the text changes.
 NOTICE_VERSION = "2026-11-v1"
-MAX_SUMMARY = 2000
 
 
 def parse_kind(text: str) -> str:
     """ "kien_nghi", "kiến nghị" or "Kiến Nghị" -> "kien_nghi"."""
     key = fold(text).replace(" ", "_")
     if key not in KINDS:
-        raise UserError("kind_invalid", kind=text)
+        raise UserError(
+            "Unknown kind: {kind}. Use kien_nghi, phan_anh, khieu_nai or to_cao.", kind=text
+        )
     return key
+
+
+def clean_detail(store: Store, key: str, value: str | None, kind: str = "commune") -> str:
+    """One registration field checked by its spec: the same rule for every face."""
+    spec = FIELDS[key]
+    if key == "phone":
+        return clean_phone(value)
+    text = clean(value, spec.label_for(kind), max_len=spec.limit, required=spec.required)
+    return check_field(store, text) if key == "field" else text
 
 
 def consent_scope(phone: str) -> str:
@@ -39,25 +49,22 @@ def _checked(store: Store, details: dict[str, Any]) -> Row:
     unknown = set(details) - DETAILS
     if unknown:
         raise TypeError(f"unknown registration details: {sorted(unknown)}")
-    phone = clean_phone(details.get("phone"))
     given = details.get("people")
     try:
         people = 1 if given is None else int(given)
     except (TypeError, ValueError):
-        raise UserError("people_invalid", people=given) from None
+        raise UserError("Invalid number of people: {people}.", people=given) from None
     if not 1 <= people <= 10_000:
-        raise UserError("people_invalid", people=people)
-    name = clean(details.get("name"), "label_name", max_len=120, required=True)
+        raise UserError("Invalid number of people: {people}.", people=people)
+    row = {
+        spec.key: clean_detail(store, spec.key, details.get(spec.key))
+        for spec in REGISTRATION_FIELDS
+    }
     return {
-        "name": name,
-        "name_folded": fold(name),
-        "village": clean(details.get("village"), "label_village", max_len=100),
-        "org": clean(details.get("org"), "label_org", max_len=200),
-        "field": check_field(store, clean(details.get("field"), "label_field", max_len=100)),
-        "summary": clean(details.get("summary"), "label_summary", max_len=MAX_SUMMARY),
+        **row,
+        "name_folded": fold(row["name"]),
         "kind": parse_kind(details.get("kind") or "kien_nghi"),
         "people": people,
-        "phone": phone,
     }
 
 
@@ -74,9 +81,9 @@ def register(
     `details`: name (required), village, org, field, summary, kind, people, phone.
     """
     if source not in SOURCES:
-        raise UserError("source_invalid", source=source)
+        raise UserError("Unknown source: {source}.", source=source)
     if not consent:
-        raise UserError("consent_required")
+        raise UserError("The citizen's consent to the privacy notice is required (--consent).")
     row = _checked(store, details)
     at = now_iso()
     row.update(
@@ -92,7 +99,7 @@ def register(
     with store.write():
         meeting = editable_meeting(store, meeting_id)
         if source == "kiosk" and not meeting["registration_open"]:
-            raise UserError("registration_closed")
+            raise UserError("Registration to speak is closed.")
         number, position = store.conn.execute(
             "SELECT COALESCE(MAX(number), 0) + 1, COALESCE(MAX(position), 0) + 1"
             " FROM registrations WHERE meeting_id = ?",
@@ -122,7 +129,7 @@ def unused_code(store: Store) -> str:
 def get_registration(store: Store, registration_id: int) -> Row:
     row = store.one("SELECT * FROM registrations WHERE id = ?", (registration_id,))
     if row is None:
-        raise UserError("ticket_unknown", number=registration_id)
+        raise UserError("There is no ticket {number}.", number=registration_id)
     return row
 
 
@@ -131,14 +138,14 @@ def by_number(store: Store, meeting_id: int, number: int) -> Row:
         "SELECT * FROM registrations WHERE meeting_id = ? AND number = ?", (meeting_id, number)
     )
     if row is None:
-        raise UserError("ticket_unknown", number=number)
+        raise UserError("There is no ticket {number}.", number=number)
     return row
 
 
 def by_code(store: Store, code: str) -> Row:
     row = store.one("SELECT * FROM registrations WHERE code = ?", (tokens.normalize_code(code),))
     if row is None:
-        raise UserError("code_unknown", code=code)
+        raise UserError("No ticket has the code {code}.", code=code)
     return row
 
 
@@ -154,11 +161,13 @@ def verify_payload(store: Store, text: str, meeting_id: int | None = None) -> Ro
     code, _ = tokens.parse(text)
     row = store.one("SELECT * FROM registrations WHERE code = ?", (code,))
     if row is None:
-        raise UserError("payload_forged")
+        raise UserError("INVALID ticket: the signature does not match (forged or altered).")
     meeting = get_meeting(store, row["meeting_id"])
     tokens.verify(store.secret, meeting["uid"], text)
     if meeting_id is not None and row["meeting_id"] != meeting_id:
-        raise UserError("payload_other_meeting", meeting=row["meeting_id"])
+        raise UserError(
+            "This ticket belongs to another meeting (meeting {meeting}).", meeting=row["meeting_id"]
+        )
     return row
 
 
@@ -167,6 +176,6 @@ def likely_duplicates(store: Store, meeting_id: int, name: str, village: str) ->
     rows = store.all(
         "SELECT * FROM registrations WHERE meeting_id = ? AND name_folded = ?"
         " AND status <> 'withdrawn' ORDER BY number",
-        (meeting_id, fold(clean(name, "label_name", max_len=120))),
+        (meeting_id, fold(clean(name, N_("Full name"), max_len=120))),
     )
     return [r for r in rows if fold(r["village"]) == fold(village)]

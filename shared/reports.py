@@ -28,7 +28,10 @@ def parse_period(text: str) -> Period:
     """2026-Q1, 2026-H1, 2026-9M, 2026 or 2026-03."""
     found = _PERIOD.fullmatch(text.strip().upper())
     if not found:
-        raise UserError("period_invalid", period=text)
+        raise UserError(
+            "Not a report period: {period} (e.g. 2026-Q1, 2026-H1, 2026-9M, 2026, 2026-03).",
+            period=text,
+        )
     year, part = int(found.group(1)), found.group(2)
     if part is None:
         return Period(text, dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -45,7 +45,7 @@ def purge(store: Store, before: str, retention_months: int, today: dt.date | Non
     with store.write():
         found = candidates(store, before, retention_months, today)
         if not found:
-            raise UserError("nothing_to_purge")
+            raise UserError("No personal data is due for anonymisation.")
         at = now_iso()
         for row in found:
             store.update(

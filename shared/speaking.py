@@ -15,6 +15,7 @@ from shared.db import Store
 from shared.i18n import Label, UserError
 from shared.meetings import editable_meeting, get_meeting
 from shared.registrations import by_number
+from shared.specs import QUEUE_ACTIONS, QUEUE_STATUSES
 
 Row = dict[str, Any]
 AT_LECTERN = ("called", "speaking")
@@ -68,7 +69,7 @@ def at_lectern(store: Store, meeting_id: int) -> Row | None:
 def _open_meeting(store: Store, meeting_id: int) -> Row:
     meeting = get_meeting(store, meeting_id)
     if meeting["status"] != "open":
-        raise UserError("meeting_not_open", meeting=meeting_id)
+        raise UserError("Meeting {meeting} is not open.", meeting=meeting_id)
     return meeting
 
 
@@ -77,10 +78,10 @@ def _apply(store: Store, row: Row, action: str, **changes: Any) -> Row:
     target = TRANSITIONS[action].get(row["status"])
     if target is None:
         raise UserError(
-            "transition_refused",
+            "Cannot {action} number {number}: it is {status}.",
             number=row["number"],
-            status=Label(f"status_{row['status']}"),
-            action=Label(f"action_{action}"),
+            status=Label(QUEUE_STATUSES[row["status"]]),
+            action=Label(QUEUE_ACTIONS[action]),
         )
     changes["status"] = target
     _change(store, row, f"queue.{action}", changes, before=row["status"], after=target)
@@ -107,7 +108,10 @@ def call(store: Store, meeting_id: int, number: int | None = None) -> Row:
         _open_meeting(store, meeting_id)
         busy = at_lectern(store, meeting_id)
         if busy:
-            raise UserError("lectern_busy", number=busy["number"])
+            raise UserError(
+                "Number {number} is at the lectern; finish or mark no-show first.",
+                number=busy["number"],
+            )
         if number is None:
             row = store.one(
                 "SELECT * FROM registrations WHERE meeting_id = ? AND status = 'waiting'"
@@ -115,7 +119,7 @@ def call(store: Store, meeting_id: int, number: int | None = None) -> Row:
                 (meeting_id,),
             )
             if row is None:
-                raise UserError("queue_empty")
+                raise UserError("Nobody is waiting.")
         else:
             row = by_number(store, meeting_id, number)
         return _apply(store, row, "call", called_at=time.time())
@@ -125,7 +129,7 @@ def _current(store: Store, meeting_id: int) -> Row:
     _open_meeting(store, meeting_id)
     row = at_lectern(store, meeting_id)
     if row is None:
-        raise UserError("nobody_called")
+        raise UserError("Nobody has been called.")
     return row
 
 
@@ -139,7 +143,9 @@ def pause(store: Store, meeting_id: int, now: float | None = None) -> Row:
     with store.write():
         row = _current(store, meeting_id)
         if row["status"] != "speaking" or row["speech_paused"] is not None:
-            raise UserError("cannot_pause", number=row["number"])
+            raise UserError(
+                "Number {number} is not speaking, so the timer cannot pause.", number=row["number"]
+            )
         paused = _clock(now)
         _change(store, row, "queue.pause", {"speech_paused": paused})
         return {**row, "speech_paused": paused}
@@ -149,7 +155,7 @@ def resume(store: Store, meeting_id: int, now: float | None = None) -> Row:
     with store.write():
         row = _current(store, meeting_id)
         if row["speech_paused"] is None:
-            raise UserError("cannot_resume", number=row["number"])
+            raise UserError("The timer of number {number} is not paused.", number=row["number"])
         changes = {
             "speech_paused": None,
             "speech_paused_total": row["speech_paused_total"]
@@ -203,10 +209,10 @@ def move(store: Store, meeting_id: int, number: int, place: int) -> Row:
         row = _by_number_in_open(store, meeting_id, number)
         if row["status"] != "waiting":
             raise UserError(
-                "transition_refused",
+                "Cannot {action} number {number}: it is {status}.",
                 number=number,
-                status=Label(f"status_{row['status']}"),
-                action=Label("action_move"),
+                status=Label(QUEUE_STATUSES[row["status"]]),
+                action=Label("move"),
             )
         rows = store.all(
             "SELECT id, position FROM registrations WHERE meeting_id = ? AND status = 'waiting'"
@@ -214,7 +220,9 @@ def move(store: Store, meeting_id: int, number: int, place: int) -> Row:
             (meeting_id,),
         )
         if not 1 <= place <= len(rows):
-            raise UserError("place_invalid", place=place, count=len(rows))
+            raise UserError(
+                "Place {place} is out of range: {count} are waiting.", place=place, count=len(rows)
+            )
         old = {r["id"]: {"position": r["position"]} for r in rows}
         waiting = [r["id"] for r in rows]
         waiting.remove(row["id"])
@@ -246,12 +254,12 @@ def undo_last(store: Store, meeting_id: int) -> dict[str, Any]:
             (meeting_id, meeting_id),
         )
         if event is None:
-            raise UserError("nothing_to_undo")
+            raise UserError("Nothing left to undo.")
         for table, rows in json.loads(event["data"])["_undo"].items():
             for row_id, old in rows.items():
                 owner = store.one(f"SELECT meeting_id FROM {table} WHERE id = ?", (int(row_id),))
                 if owner is None or owner["meeting_id"] != meeting_id:
-                    raise UserError("nothing_to_undo")  # never touch another meeting's rows
+                    raise UserError("Nothing left to undo.")  # never touch another meeting's rows
                 store.update(table, int(row_id), old)
         store.log(
             "undo", meeting_id, f"event:{event['id']}", event=event["id"], undone=event["kind"]

@@ -7,10 +7,11 @@ rather than stripped: a name that silently changes is worse than a clear message
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
-from shared.i18n import Label, UserError
+from shared.i18n import N_, Label, UserError
 
 _REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _WHITESPACE = re.compile(r"\s+")
@@ -23,6 +24,11 @@ _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
 
 
+def show_date(iso: str) -> str:
+    """A stored ISO date as people read it on screens and paper: dd/mm/yyyy."""
+    return dt.date.fromisoformat(iso[:10]).strftime("%d/%m/%Y") if iso else ""
+
+
 def clean(value: str | None, label: str, *, max_len: int, required: bool = False) -> str:
     """NFC-normalise, collapse whitespace and refuse what a person cannot have meant.
 
@@ -33,12 +39,21 @@ def clean(value: str | None, label: str, *, max_len: int, required: bool = False
         if char in "\t\n\r":
             continue
         if unicodedata.category(char) in _REFUSED_CATEGORIES:
-            raise UserError("text_bad_char", field=Label(label), code=f"U+{ord(char):04X}")
+            raise UserError(
+                "{field} contains a control or invisible character ({code}); please retype it.",
+                field=Label(label),
+                code=f"U+{ord(char):04X}",
+            )
     text = _WHITESPACE.sub(" ", text).strip()
     if required and not text:
-        raise UserError("text_empty", field=Label(label))
+        raise UserError("{field} must not be empty.", field=Label(label))
     if len(text) > max_len:
-        raise UserError("text_too_long", field=Label(label), max=max_len, length=len(text))
+        raise UserError(
+            "{field} is too long: {length} characters, at most {max}.",
+            field=Label(label),
+            max=max_len,
+            length=len(text),
+        )
     return text
 
 
@@ -95,7 +110,7 @@ def clean_phone(value: str | None) -> str:
 
     Accepts +84 and spaces, dots, dashes or brackets between the digits.
     """
-    raw = clean(value, "label_phone", max_len=30)
+    raw = clean(value, N_("Phone"), max_len=30)
     if not raw:
         return ""
     digits = _PHONE_SEPARATORS.sub("", raw)
@@ -104,7 +119,9 @@ def clean_phone(value: str | None) -> str:
     mobile = len(digits) == 10 and digits[1] != "0"
     landline = len(digits) == 11 and digits[1] == "2"
     if not (digits.isascii() and digits.isdigit() and digits[0] == "0" and (mobile or landline)):
-        raise UserError("phone_invalid", phone=raw)
+        raise UserError(
+            "Not a Vietnamese phone number: {phone}. Use 0xxxxxxxxx or +84xxxxxxxxx.", phone=raw
+        )
     return digits
 
 

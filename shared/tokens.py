@@ -38,7 +38,7 @@ def normalize_code(text: str) -> str:
     """Accept what a person types: lower case, spaces and the dash."""
     raw = re.sub(r"[\s\-]", "", text).upper()
     if len(raw) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in raw):
-        raise UserError("code_invalid", code=text)
+        raise UserError("Not a lookup code: {code}.", code=text)
     return raw
 
 
@@ -60,7 +60,7 @@ def parse(payload: str) -> tuple[str, str]:
     token = payload.strip().rstrip("/").rsplit("/", 1)[-1].upper()
     found = _PAYLOAD.fullmatch(token)
     if not found:
-        raise UserError("payload_malformed")
+        raise UserError("This QR code is not a hallkit ticket.")
     return found.group(1), found.group(2)
 
 
@@ -68,5 +68,5 @@ def verify(secret: str, meeting_uid: str, payload: str) -> str:
     """Return the code of a genuine payload for this meeting; refuse anything else."""
     code, signature = parse(payload)
     if not hmac.compare_digest(signature, _signature(secret, meeting_uid, code)):
-        raise UserError("payload_forged")
+        raise UserError("INVALID ticket: the signature does not match (forged or altered).")
     return code

@@ -10,7 +10,7 @@ from typing import Any
 
 from shared.db import Store
 from shared.deadlines import DAY_OFF, WORKED
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.meetings import parse_date
 from shared.text import clean
 
@@ -18,9 +18,9 @@ from shared.text import clean
 def set_override(store: Store, day: str, kind: str, note: str = "") -> str:
     """Mark `day` as a day off or a worked day; returns the ISO date."""
     if kind not in (DAY_OFF, WORKED):
-        raise UserError("override_kind_invalid", kind=kind)
+        raise UserError("Unknown kind of day: {kind} (off or work).", kind=kind)
     iso = parse_date(day)
-    row = {"day": iso, "kind": kind, "note": clean(note, "label_note", max_len=200)}
+    row = {"day": iso, "kind": kind, "note": clean(note, N_("Note"), max_len=200)}
     with store.write():
         store.db.table("calendar_overrides").upsert(row, pk="day")
         store.log("calendar.set", None, f"day:{iso}", kind=kind)
@@ -31,7 +31,7 @@ def remove_override(store: Store, day: str) -> str:
     iso = parse_date(day)
     with store.write():
         if not store.one("SELECT 1 FROM calendar_overrides WHERE day = ?", (iso,)):
-            raise UserError("override_unknown", day=iso)
+            raise UserError("{day} is not in the table.", day=iso)
         store.conn.execute("DELETE FROM calendar_overrides WHERE day = ?", (iso,))
         store.log("calendar.removed", None, f"day:{iso}")
     return iso

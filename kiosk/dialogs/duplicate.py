@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from kiosk.strings import t
+from shared.i18n import tr
 
 
 class DuplicateDialog(ModalScreen[bool]):
@@ -26,10 +26,15 @@ class DuplicateDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="duplicate-box"):
-            yield Static(t("duplicate", self.lang))
+            yield Static(
+                tr(
+                    "Someone with this name and village is already registered.\nIs that you?",
+                    self.lang,
+                )
+            )
             with Horizontal(id="duplicate-buttons"):
-                yield Button(t("duplicate_yes", self.lang), id="same")
-                yield Button(t("duplicate_no", self.lang), id="other", variant="primary")
+                yield Button(tr("Yes, that is me", self.lang), id="same")
+                yield Button(tr("No, someone else", self.lang), id="other", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#other", Button).focus()

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from kiosk.strings import t
+from shared.i18n import tr
 
 MAX_TRIES = 3
 
@@ -31,15 +31,20 @@ class PinDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pin-box"):
-            yield Static(t("pin_heading", self.lang), id="pin-heading")
+            yield Static(tr("Operator PIN", self.lang), id="pin-heading")
             yield Input(password=True, max_length=12, id="pin-input")
             yield Static(id="pin-error")
             with Vertical(id="pin-choices"):
-                yield Button(t("exit", self.lang), id="exit", variant="error")
+                yield Button(tr("Exit", self.lang), id="exit", variant="error")
                 for meeting_id, title in self.meetings:
-                    label = f"{t('switch', self.lang, meeting=meeting_id)}: {title[:40]}"
+                    label = tr(
+                        "Switch to meeting {meeting}: {title}",
+                        self.lang,
+                        meeting=meeting_id,
+                        title=title[:40],
+                    )
                     yield Button(escape(label), id=f"meeting-{meeting_id}")
-                yield Button(t("cancel", self.lang), id="cancel")
+                yield Button(tr("Cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#pin-choices").display = False
@@ -55,7 +60,7 @@ class PinDialog(ModalScreen[str | None]):
             return
         self.tries += 1
         event.input.value = ""
-        self.query_one("#pin-error", Static).update(t("pin_wrong", self.lang))
+        self.query_one("#pin-error", Static).update(tr("Wrong PIN.", self.lang))
         if self.tries >= MAX_TRIES:
             self.dismiss("locked")
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from kiosk.strings import t
+from shared.i18n import tr
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -46,22 +46,34 @@ class ConsentScreen(Screen[bool]):
         self.query_one("#agree", Button).focus()
 
     def show_texts(self, lang: str) -> None:
-        items = t("consent_items", lang)
+        items = tr("name, village, organisation, field, your question", lang)
         if self.with_phone:
-            items += ", " + t("consent_phone", lang)
+            items += ", " + tr("phone number", lang)
         lines = [
-            t("consent_what", lang, items=items),
-            t("consent_why", lang),
-            t("consent_who", lang, body=self.keeper),
-            t("consent_how_long", lang, months=self.months),
-            t("consent_rights", lang),
+            tr("We record: {items}.", lang, items=items),
+            tr(
+                "To call you to speak in turn, to write the minutes and to tell you the answer.",
+                lang,
+            ),
+            tr("Kept by: {body}.", lang, body=self.keeper),
+            tr(
+                "Kept for {months} months after your questions are resolved; then name, village and phone are erased.",
+                lang,
+                months=self.months,
+            ),
+            tr(
+                "You may see, correct or withdraw your consent at any time through the secretary.",
+                lang,
+            ),
         ]
-        self.query_one("#consent-heading", Static).update(t("consent_heading", lang))
+        self.query_one("#consent-heading", Static).update(
+            tr("Consent to use your personal data", lang)
+        )
         text = "\n\n".join(f"• {x}" for x in lines)
         self.query_one("#consent-text", Static).update(escape(text))
-        self.query_one("#agree", Button).label = t("agree", lang)
-        self.query_one("#disagree", Button).label = t("disagree", lang)
-        self.query_one("#hint-bar", Static).update(t("language_hint", lang))
+        self.query_one("#agree", Button).label = tr("I agree", lang)
+        self.query_one("#disagree", Button).label = tr("I do not agree", lang)
+        self.query_one("#hint-bar", Static).update(tr("Ctrl+T: Tiếng Việt", lang))
 
     @on(Button.Pressed)
     def answer(self, event: Button.Pressed) -> None:

@@ -12,21 +12,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
 
-from kiosk.strings import t
-from kiosk.validation import SUMMARY_MAX
 from kiosk.widgets import FoldedSuggester
+from shared.i18n import tr
+from shared.specs import FIELDS, REGISTRATION_FIELDS
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
 
-FIELDS = ("name", "village", "org", "field", "summary", "phone")
-HINTS = {
-    "name": "name_hint",
-    "village": "village_hint",
-    "org": "org_hint",
-    "summary": "summary_hint",
-    "phone": "phone_hint",
-}
+SUMMARY_MAX = FIELDS["summary"].limit
 
 
 class RegistrationScreen(Screen[None]):
@@ -62,39 +55,38 @@ class RegistrationScreen(Screen[None]):
         yield Static(id="hint-bar")
 
     def _input(self, name: str) -> Input:
+        limit = FIELDS[name].limit
         if name == "village":
-            return Input(
-                id="input-village", max_length=100, suggester=FoldedSuggester(self.villages)
-            )
-        if name == "summary":
-            return Input(id="input-summary", max_length=SUMMARY_MAX)
+            suggester = FoldedSuggester(self.villages)
+            return Input(id="input-village", max_length=limit, suggester=suggester)
         if name == "phone":
-            return Input(id="input-phone", max_length=20, restrict=r"[0-9+ .\-()]*")
-        return Input(id=f"input-{name}", max_length=120 if name == "name" else 200)
+            return Input(id="input-phone", max_length=limit, restrict=r"[0-9+ .\-()]*")
+        return Input(id=f"input-{name}", max_length=limit)
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self.show_texts)
         self.query_one("#input-name", Input).focus()
 
     def show_texts(self, lang: str) -> None:
-        self.query_one("#form-heading", Static).update(t("form_heading", lang))
-        for name in FIELDS:
-            self.query_one(f"#label-{name}", Static).update(t(name, lang))
-            if name in HINTS:
-                self.query_one(f"#input-{name}", Input).placeholder = t(
-                    HINTS[name], lang, max=SUMMARY_MAX
-                )
-        self.query_one("#input-field", Select).prompt = t("field_prompt", lang)
-        self.query_one("#continue", Button).label = t("continue", lang)
-        self.query_one("#cancel", Button).label = t("cancel", lang)
-        self.query_one("#hint-bar", Static).update(t("language_hint", lang))
+        self.query_one("#form-heading", Static).update(tr("Your registration", lang))
+        kind = self.app.meeting_kind
+        for spec in REGISTRATION_FIELDS:
+            label = tr(spec.label_for(kind), lang) + (" *" if spec.required else "")
+            self.query_one(f"#label-{spec.key}", Static).update(label)
+            if spec.hint and spec.key != "field":
+                placeholder = tr(spec.hint, lang, max=spec.limit)
+                self.query_one(f"#input-{spec.key}", Input).placeholder = placeholder
+        self.query_one("#input-field", Select).prompt = tr("Choose a field (Enter)", lang)
+        self.query_one("#continue", Button).label = tr("Continue", lang)
+        self.query_one("#cancel", Button).label = tr("Cancel", lang)
+        self.query_one("#hint-bar", Static).update(tr("Ctrl+T: Tiếng Việt", lang))
         self.count_summary()
 
     @on(Input.Changed, "#input-summary")
     def count_summary(self) -> None:
         count = len(self.query_one("#input-summary", Input).value)
         self.query_one("#summary-count", Static).update(
-            t("count", self.app.lang, count=count, max=SUMMARY_MAX)
+            tr("{count}/{max} characters", self.app.lang, count=count, max=SUMMARY_MAX)
         )
 
     @on(Input.Submitted)
@@ -124,7 +116,7 @@ class RegistrationScreen(Screen[None]):
             widget.set_class(name in errors, "-invalid")
         if errors:
             self.query_one(f"#input-{next(n for n in FIELDS if n in errors)}").focus()
-            self.notify(t("fix_errors", self.app.lang), severity="warning")
+            self.notify(tr("Please correct the marked fields.", self.app.lang), severity="warning")
 
     @on(Button.Pressed, "#continue")
     def submit(self) -> None:

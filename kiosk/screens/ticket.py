@@ -12,13 +12,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from kiosk.strings import t
 from kiosk.widgets import BigNumber, QrCode
 from printing.layouts import Ticket
+from shared.i18n import N_, tr
 from shared.tokens import show_code
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
+
+
+PRINTING = N_("Printing your ticket…")
+PRINTED = N_("Your ticket is printed. Please take it.")
+PRINT_FAILED = N_(
+    "The printer could not print your ticket. Remember number {number}: the secretary will reprint it."
+)
 
 
 class TicketScreen(Screen[None]):
@@ -33,7 +40,7 @@ class TicketScreen(Screen[None]):
         super().__init__()
         self.registration_id = registration_id
         self.ticket = ticket
-        self.print_state = "printing"
+        self.print_state = PRINTING
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="ticket-box"):
@@ -52,22 +59,24 @@ class TicketScreen(Screen[None]):
 
     def show_texts(self, lang: str) -> None:
         ticket = self.ticket
-        ahead = t("ahead", lang, ahead=ticket.ahead)
+        ahead = tr("{ahead} ahead of you", lang, ahead=ticket.ahead)
         if ticket.estimated:
-            ahead += "\n" + t("estimate", lang, time=ticket.estimated)
-        self.query_one("#your-number", Static).update(t("your_number", lang))
-        self.query_one("#ticket-code", Static).update(t("code", lang, code=show_code(ticket.code)))
+            ahead += "\n" + tr("Expected around {time}", lang, time=ticket.estimated)
+        self.query_one("#your-number", Static).update(tr("YOUR NUMBER", lang))
+        self.query_one("#ticket-code", Static).update(
+            tr("Lookup code: {code}", lang, code=show_code(ticket.code))
+        )
         self.query_one("#ticket-ahead", Static).update(ahead)
         self.query_one("#hint-bar", Static).update(
-            f"{t('finish', lang)}    {t('language_hint', lang)}"
+            tr("Press Enter to finish", lang) + "    " + tr("Ctrl+T: Tiếng Việt", lang)
         )
         self.show_print_state()
 
     def printed(self, job: dict[str, Any]) -> None:
-        self.print_state = "printed" if job["status"] == "done" else "print_failed"
+        self.print_state = PRINTED if job["status"] == "done" else PRINT_FAILED
         self.show_print_state()
 
     def show_print_state(self) -> None:
         state = self.query_one("#print-state", Static)
-        state.update(t(self.print_state, self.app.lang, number=f"{self.ticket.number:03d}"))
-        state.set_class(self.print_state == "print_failed", "-failed")
+        state.update(tr(self.print_state, self.app.lang, number=f"{self.ticket.number:03d}"))
+        state.set_class(self.print_state == PRINT_FAILED, "-failed")

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from kiosk.strings import t
+from shared.i18n import tr
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -41,9 +41,9 @@ class WelcomeScreen(Screen[None]):
         when = self.query_one("#meeting-when", Static)
         action = self.query_one("#call-to-action", Static)
         press = self.query_one("#press-enter", Static)
-        self.query_one("#hint-bar", Static).update(t("language_hint", lang))
+        self.query_one("#hint-bar", Static).update(tr("Ctrl+T: Tiếng Việt", lang))
         if meeting is None:
-            title.update(t("no_meeting", lang))
+            title.update(tr("No meeting is taking registrations now.", lang))
             when.update("")
             action.update("")
             press.update("")
@@ -51,8 +51,17 @@ class WelcomeScreen(Screen[None]):
         date = dt.date.fromisoformat(meeting["date"]).strftime("%d/%m/%Y")
         title.update(escape(meeting["title"]))
         place = escape(meeting["place"])
-        when.update(t("when_where", lang, date=date, time=meeting["start_time"], place=place))
+        when.update(
+            tr("{date}, {time} · {place}", lang, date=date, time=meeting["start_time"], place=place)
+        )
         is_open = self.app.registration_open
-        action.update(t("title", lang) if is_open else t("closed", lang))
-        press.update(t("press_enter", lang) if is_open else "")
+        action.update(
+            tr("REGISTER TO SPEAK", lang)
+            if is_open
+            else tr(
+                "Registration to speak is closed.\nYou can still hand a written question to the secretary.",
+                lang,
+            )
+        )
+        press.update(tr("Press Enter to start", lang) if is_open else "")
         self.set_class(not is_open, "-closed")

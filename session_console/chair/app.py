@@ -11,11 +11,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from session_console.station import StationApp
-from session_console.strings import t
 from session_console.widgets import LiveTable
 from session_console.widgets.speaker import SpeakerPanel
 from shared import speaking
 from shared.config import Settings
+from shared.i18n import tr
 from shared.overview import overdue_elsewhere, pending_by_body, totals
 
 
@@ -36,24 +36,24 @@ class ChairApp(StationApp):
                 yield Static(id="next")
                 yield Static(id="totals")
             with Vertical(id="right"):
-                yield Static(t("pending_heading", self.lang), classes="heading")
+                yield Static(tr("Pending items by body", self.lang), classes="heading")
                 yield LiveTable(
                     [
                         ("key", "#"),
-                        ("body", t("col_body", self.lang)),
-                        ("summary", t("col_summary", self.lang)),
-                        ("deadline", t("col_deadline", self.lang)),
+                        ("body", tr("Body", self.lang)),
+                        ("summary", tr("Summary", self.lang)),
+                        ("deadline", tr("Deadline", self.lang)),
                     ],
                     id="pending",
                 )
-                yield Static(t("overdue_heading", self.lang), classes="heading")
+                yield Static(tr("Overdue from earlier meetings", self.lang), classes="heading")
                 yield LiveTable(
                     [
                         ("key", "#"),
-                        ("meeting", t("col_meeting", self.lang)),
-                        ("body", t("col_body", self.lang)),
-                        ("summary", t("col_summary", self.lang)),
-                        ("deadline", t("col_deadline", self.lang)),
+                        ("meeting", tr("Meeting", self.lang)),
+                        ("body", tr("Body", self.lang)),
+                        ("summary", tr("Summary", self.lang)),
+                        ("deadline", tr("Deadline", self.lang)),
                     ],
                     id="overdue",
                 )
@@ -65,19 +65,23 @@ class ChairApp(StationApp):
         self.main.query_one("#top-bar", Static).update(escape(self.meeting["title"]))
         self.show_speaker()
         waiting = [r for r in self.rows if r["status"] == "waiting"][:3]
-        lines = [f"[b]{t('next_up', self.lang)}[/b]"] + [
+        lines = ["[b]" + tr("NEXT", self.lang) + "[/b]"] + [
             f"{r['number']:03d}  {escape(r['name'])} · {escape(r['village'])}" for r in waiting
         ]
         self.main.query_one("#next", Static).update("\n".join(lines))
         self.main.query_one("#totals", Static).update(
-            t("totals", self.lang, **totals(self.store, meeting_id))
+            tr(
+                "Registered {registered} · Spoken {spoken} · Answered {answered} · Pending {pending} · Transferred {transferred} · Written {written}",
+                self.lang,
+                **totals(self.store, meeting_id),
+            )
         )
         pending: list[tuple[str, tuple[str, ...]]] = []
         for body, items in pending_by_body(self.store, meeting_id).items():
             for item in items:
                 cells = (
                     str(item["id"]),
-                    body or t("no_body", self.lang),
+                    body or tr("(no body yet)", self.lang),
                     item["summary"],
                     item["deadline"],
                 )

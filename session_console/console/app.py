@@ -18,17 +18,17 @@ from printing import jobs
 from printing.connections import Connection, connect
 from printing.documents import ticket_for
 from session_console.console import forms
-from session_console.console.keys import bindings
+from session_console.console.keys import KEYS, bindings, localized
 from session_console.station import StationApp
-from session_console.strings import t
 from session_console.widgets import LiveTable
 from session_console.widgets.speaker import SpeakerPanel
 from shared import agenda, meetings, speaking
 from shared.config import Settings
 from shared.db import Store
-from shared.i18n import UserError, tr
+from shared.i18n import N_, UserError, tr
 from shared.questions import questions_of
 from shared.registrations import get_registration, verify_payload
+from shared.specs import QUEUE_STATUSES, outcome_label
 from shared.text import matches
 
 
@@ -55,12 +55,12 @@ class ConsoleApp(StationApp):
         with Horizontal(id="main"):
             yield LiveTable(
                 [
-                    ("no", t("col_no", self.lang)),
-                    ("name", t("col_name", self.lang)),
-                    ("village", t("col_village", self.lang)),
-                    ("field", t("col_field", self.lang)),
-                    ("status", t("col_status", self.lang)),
-                    ("waited", t("col_waited", self.lang)),
+                    ("no", tr("No.", self.lang)),
+                    ("name", tr("Name", self.lang)),
+                    ("village", tr("Village", self.lang)),
+                    ("field", tr("Field", self.lang)),
+                    ("status", tr("Status", self.lang)),
+                    ("waited", tr("Waited", self.lang)),
                 ],
                 id="queue",
             )
@@ -70,14 +70,18 @@ class ConsoleApp(StationApp):
                 yield LiveTable(
                     [
                         ("q", "#"),
-                        ("summary", t("col_summary", self.lang)),
-                        ("official", t("col_official", self.lang)),
-                        ("outcome", t("col_outcome", self.lang)),
-                        ("deadline", t("col_deadline", self.lang)),
+                        ("summary", tr("Summary", self.lang)),
+                        ("official", tr("Answered by", self.lang)),
+                        ("outcome", tr("Outcome", self.lang)),
+                        ("deadline", tr("Deadline", self.lang)),
                     ],
                     id="questions",
                 )
-        yield Input(placeholder=t("scan_placeholder", self.lang), id="scan", select_on_focus=False)
+        yield Input(
+            placeholder=tr("Scan a ticket or find a name (diacritics optional)…", self.lang),
+            id="scan",
+            select_on_focus=False,
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,25 +110,26 @@ class ConsoleApp(StationApp):
             if created is None:
                 created = dt.datetime.fromisoformat(row["created_at"]).timestamp()
                 self._created[row["id"]] = created
-            waited = self._label("minutes", n=max(0, int(now - created) // 60))
-        status = self._label(f"status_{row['status']}")
+            waited = self._label(N_("{n} min"), n=max(0, int(now - created) // 60))
+        status = self._label(QUEUE_STATUSES[row["status"]])
         return (f"{row['number']:03d}", row["name"], row["village"], row["field"], status, waited)
 
     def _label(self, key: str, **params: Any) -> str:
         """Labels repeated on thousands of rows, rendered once."""
         cache_key = (key, *params.values())
         if cache_key not in self._labels:
-            render = tr if key.startswith("status_") else t
-            self._labels[cache_key] = render(key, self.lang, **params)
+            self._labels[cache_key] = tr(key, self.lang, **params)
         return self._labels[cache_key]
 
     def show_top_bar(self) -> None:
         meeting = self.meeting
-        state = "registration_open" if meeting["registration_open"] else "registration_closed"
+        state = (
+            N_("REGISTRATION OPEN") if meeting["registration_open"] else N_("REGISTRATION CLOSED")
+        )
         current = [s["title"] for s in agenda.steps(self.store, self.meeting_id) if s["current"]]
-        parts = [meeting["title"], t(state, self.lang)]
+        parts = [meeting["title"], tr(state, self.lang)]
         if current:
-            parts.append(t("step", self.lang, step=current[0]))
+            parts.append(tr("Program: {step}", self.lang, step=current[0]))
         self.main.query_one("#top-bar", Static).update(escape(" · ".join(parts)))
 
     def tick(self) -> None:
@@ -142,10 +147,14 @@ class ConsoleApp(StationApp):
 
     def show_questions(self) -> None:
         row = self.selected()
-        title = t("questions_of", self.lang, number=f"{row['number']:03d}") if row else ""
+        title = (
+            tr("Questions of number {number}", self.lang, number=f"{row['number']:03d}")
+            if row
+            else ""
+        )
         self.main.query_one("#questions-title", Static).update(title)
         found = questions_of(self.store, row["id"]) if row else []
-        outcome = {q["id"]: tr(f"outcome_{q['outcome'] or 'none'}", self.lang) for q in found}
+        outcome = {q["id"]: tr(outcome_label(q["outcome"]), self.lang) for q in found}
         self.main.query_one("#questions", LiveTable).sync(
             [
                 (
@@ -183,7 +192,7 @@ class ConsoleApp(StationApp):
     def _selected_number(self) -> int | None:
         row = self.selected()
         if row is None:
-            self.notify(t("select_row", self.lang), severity="warning")
+            self.notify(tr("Select a row first.", self.lang), severity="warning")
             return None
         return int(row["number"])
 
@@ -202,7 +211,7 @@ class ConsoleApp(StationApp):
             self.refresh_all()
             self._go_to(row["id"])
 
-        self.push_screen(forms.number_dialog(t("number_prompt", self.lang), self.lang, call))
+        self.push_screen(forms.number_dialog(tr("Ticket number", self.lang), self.lang, call))
 
     def action_start(self) -> None:
         self.run_core(lambda: speaking.start(self.store, self.meeting_id))
@@ -235,7 +244,7 @@ class ConsoleApp(StationApp):
     def _move_by(self, step: int) -> None:
         row = self.selected()
         if row is None:
-            self.notify(t("select_row", self.lang), severity="warning")
+            self.notify(tr("Select a row first.", self.lang), severity="warning")
             return
         waiting = [r["id"] for r in self.rows.values() if r["status"] == "waiting"]
         # A row that is not waiting: the core refuses the move and says why.
@@ -259,7 +268,7 @@ class ConsoleApp(StationApp):
             speaking.move(self.store, self.meeting_id, number, place)
             self.refresh_all()
 
-        title = t("place_prompt", self.lang, number=f"{number:03d}")
+        title = tr("Move {number} to place", self.lang, number=f"{number:03d}")
         self.push_screen(forms.number_dialog(title, self.lang, move))
 
     def _dialog(self, dialog: forms.FormDialog) -> None:
@@ -274,7 +283,7 @@ class ConsoleApp(StationApp):
     def action_question(self) -> None:
         row = self.selected()
         if row is None:
-            self.notify(t("select_row", self.lang), severity="warning")
+            self.notify(tr("Select a row first.", self.lang), severity="warning")
             return
         registration = get_registration(self.store, row["id"])
         self._dialog(forms.speaker_question(self.store, self.meeting_id, registration, self.lang))
@@ -282,7 +291,7 @@ class ConsoleApp(StationApp):
     def action_outcome(self) -> None:
         key = self.main.query_one("#questions", LiveTable).selected_key()
         if key is None:
-            self.notify(t("select_question", self.lang), severity="warning")
+            self.notify(tr("Select a question first.", self.lang), severity="warning")
             return
         question = self.store.one("SELECT * FROM questions WHERE id = ?", (int(key),))
         if question:
@@ -298,7 +307,14 @@ class ConsoleApp(StationApp):
     def action_undo(self) -> None:
         event = self.run_core(lambda: speaking.undo_last(self.store, self.meeting_id))
         if event:
-            self.notify(tr("undone", self.lang, kind=event["kind"], event=event["id"]))
+            self.notify(
+                tr(
+                    "Undid {kind} (event {event}).",
+                    self.lang,
+                    kind=event["kind"],
+                    event=event["id"],
+                )
+            )
 
     def action_next_step(self) -> None:
         steps = agenda.steps(self.store, self.meeting_id)
@@ -334,11 +350,17 @@ class ConsoleApp(StationApp):
             if row:
                 self._go_to(row["id"])
                 number = f"{row['number']:03d}"
-                self.notify(escape(t("scanned", self.lang, number=number, name=row["name"])))
+                self.notify(
+                    escape(
+                        tr("Ticket {number}: {name}", self.lang, number=number, name=row["name"])
+                    )
+                )
             return
         found = next((r for r in self.rows.values() if matches(text, r["name"])), None)
         if found is None:
-            self.notify(escape(t("not_found", self.lang, text=text)), severity="warning")
+            self.notify(
+                escape(tr('Nothing matches "{text}".', self.lang, text=text)), severity="warning"
+            )
         else:
             self._go_to(found["id"])
 
@@ -347,7 +369,7 @@ class ConsoleApp(StationApp):
     def action_reprint(self) -> None:
         row = self.selected()
         if row is None:
-            self.notify(t("select_row", self.lang), severity="warning")
+            self.notify(tr("Select a row first.", self.lang), severity="warning")
             return
         ticket = ticket_for(self.store, row["id"], self.lang, self.settings.public_url)
         jobs.enqueue(self.store, ticket, meeting_id=self.meeting_id, registration_id=row["id"])
@@ -369,21 +391,21 @@ class ConsoleApp(StationApp):
         done = (event.worker.result or []) if event.state == WorkerState.SUCCESS else []
         for job in done:
             if job["status"] != "done":
-                reason = t("print_failed", self.lang, reason=job["last_error"])
+                reason = tr("Did not print: {reason}", self.lang, reason=job["last_error"])
                 self.notify(escape(reason), severity="error", timeout=10)
             elif job["kind"] == "ticket" and job["registration_id"]:
                 row = get_registration(self.store, job["registration_id"])
-                self.notify(t("reprinted", self.lang, number=f"{row['number']:03d}"))
+                self.notify(
+                    tr("Reprint of {number} sent.", self.lang, number=f"{row['number']:03d}")
+                )
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             reason = error.message(self.lang) if isinstance(error, UserError) else repr(error)
             self.notify(
-                escape(t("print_failed", self.lang, reason=reason)), severity="error", timeout=10
+                escape(tr("Did not print: {reason}", self.lang, reason=reason)),
+                severity="error",
+                timeout=10,
             )
-
-
-class ConsoleAppEnglish(ConsoleApp):
-    BINDINGS = bindings("en")
 
 
 def make_console_app(
@@ -393,5 +415,5 @@ def make_console_app(
 ) -> ConsoleApp:
     """The console for the CLI, the tests and the screenshots; keys labelled in the
     interface language."""
-    kind = ConsoleAppEnglish if settings.language == "en" else ConsoleApp
+    kind = localized(ConsoleApp, settings.language, tuple(KEYS))
     return kind(settings, meeting_id, connect_printer)

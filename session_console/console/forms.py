@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from session_console.console.dialogs import Field, FormDialog
-from session_console.strings import t
 from shared import agenda, questions
 from shared.db import Store
 from shared.i18n import UserError, tr
 from shared.meetings import get_meeting
 from shared.reference import list_bodies, list_officials, names
-from shared.registrations import KINDS, register
+from shared.registrations import register
+from shared.specs import KINDS, OUTCOMES_SPEC
+from shared.text import show_date
 
 
 def _fields(store: Store, value: str = "") -> Field:
@@ -20,7 +21,7 @@ def _fields(store: Store, value: str = "") -> Field:
 
 
 def _kinds(lang: str, value: str = "kien_nghi") -> Field:
-    return Field("kind", "", "select", value, [(tr(f"kind_{k}", lang), k) for k in KINDS])
+    return Field("kind", "", "select", value, [(tr(label, lang), k) for k, label in KINDS.items()])
 
 
 def _labelled(spec: Field, label: str) -> Field:
@@ -32,7 +33,7 @@ def number_dialog(title: str, lang: str, submit: Any, value: str = "") -> FormDi
     def parse(values: dict[str, Any]) -> None:
         text = str(values["number"]).strip()
         if not text.isdigit():
-            raise UserError("ticket_unknown", number=text or "?")
+            raise UserError("There is no ticket {number}.", number=text or "?")
         submit(int(text))
 
     return FormDialog(title, [Field("number", title, value=value)], parse, lang)
@@ -40,33 +41,33 @@ def number_dialog(title: str, lang: str, submit: Any, value: str = "") -> FormDi
 
 def walk_in(store: Store, meeting_id: int, lang: str) -> FormDialog:
     fields = [
-        Field("name", t("name", lang)),
-        Field("village", t("village", lang), suggestions=names(store, "villages")),
-        _labelled(_fields(store), t("field", lang)),
-        Field("summary", t("summary", lang)),
-        Field("phone", t("phone", lang)),
-        Field("consent", t("consent", lang), "check", False),
+        Field("name", tr("Name", lang)),
+        Field("village", tr("Village / group", lang), suggestions=names(store, "villages")),
+        _labelled(_fields(store), tr("Field", lang)),
+        Field("summary", tr("Summary", lang)),
+        Field("phone", tr("Phone", lang)),
+        Field("consent", tr("The citizen consented (on paper or aloud)", lang), "check", False),
     ]
 
     def save(values: dict[str, Any]) -> None:
         consent = bool(values.pop("consent"))
         register(store, meeting_id, consent=consent, source="secretary", **values)
 
-    return FormDialog(t("walk_in", lang), fields, save, lang)
+    return FormDialog(tr("Add a walk-in speaker", lang), fields, save, lang)
 
 
 def written_question(store: Store, meeting_id: int, lang: str) -> FormDialog:
     officials = [o["name"] for o in list_officials(store)]
     fields = [
-        Field("raised_by", t("name", lang)),
-        Field("raised_village", t("village", lang), suggestions=names(store, "villages")),
-        Field("summary", t("summary", lang)),
-        _labelled(_fields(store), t("field", lang)),
-        _labelled(_kinds(lang), t("kind", lang)),
-        Field("official", t("official", lang), suggestions=officials),
+        Field("raised_by", tr("Name", lang)),
+        Field("raised_village", tr("Village / group", lang), suggestions=names(store, "villages")),
+        Field("summary", tr("Summary", lang)),
+        _labelled(_fields(store), tr("Field", lang)),
+        _labelled(_kinds(lang), tr("Kind", lang)),
+        Field("official", tr("Answered by (blank: the chair)", lang), suggestions=officials),
     ]
     return FormDialog(
-        t("written", lang),
+        tr("Written question", lang),
         fields,
         lambda v: questions.add_question(store, meeting_id, source="written", **v),
         lang,
@@ -78,14 +79,14 @@ def speaker_question(
 ) -> FormDialog:
     officials = [o["name"] for o in list_officials(store)]
     fields = [
-        Field("summary", t("summary", lang), value=registration["summary"]),
-        _labelled(_fields(store, registration["field"]), t("field", lang)),
-        _labelled(_kinds(lang, registration["kind"]), t("kind", lang)),
-        Field("official", t("official", lang), suggestions=officials),
+        Field("summary", tr("Summary", lang), value=registration["summary"]),
+        _labelled(_fields(store, registration["field"]), tr("Field", lang)),
+        _labelled(_kinds(lang, registration["kind"]), tr("Kind", lang)),
+        Field("official", tr("Answered by (blank: the chair)", lang), suggestions=officials),
     ]
     number = registration["number"]
     return FormDialog(
-        t("question", lang, number=f"{number:03d}"),
+        tr("Question of number {number}", lang, number=f"{number:03d}"),
         fields,
         lambda v: questions.add_question(store, meeting_id, number=number, **v),
         lang,
@@ -98,45 +99,47 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
     fields = [
         Field(
             "outcome",
-            t("col_outcome", lang),
+            tr("Outcome", lang),
             "select",
             question["outcome"] or "answered",
-            [(tr(f"outcome_{o}", lang), o) for o in questions.OUTCOMES],
+            [(tr(o.label, lang), o.key) for o in OUTCOMES_SPEC],
         ),
-        Field("answer", t("answer", lang), value=question["answer"]),
+        Field("answer", tr("Answer in brief", lang), value=question["answer"]),
         Field(
             "body",
-            t("body", lang),
+            tr("Responsible body", lang),
             value=question["body_name"],
             suggestions=[b["name"] for b in list_bodies(store)],
         ),
         Field(
             "deadline",
-            t("deadline", lang),
+            tr("Answer deadline", lang),
             value=question["deadline"] if question["deadline_basis"] == "manual" else "",
-            hint=t(
-                "basis",
+            hint=tr(
+                "Proposed: {date} ({basis}); leave blank to follow the rule",
                 lang,
-                basis=f"{proposed} ({basis}); "
-                + ("để trống: theo quy định" if lang == "vi" else "blank: the rule"),
+                date=show_date(proposed),
+                basis=basis,
             ),
         ),
-        Field("level", t("level", lang), value=question["transfer_level"]),
-        Field("document", t("document", lang), value=question["transfer_doc"]),
+        Field("level", tr("Competent level", lang), value=question["transfer_level"]),
+        Field("document", tr("Transfer document no.", lang), value=question["transfer_doc"]),
     ]
 
     def save(values: dict[str, Any]) -> None:
         chosen = values.pop("outcome") or "answered"
         questions.set_outcome(store, question["id"], chosen, **values)
 
-    return FormDialog(t("outcome", lang, number=question["number"]), fields, save, lang)
+    return FormDialog(
+        tr("Outcome of question #{number}", lang, number=question["number"]), fields, save, lang
+    )
 
 
 def conclusion(store: Store, meeting_id: int, lang: str) -> FormDialog:
     text = get_meeting(store, meeting_id)["conclusion"]
     return FormDialog(
-        t("conclusion", lang),
-        [Field("text", t("conclusion", lang), "area", text)],
+        tr("Chair's conclusion", lang),
+        [Field("text", tr("Chair's conclusion", lang), "area", text)],
         lambda v: agenda.set_conclusion(store, meeting_id, v["text"]),
         lang,
     )

@@ -2,36 +2,52 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from textual.app import App
 from textual.binding import Binding, BindingType
 
+from shared.i18n import N_, tr
+
 KEYS = [
-    # key, action, id, Vietnamese, English
-    ("n", "call_next", "call-next", "Gọi tiếp", "Call next"),
-    ("g", "call_number", "call-number", "Gọi số", "Call no."),
-    ("s", "start", "timer-start", "Bắt đầu", "Start"),
-    ("p", "pause", "timer-pause", "Dừng/tiếp", "Pause"),
-    ("e", "stop", "timer-stop", "Kết thúc", "End"),
-    ("a", "no_show", "no-show", "Vắng", "No-show"),
-    ("r", "recall", "recall", "Gọi lại", "Recall"),
-    ("w", "withdraw", "withdraw", "Rút", "Withdraw"),
-    ("left_square_bracket", "move_up", "move-up", "Lên", "Up"),
-    ("right_square_bracket", "move_down", "move-down", "Xuống", "Down"),
-    ("m", "move_to", "move-to", "Đến vị trí", "Move to"),
-    ("i", "walk_in", "walk-in", "Thêm người", "Walk-in"),
-    ("t", "written", "written-question", "Câu hỏi viết", "Written"),
-    ("q", "question", "add-question", "Ghi câu hỏi", "Question"),
-    ("o", "outcome", "set-outcome", "Kết quả", "Outcome"),
-    ("slash", "find", "find", "Tìm/quét", "Find/scan"),
-    ("k", "reprint", "reprint", "In lại", "Reprint"),
-    ("l", "toggle_registration", "toggle-registration", "Mở/đóng ĐK", "Registration"),
-    ("u", "undo", "undo", "Hoàn tác", "Undo"),
-    ("greater_than_sign", "next_step", "next-step", "Bước tiếp", "Next step"),
-    ("c", "conclusion", "conclusion", "Kết luận", "Conclusion"),
+    # key, action, id, label
+    ("n", "call_next", "call-next", N_("Call next")),
+    ("g", "call_number", "call-number", N_("Call no.")),
+    ("s", "start", "timer-start", N_("Start")),
+    ("p", "pause", "timer-pause", N_("Pause")),
+    ("e", "stop", "timer-stop", N_("End")),
+    ("a", "no_show", "no-show", N_("No-show")),
+    ("r", "recall", "recall", N_("Recall")),
+    ("w", "withdraw", "withdraw", N_("Withdraw")),
+    ("left_square_bracket", "move_up", "move-up", N_("Up")),
+    ("right_square_bracket", "move_down", "move-down", N_("Down")),
+    ("m", "move_to", "move-to", N_("Move to")),
+    ("i", "walk_in", "walk-in", N_("Walk-in")),
+    ("t", "written", "written-question", N_("Written")),
+    ("q", "question", "add-question", N_("Question")),
+    ("o", "outcome", "set-outcome", N_("Outcome")),
+    ("slash", "find", "find", N_("Find/scan")),
+    ("k", "reprint", "reprint", N_("Reprint")),
+    ("l", "toggle_registration", "toggle-registration", N_("Registration")),
+    ("u", "undo", "undo", N_("Undo")),
+    ("greater_than_sign", "next_step", "next-step", N_("Next step")),
+    ("c", "conclusion", "conclusion", N_("Conclusion")),
 ]
 
 
-def bindings(lang: str) -> list[BindingType]:
+Keys = list[tuple[str, str, str, str]]
+
+
+def bindings(lang: str, keys: Keys = KEYS) -> list[BindingType]:
+    """Bindings labelled in `lang`: (key, action, id, label msgid) rows."""
     return [
-        Binding(key, action, vi if lang == "vi" else en, id=binding_id)
-        for key, action, binding_id, vi, en in KEYS
+        Binding(key, action, tr(label, lang), id=binding_id)
+        for key, action, binding_id, label in keys
     ]
+
+
+@cache
+def localized(app: type[App[None]], lang: str, keys: tuple[tuple[str, str, str, str], ...]) -> type:
+    """`app` with its keys labelled in `lang` (Textual reads BINDINGS from the class)."""
+    namespace = {"BINDINGS": bindings(lang, list(keys)), "__module__": app.__module__}
+    return type(app.__name__, (app,), namespace)

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Static
 
+from session_console.clock import clock
 from session_console.station import StationApp
-from session_console.strings import clock, t
 from session_console.widgets import BigText
 from session_console.widgets.speaker import timer_state
 from shared import speaking
 from shared.config import Settings
+from shared.i18n import tr
 
 
 class DisplayApp(StationApp):
@@ -21,7 +22,7 @@ class DisplayApp(StationApp):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hall"):
-            yield Static(t("now_speaking", self.lang), id="now-label")
+            yield Static(tr("NOW SPEAKING", self.lang), id="now-label")
             with Center():
                 yield BigText(id="now")
             yield Static(id="now-name")
@@ -40,7 +41,7 @@ class DisplayApp(StationApp):
         self.main.query_one("#now-name", Static).update(escape(name))
         upcoming = [f"{r['number']:03d}" for r in rows if r["status"] == "waiting"][:5]
         self.main.query_one("#next", Static).update(
-            f"{t('next_up', self.lang)}:  " + "   ".join(upcoming) if upcoming else ""
+            tr("NEXT", self.lang) + ":  " + "   ".join(upcoming) if upcoming else ""
         )
         self.tick()
 

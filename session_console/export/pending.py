@@ -14,6 +14,7 @@ from session_console.export.files import stable_xlsx
 from session_console.export.record import MeetingRecord
 from session_console.export.words import short_date
 from shared.i18n import tr
+from shared.specs import outcome_label
 
 COLUMNS = (
     "STT",
@@ -41,7 +42,7 @@ def rows(record: MeetingRecord) -> list[list[str]]:
             item["village"] or "",
             item["summary"],
             item["field"],
-            tr(f"outcome_{item['outcome']}", "vi"),
+            tr(outcome_label(item["outcome"]), "vi"),
             item["body_name"],
             item["transfer_level"],
             item["transfer_doc"],

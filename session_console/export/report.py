@@ -27,6 +27,7 @@ from session_console.export.layout import (
 from session_console.export.words import KIND, locality, short_date
 from shared.i18n import tr
 from shared.reports import Report
+from shared.specs import outcome_label
 
 SATISFACTION = {
     "satisfied": "Hài lòng",
@@ -47,7 +48,7 @@ def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
     return [
         (
             "Theo kết quả tại hội nghị",
-            [(tr(f"outcome_{k}", "vi"), v) for k, v in sorted(report.by_outcome.items())],
+            [(tr(outcome_label(k), "vi"), v) for k, v in sorted(report.by_outcome.items())],
         ),
         ("Theo cơ quan giải quyết", sorted(report.by_body.items())),
         ("Theo lĩnh vực", sorted(report.by_field.items())),

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from shared.i18n import tr
+from shared.specs import outcome_label
 
 KIND = {
     "kien_nghi": "kiến nghị",
@@ -48,7 +49,7 @@ def locality(issuing_body: str) -> str:
 def outcome_text(question: dict[str, Any]) -> str:
     """What became of a question, as the minutes write it."""
     outcome = question["outcome"]
-    label = tr(f"outcome_{outcome or 'none'}", "vi")
+    label = tr(outcome_label(outcome), "vi")
     if outcome == "answered":
         return f"{label}: {question['answer']}"
     if outcome == "pending":

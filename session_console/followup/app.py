@@ -11,36 +11,36 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.widgets import Footer, Input, Static
 
 from session_console.console.dialogs import Field, FormDialog
+from session_console.console.keys import bindings, localized
 from session_console.widgets import LiveTable
 from shared import followup as fu
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
-from shared.i18n import UserError
+from shared.i18n import N_, UserError, tr, trn
 from shared.reference import list_bodies
-from shared.text import matches
+from shared.text import matches, show_date
 
 KEYS = [
-    ("i", "start", "followup-start", "Đang xử lý", "In progress"),
-    ("a", "answer", "followup-answer", "Đã trả lời", "Answered"),
-    ("x", "extend", "followup-extend", "Gia hạn", "Extend"),
-    ("t", "transfer", "followup-transfer", "Chuyển tiếp", "Transfer"),
-    ("n", "inform", "followup-inform", "Đã báo dân", "Informed"),
-    ("s", "satisfaction", "followup-satisfaction", "Hài lòng?", "Satisfaction"),
-    ("h", "history", "followup-history", "Lịch sử", "History"),
-    ("o", "toggle_overdue", "followup-overdue", "Chỉ quá hạn", "Overdue only"),
-    ("d", "toggle_due", "followup-due", "Hạn trong 5 ngày", "Due in 5 days"),
-    ("slash", "find", "followup-find", "Lọc", "Filter"),
+    ("i", "start", "followup-start", N_("In progress")),
+    ("a", "answer", "followup-answer", N_("Answered")),
+    ("x", "extend", "followup-extend", N_("Extend")),
+    ("t", "transfer", "followup-transfer", N_("Transfer")),
+    ("n", "inform", "followup-inform", N_("Informed")),
+    ("s", "satisfaction", "followup-satisfaction", N_("Satisfaction")),
+    ("h", "history", "followup-history", N_("History")),
+    ("o", "toggle_overdue", "followup-overdue", N_("Overdue only")),
+    ("d", "toggle_due", "followup-due", N_("Due in 5 days")),
+    ("slash", "find", "followup-find", N_("Filter")),
 ]
 
 
 class FollowupApp(App[None]):
     TITLE = "hallkit"
-    BINDINGS = [Binding(key, action, vi, id=binding_id) for key, action, binding_id, vi, _ in KEYS]
+    BINDINGS = bindings("vi", KEYS)
     CSS = """
     #filters { height: 1; background: $primary-darken-2; padding: 0 1; }
     #items { height: 1fr; }
@@ -69,15 +69,16 @@ class FollowupApp(App[None]):
             [
                 ("id", "#"),
                 ("state", ""),
-                ("deadline", "Hạn"),
-                ("body", "Cơ quan"),
-                ("citizen", "Công dân"),
-                ("summary", "Nội dung"),
-                ("progress", "Tiến độ"),
+                ("deadline", tr("Deadline", self.lang)),
+                ("body", tr("Body", self.lang)),
+                ("citizen", tr("Citizen", self.lang)),
+                ("summary", tr("Summary", self.lang)),
+                ("progress", tr("Progress", self.lang)),
             ],
             id="items",
         )
-        yield Input(placeholder="Lọc theo tên, cơ quan, nội dung (không cần dấu)…", id="find")
+        placeholder = tr("Filter by name, body, summary (diacritics optional)…", self.lang)
+        yield Input(placeholder=placeholder, id="find")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -114,31 +115,35 @@ class FollowupApp(App[None]):
         self.rows = {str(r["id"]): r for r in found}
         table = self.screen_stack[0].query_one("#items", LiveTable)
         table.sync([(str(r["id"]), self._cells(r)) for r in found])
-        state = [f"{len(found)} kiến nghị đang mở"]
+        lang = self.lang
+        state = [trn("{n} open item", "{n} open items", len(found), lang)]
         if self.overdue_only:
-            state.append("chỉ quá hạn")
+            state.append(tr("overdue only", lang))
         if self.due_soon:
-            state.append("hạn trong 5 ngày làm việc")
+            state.append(tr("due within 5 working days", lang))
         if self.text:
-            state.append(f"lọc: {self.text}")
+            state.append(tr("filter: {text}", lang, text=self.text))
         self.screen_stack[0].query_one("#filters", Static).update(escape(" · ".join(state)))
 
     def _cells(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        mark = Text("QUÁ HẠN", style="bold red") if row["overdue"] else ""
+        mark = Text(tr("OVERDUE", self.lang), style="bold red") if row["overdue"] else ""
         return (
             str(row["id"]),
             mark,
-            row["deadline"],
+            show_date(row["deadline"]),
             row["body_name"],
             row["citizen"] or "",
             row["summary"],
-            row["progress"] or "mới",
+            row["progress"] or tr("new", self.lang),
         )
+
+    def _today(self) -> str:
+        return show_date((self.today or dt.date.today()).isoformat())
 
     def selected(self) -> dict[str, Any] | None:
         key = self.screen_stack[0].query_one("#items", LiveTable).selected_key()
         if key is None or key not in self.rows:
-            self.notify("Chọn một kiến nghị trước.", severity="warning")
+            self.notify(tr("Select an item first.", self.lang), severity="warning")
             return None
         return self.rows[key]
 
@@ -164,11 +169,11 @@ class FollowupApp(App[None]):
     def action_answer(self) -> None:
         if item := self.selected():
             self._dialog(
-                f"Trả lời kiến nghị #{item['id']}",
+                tr("Answer item #{id}", self.lang, id=item["id"]),
                 [
-                    Field("on", "Ngày trả lời", value=dt.date.today().strftime("%d/%m/%Y")),
-                    Field("document", "Số văn bản"),
-                    Field("summary", "Nội dung trả lời"),
+                    Field("on", tr("Answered on", self.lang), value=self._today()),
+                    Field("document", tr("Document number", self.lang)),
+                    Field("summary", tr("Answer", self.lang)),
                 ],
                 lambda v: fu.answer(self.store, item["id"], **v),
             )
@@ -176,10 +181,15 @@ class FollowupApp(App[None]):
     def action_extend(self) -> None:
         if item := self.selected():
             self._dialog(
-                f"Gia hạn kiến nghị #{item['id']} (hạn hiện tại {item['deadline']})",
+                tr(
+                    "Extend item #{id} (deadline now {deadline})",
+                    self.lang,
+                    id=item["id"],
+                    deadline=show_date(item["deadline"]),
+                ),
                 [
-                    Field("deadline", "Hạn mới"),
-                    Field("reason", "Lý do"),
+                    Field("deadline", tr("New deadline", self.lang)),
+                    Field("reason", tr("Reason", self.lang)),
                 ],
                 lambda v: fu.extend(self.store, item["id"], **v),
             )
@@ -188,18 +198,18 @@ class FollowupApp(App[None]):
         if item := self.selected():
             bodies = [b["name"] for b in list_bodies(self.store)]
             self._dialog(
-                f"Chuyển tiếp kiến nghị #{item['id']}",
-                [Field("body", "Cơ quan", suggestions=bodies)],
+                tr("Transfer item #{id}", self.lang, id=item["id"]),
+                [Field("body", tr("Body", self.lang), suggestions=bodies)],
                 lambda v: fu.transfer(self.store, item["id"], **v),
             )
 
     def action_inform(self) -> None:
         if item := self.selected():
             self._dialog(
-                f"Đã thông báo cho công dân — kiến nghị #{item['id']}",
+                tr("Citizen told — item #{id}", self.lang, id=item["id"]),
                 [
-                    Field("on", "Ngày thông báo", value=dt.date.today().strftime("%d/%m/%Y")),
-                    Field("how", "Hình thức (văn bản, điện thoại, trực tiếp)"),
+                    Field("on", tr("Told on", self.lang), value=self._today()),
+                    Field("how", tr("How (letter, phone, in person)", self.lang)),
                 ],
                 lambda v: fu.inform(self.store, item["id"], **v),
             )
@@ -207,13 +217,13 @@ class FollowupApp(App[None]):
     def action_satisfaction(self) -> None:
         if item := self.selected():
             options = [
-                ("Hài lòng", "satisfied"),
-                ("Chưa hài lòng", "not_satisfied"),
-                ("Chưa hỏi", "not_asked"),
+                (tr("Satisfied", self.lang), "satisfied"),
+                (tr("Not satisfied", self.lang), "not_satisfied"),
+                (tr("Not asked", self.lang), "not_asked"),
             ]
             self._dialog(
-                f"Mức độ hài lòng — kiến nghị #{item['id']}",
-                [Field("level", "Công dân", "select", "satisfied", options)],
+                tr("Satisfaction — item #{id}", self.lang, id=item["id"]),
+                [Field("level", tr("Citizen", self.lang), "select", "satisfied", options)],
                 lambda v: fu.rate(self.store, item["id"], v["level"]),
             )
 
@@ -221,7 +231,7 @@ class FollowupApp(App[None]):
         if item := self.selected():
             lines = [f"{e['at'][:16]}  {e['kind']}" for e in fu.history(self.store, item["id"])]
             self._dialog(
-                f"Lịch sử kiến nghị #{item['id']}",
+                tr("History of item #{id}", self.lang, id=item["id"]),
                 [Field("log", "", "area", "\n".join(lines))],
                 lambda _v: None,
             )
@@ -244,10 +254,5 @@ class FollowupApp(App[None]):
         self.refresh_all()
 
 
-FollowupApp.BINDINGS = [
-    Binding(key, action, vi, id=binding_id) for key, action, binding_id, vi, _ in KEYS
-]
-
-
 def make_followup_app(settings: Settings, today: dt.date | None = None) -> FollowupApp:
-    return FollowupApp(settings, today)
+    return localized(FollowupApp, settings.language, tuple(KEYS))(settings, today)

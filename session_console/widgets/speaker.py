@@ -8,7 +8,8 @@ from typing import Any
 from rich.markup import escape
 from textual.widgets import Static
 
-from session_console.strings import clock, t
+from session_console.clock import clock
+from shared.i18n import N_, tr
 from shared.speaking import elapsed
 
 WARN_SECONDS = 30
@@ -25,6 +26,9 @@ def timer_state(row: dict[str, Any], limit: int, now: float | None = None) -> tu
     return text, "-ok"
 
 
+STATES = {"called": N_("CALLED"), "speaking": N_("SPEAKING"), "paused": N_("PAUSED")}
+
+
 class SpeakerPanel(Static):
     DEFAULT_CSS = """
     SpeakerPanel { height: auto; padding: 0 1; border: round $primary; }
@@ -35,12 +39,12 @@ class SpeakerPanel(Static):
     def show(self, row: dict[str, Any] | None, limit: int, lang: str) -> None:
         self.set_classes("")
         if row is None:
-            self.update(t("nobody", lang))
+            self.update(tr("Nobody at the lectern.", lang))
             return
-        state = "paused" if row["speech_paused"] else row["status"]
+        state = STATES["paused" if row["speech_paused"] else row["status"]]
         timer, level = timer_state(row, limit)
         lines = [
-            f"[b]{t(state, lang)}  {row['number']:03d}  {escape(row['name'])}[/b]",
+            f"[b]{tr(state, lang)}  {row['number']:03d}  {escape(row['name'])}[/b]",
             escape(" · ".join(x for x in (row["village"], row["field"]) if x)),
             escape(row["summary"]),
             f"[b]{timer}[/b]" if row["speech_started"] else "",

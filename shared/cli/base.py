@@ -31,7 +31,10 @@ class Session:
         if self._store is None:
             path = self.settings.db_path
             if not path.exists() and _command() not in CREATING_COMMANDS:
-                raise UserError("db_missing", path=str(path))  # a mistyped --db stays a typo
+                raise UserError(
+                    'No database at {path}. Create one with "hallkit init" or "hallkit demo", or check --db / HALLKIT_DB.',
+                    path=str(path),
+                )  # a mistyped --db stays a typo
             self._store = open_store(path, self.settings.station)
         return self._store
 
@@ -81,6 +84,11 @@ def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> None:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
+def error_line(message: str, lang: str) -> str:
+    """How every command reports a refusal: one line in the user's language."""
+    return tr("Error: {message}", lang, message=message)
+
+
 def _language() -> str:
     context = click.get_current_context(silent=True)
     session = context.find_object(Session) if context else None
@@ -95,23 +103,22 @@ class ErrorsAsLines(click.Group):
             return super().invoke(ctx)
         except click.UsageError as error:
             lang = _language()
-            click.echo(
-                f"{tr('error_prefix', lang)}: {tr('usage_error', lang, reason=error)}", err=True
-            )
+            reason = tr("{reason}. See --help", lang, reason=error)
+            click.echo(error_line(reason, lang), err=True)
             if error.ctx is not None:
                 click.echo(error.ctx.get_usage(), err=True)
             sys.exit(2)
         except UserError as error:
             lang = _language()
-            click.echo(f"{tr('error_prefix', lang)}: {error.message(lang)}", err=True)
+            click.echo(error_line(error.message(lang), lang), err=True)
             sys.exit(1)
         except sqlite3.Error as error:
             lang = _language()
-            message = tr("db_error", lang, reason=error)
-            click.echo(f"{tr('error_prefix', lang)}: {message}", err=True)
+            message = tr("Database error: {reason}. Nothing was changed.", lang, reason=error)
+            click.echo(error_line(message, lang), err=True)
             sys.exit(1)
         except OSError as error:
             lang = _language()
-            message = tr("os_error", lang, reason=error.strerror or error)
-            click.echo(f"{tr('error_prefix', lang)}: {message}", err=True)
+            message = tr("File system error: {reason}", lang, reason=error.strerror or error)
+            click.echo(error_line(message, lang), err=True)
             sys.exit(1)

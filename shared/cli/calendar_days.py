@@ -32,7 +32,7 @@ def list_(session: Session, as_json: bool) -> None:
 @pass_session
 def off(session: Session, day: str, note: str) -> None:
     """Make DAY a day off."""
-    session.say("override_set", day=workdays.set_override(session.store, day, DAY_OFF, note))
+    session.say("Recorded {day}.", day=workdays.set_override(session.store, day, DAY_OFF, note))
 
 
 @calendar.command("work")
@@ -41,7 +41,7 @@ def off(session: Session, day: str, note: str) -> None:
 @pass_session
 def work(session: Session, day: str, note: str) -> None:
     """Make DAY (a Saturday, say) a working day."""
-    session.say("override_set", day=workdays.set_override(session.store, day, WORKED, note))
+    session.say("Recorded {day}.", day=workdays.set_override(session.store, day, WORKED, note))
 
 
 @calendar.command("remove")
@@ -49,7 +49,7 @@ def work(session: Session, day: str, note: str) -> None:
 @pass_session
 def remove(session: Session, day: str) -> None:
     """Remove the override of DAY."""
-    session.say("override_removed", day=workdays.remove_override(session.store, day))
+    session.say("Removed {day}.", day=workdays.remove_override(session.store, day))
 
 
 COMMANDS = [calendar]

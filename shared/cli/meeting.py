@@ -53,7 +53,7 @@ def new(session: Session, **values: Any) -> None:
     changes = _changes(values)
     changes["deadlines"] = session.settings.deadlines
     meeting_id = meetings.create_meeting(session.store, **changes)
-    session.say("meeting_created", meeting=meeting_id)
+    session.say("Created meeting {meeting}.", meeting=meeting_id)
 
 
 @meeting.command("list")
@@ -101,7 +101,7 @@ def show(session: Session, meeting_id: int, as_json: bool) -> None:
 def open_(session: Session, meeting_id: int) -> None:
     """Open the meeting (and its registration)."""
     meetings.set_status(session.store, meeting_id, "open")
-    session.say("meeting_opened", meeting=meeting_id)
+    session.say("Meeting {meeting} is open.", meeting=meeting_id)
 
 
 @meeting.command("close")
@@ -110,7 +110,7 @@ def open_(session: Session, meeting_id: int) -> None:
 def close(session: Session, meeting_id: int) -> None:
     """Close the meeting; registration closes and the end time is recorded."""
     meetings.set_status(session.store, meeting_id, "closed")
-    session.say("meeting_closed_ok", meeting=meeting_id)
+    session.say("Meeting {meeting} is closed.", meeting=meeting_id)
 
 
 @meeting.command("set")
@@ -142,7 +142,7 @@ def set_(
         meetings.update_meeting(session.store, meeting_id, **changes)
     if registration:
         meetings.set_registration(session.store, meeting_id, registration == "open")
-    session.say("meeting_updated", meeting=meeting_id)
+    session.say("Updated meeting {meeting}.", meeting=meeting_id)
 
 
 @meeting.command("agenda")
@@ -177,7 +177,7 @@ def step(session: Session, meeting_id: int, position: int) -> None:
 def conclusion(session: Session, meeting_id: int, text: str) -> None:
     """Record the chair's concluding remarks for the minutes."""
     agenda.set_conclusion(session.store, meeting_id, text)
-    session.say("meeting_updated", meeting=meeting_id)
+    session.say("Updated meeting {meeting}.", meeting=meeting_id)
 
 
 COMMANDS = [meeting]

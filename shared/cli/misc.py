@@ -16,7 +16,8 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
-from shared.i18n import tr
+from shared.i18n import N_, tr
+from shared.specs import outcome_label
 
 REGISTRATION_KEYS = ("id", "meeting_id", "number", "code", "name", "village", "field", "status")
 
@@ -26,11 +27,11 @@ REGISTRATION_KEYS = ("id", "meeting_id", "number", "code", "name", "village", "f
 def init(session: Session) -> None:
     """Create the database, and a hallkit.toml to edit if there is none here."""
     session.store  # noqa: B018 - opening creates and migrates the file
-    session.say("db_ready", path=str(session.settings.db_path))
+    session.say("Database ready: {path}", path=str(session.settings.db_path))
     sample = Path.cwd() / config.CONFIG_NAME
     if session.settings.config_path is None and not sample.exists():
         sample.write_text(config.SAMPLE, encoding="utf-8")
-        session.say("config_written", path=str(sample))
+        session.say("Wrote a sample config: {path}", path=str(sample))
 
 
 @click.command("import")
@@ -51,7 +52,11 @@ def import_(session: Session, kind: str, path: Path, meeting: int | None, encodi
     """
     meeting_id = session.meeting_id(meeting) if kind == "opinions" else None
     result = importing.import_csv(session.store, kind, path, meeting_id, encoding)
-    session.say("imported", added=result.added, skipped=result.skipped)
+    session.say(
+        "Imported {added} rows; skipped {skipped} already present.",
+        added=result.added,
+        skipped=result.skipped,
+    )
 
 
 @click.command()
@@ -83,7 +88,11 @@ def register(
     if as_json:
         print_json({k: row[k] for k in REGISTRATION_KEYS})
         return
-    session.say("registered", number=f"{row['number']:03d}", code=tokens.show_code(row["code"]))
+    session.say(
+        "Registered: number {number}, lookup code {code}.",
+        number=f"{row['number']:03d}",
+        code=tokens.show_code(row["code"]),
+    )
 
 
 @click.command()
@@ -93,7 +102,11 @@ def register(
 def verify(session: Session, payload: str, meeting: int | None) -> None:
     """Check a scanned ticket payload; exits non-zero if forged or from another meeting."""
     row = registrations.verify_payload(session.store, payload, meeting)
-    session.say("payload_ok", number=f"{row['number']:03d}", meeting=row["meeting_id"])
+    session.say(
+        "Genuine ticket: number {number}, meeting {meeting}.",
+        number=f"{row['number']:03d}",
+        meeting=row["meeting_id"],
+    )
 
 
 @click.command("demo")
@@ -101,7 +114,12 @@ def verify(session: Session, payload: str, meeting: int | None) -> None:
 def demo_(session: Session) -> None:
     """Create (or reuse) a demo meeting with Vietnamese names, villages and officials."""
     meeting_id, created = demo.demo(session.store)
-    session.say("demo_created" if created else "demo_exists", meeting=meeting_id)
+    message = (
+        N_("Created demo meeting {meeting} (open, registration open).")
+        if created
+        else N_("Demo meeting {meeting} exists already; reusing it.")
+    )
+    session.say(message, meeting=meeting_id)
 
 
 @click.command("reference")
@@ -139,7 +157,7 @@ def lookup(session: Session, code: str, as_json: bool) -> None:
     lang = session.settings.language
     click.echo(f"{shown['number']:03d} · {shown['meeting']} · {shown['meeting_date']}")
     for item in shown["items"]:
-        state = tr(f"outcome_{item['outcome'] or 'none'}", lang)
+        state = tr(outcome_label(item["outcome"]), lang)
         click.echo(
             f"- {item['summary']}\n  {state}"
             + (f" · {item['body_name']}" if item["body_name"] else "")
@@ -162,15 +180,20 @@ def purge(session: Session, before: str, yes: bool) -> None:
     months = session.settings.retention_months
     found = retention.candidates(session.store, before, months)
     if not found:
-        session.say("nothing_to_purge")
+        session.say("No personal data is due for anonymisation.")
         return
     meetings = sorted({row["meeting_id"] for row in found})
     session.say(
-        "purge_plan", count=len(found), meetings=", ".join(map(str, meetings)), months=months
+        "Will anonymise name, phone and village of {count} citizens (meetings {meetings}): all their items are closed and the {months}-month retention has passed.",
+        count=len(found),
+        meetings=", ".join(map(str, meetings)),
+        months=months,
     )
-    if not yes and not click.confirm(tr("purge_confirm", session.settings.language)):
+    if not yes and not click.confirm(tr("Go ahead?", session.settings.language)):
         raise SystemExit(1)
-    session.say("purged", count=retention.purge(session.store, before, months))
+    session.say(
+        "Anonymised {count} citizens.", count=retention.purge(session.store, before, months)
+    )
 
 
 @click.command()
@@ -181,7 +204,10 @@ def merge(session: Session, other: Path) -> None:
     from shared.merge import merge as merge_into
 
     added = merge_into(session.store, other)
-    session.say("merged", **added)
+    session.say(
+        "Merged {meetings} meetings, {registrations} registrations, {questions} questions ({codes_changed} lookup codes changed).",
+        **added,
+    )
 
 
 COMMANDS = [init, import_, register, verify, demo_, reference_, lookup, purge, merge]

@@ -17,6 +17,7 @@ from shared.cli.base import (
 )
 from shared.i18n import tr
 from shared.meetings import parse_date
+from shared.specs import outcome_label
 
 ITEM_KEYS = (
     "id",
@@ -75,7 +76,9 @@ def add(
         kind=kind,
         official=official,
     )
-    session.say("question_added", question=row["id"], number=row["number"])
+    session.say(
+        "Logged question #{question} (no. {number}).", question=row["id"], number=row["number"]
+    )
 
 
 @question.command("assign")
@@ -85,7 +88,11 @@ def add(
 def assign(session: Session, question_id: int, official: str) -> None:
     """Assign QUESTION_ID to an official (id or name) to answer."""
     row = questions.assign(session.store, question_id, official)
-    session.say("question_assigned", question=question_id, official=row["official_name"])
+    session.say(
+        "Question #{question} assigned to {official}.",
+        question=question_id,
+        official=row["official_name"],
+    )
 
 
 @question.command("outcome")
@@ -120,7 +127,7 @@ def outcome(
     )
     lang = session.settings.language
     click.echo(
-        f"#{row['id']}: {tr('outcome_' + row['outcome'], lang)}"
+        f"#{row['id']}: {tr(outcome_label(row['outcome']), lang)}"
         + (
             f" · {row['body_name']} · {row['deadline']} ({row['deadline_basis']})"
             if row["deadline"]
@@ -145,13 +152,13 @@ def list_(session: Session, meeting: int | None, as_json: bool) -> None:
             (
                 r["id"],
                 r["number"],
-                tr(f"outcome_{r['outcome'] or 'none'}", lang),
+                tr(outcome_label(r["outcome"]), lang),
                 r["official_name"],
                 r["summary"][:60],
             )
             for r in rows
         ],
-        ["id", "#", tr("col_outcome", lang), tr("col_official", lang), tr("col_summary", lang)],
+        ["id", "#", tr("Outcome", lang), tr("Answered by", lang), tr("Summary", lang)],
     )
 
 
@@ -176,7 +183,7 @@ def items(
             (
                 r["id"],
                 r["deadline"],
-                tr(f"outcome_{r['outcome']}", lang),
+                tr(outcome_label(r["outcome"]), lang),
                 r["body_name"],
                 r["citizen"] or "",
                 r["summary"][:50],
@@ -185,11 +192,11 @@ def items(
         ],
         [
             "id",
-            tr("col_deadline", lang),
-            tr("col_outcome", lang),
-            tr("col_body", lang),
-            tr("col_name", lang),
-            tr("col_summary", lang),
+            tr("Deadline", lang),
+            tr("Outcome", lang),
+            tr("Body", lang),
+            tr("Name", lang),
+            tr("Summary", lang),
         ],
     )
 

@@ -18,7 +18,8 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
-from shared.i18n import tr
+from shared.i18n import N_, tr
+from shared.specs import QUEUE_STATUSES
 
 QUEUE_KEYS = ("number", "code", "name", "village", "field", "status", "position")
 
@@ -28,6 +29,9 @@ def _minutes_waiting(row: dict[str, Any]) -> str:
         return ""
     created = dt.datetime.fromisoformat(row["created_at"])
     return str(int((dt.datetime.now(created.tzinfo) - created).total_seconds() // 60))
+
+
+_HEADERS = (N_("No."), N_("Name"), N_("Village"), N_("Field"), N_("Status"), N_("Waited (min)"))
 
 
 @click.group(invoke_without_command=True)
@@ -63,18 +67,18 @@ def list_(session: Session, meeting: int | None, as_json: bool) -> None:
                 r["name"],
                 r["village"],
                 r["field"],
-                tr(f"status_{r['status']}", lang),
+                tr(QUEUE_STATUSES[r["status"]], lang),
                 _minutes_waiting(r),
             )
             for r in rows
         ],
-        [tr(f"col_{c}", lang) for c in ("number", "name", "village", "field", "status", "waited")],
+        [tr(c, lang) for c in _HEADERS],
     )
 
 
 def _report(session: Session, row: dict[str, Any]) -> None:
     lang = session.settings.language
-    line = f"{row['number']:03d} {row['name']}: {tr('status_' + row['status'], lang)}"
+    line = f"{row['number']:03d} {row['name']}: {tr(QUEUE_STATUSES[row['status']], lang)}"
     if row.get("speech_started"):
         line += f" ({int(speaking.elapsed(row, time.time()))} s)"
     click.echo(line)
@@ -125,7 +129,7 @@ _lectern_command("start", speaking.start, "Start the timer of the called speaker
 def undo(session: Session, meeting: int | None) -> None:
     """Undo the latest queue or outcome change (again to go further back)."""
     event = speaking.undo_last(session.store, session.meeting_id(meeting))
-    session.say("undone", kind=event["kind"], event=event["id"])
+    session.say("Undid {kind} (event {event}).", kind=event["kind"], event=event["id"])
 
 
 _lectern_command("pause", speaking.pause, "Pause the speaking timer.")

@@ -26,7 +26,7 @@ def _call_next(path: str, meeting: int, start: object, results: object) -> None:
         row = speaking.call(store, meeting)
         results.put(("called", row["number"]))  # type: ignore[attr-defined]
     except UserError as error:
-        results.put(("refused", error.key))  # type: ignore[attr-defined]
+        results.put(("refused", error.msgid))  # type: ignore[attr-defined]
     store.close()
 
 
@@ -65,7 +65,10 @@ def test_two_consoles_calling_next_at_once_call_one_speaker(db_path: Path, meeti
     for console in consoles:
         console.join(60)
     outcomes = sorted(results.get(timeout=10) for _ in consoles)
-    assert outcomes == [("called", 1), ("refused", "lectern_busy")]
+    assert outcomes == [
+        ("called", 1),
+        ("refused", "Number {number} is at the lectern; finish or mark no-show first."),
+    ]
     statuses = store.conn.execute("SELECT number, status FROM registrations ORDER BY 1").fetchall()
     assert statuses == [(1, "called"), (2, "waiting")]
     store.close()

@@ -4,15 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared.i18n import UserError
+from shared.i18n import N_, UserError
 from shared.text import clean, clean_phone, fold, mask_phone, matches, name_sort_key
 
 
 def test_clean_stores_nfc_and_collapses_whitespace() -> None:
     nfd = unicodedata.normalize("NFD", "Nguyễn   Văn\tĐức ")
     assert nfd != "Nguyễn Văn Đức"
-    assert clean(nfd, "label_name", max_len=100) == "Nguyễn Văn Đức"
-    assert unicodedata.is_normalized("NFC", clean(nfd, "label_name", max_len=100))
+    assert clean(nfd, N_("Full name"), max_len=100) == "Nguyễn Văn Đức"
+    assert unicodedata.is_normalized("NFC", clean(nfd, N_("Full name"), max_len=100))
 
 
 @pytest.mark.parametrize(
@@ -22,21 +22,24 @@ def test_clean_stores_nfc_and_collapses_whitespace() -> None:
 )
 def test_control_and_format_characters_are_refused(bad: str) -> None:
     with pytest.raises(UserError) as refused:
-        clean(bad, "label_name", max_len=100)
-    assert refused.value.key == "text_bad_char"
+        clean(bad, N_("Full name"), max_len=100)
+    assert (
+        refused.value.msgid
+        == "{field} contains a control or invisible character ({code}); please retype it."
+    )
     assert "Họ và tên" in refused.value.message("vi")
     assert "Full name" in refused.value.message("en")
 
 
 @pytest.mark.parametrize("empty", ["", "   ", "\n\t ", None])
 def test_required_empty_is_refused(empty: str | None) -> None:
-    with pytest.raises(UserError, match="text_empty"):
-        clean(empty, "label_name", max_len=100, required=True)
+    with pytest.raises(UserError, match="must\\ not\\ be\\ empty\\."):
+        clean(empty, N_("Full name"), max_len=100, required=True)
 
 
 def test_too_long_names_the_limit() -> None:
     with pytest.raises(UserError) as refused:
-        clean("a" * 10_000, "label_summary", max_len=2000)
+        clean("a" * 10_000, N_("Summary"), max_len=2000)
     assert "10000" in refused.value.message("vi") and "2000" in refused.value.message("vi")
 
 
@@ -92,7 +95,7 @@ def test_vietnamese_phone_numbers(given: str, stored: str) -> None:
 
 @pytest.mark.parametrize("bad", ["12345", "+1 415 555 0100", "09123456789", "0912abc678", "８"])
 def test_other_phone_numbers_are_refused(bad: str) -> None:
-    with pytest.raises(UserError, match="phone_invalid"):
+    with pytest.raises(UserError, match="Not\\ a\\ Vietnamese\\ phone\\ number:"):
         clean_phone(bad)
 
 

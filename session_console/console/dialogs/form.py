@@ -17,8 +17,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from session_console.strings import t
-from shared.i18n import UserError
+from shared.i18n import UserError, tr
 from shared.text import fold
 
 
@@ -73,8 +72,8 @@ class FormDialog(ModalScreen[bool]):
                     yield from self._field(spec)
             yield Static(id="dialog-error")
             with Horizontal(id="dialog-buttons"):
-                yield Button(t("ok", self.lang), id="dialog-ok", variant="primary")
-                yield Button(t("cancel", self.lang), id="dialog-cancel")
+                yield Button(tr("OK", self.lang), id="dialog-ok", variant="primary")
+                yield Button(tr("Cancel", self.lang), id="dialog-cancel")
 
     def _field(self, spec: Field) -> ComposeResult:
         if spec.kind == "check":

@@ -1,0 +1,196 @@
+"""One definition of each registration field and each question outcome.
+
+Every face reads these rows: the kiosk form and the console dialogs (labels, limits,
+required), validation, the CLI, retention, the totals and every document. Adding a field
+or an outcome is adding a row here (plus its Vietnamese wording in the catalogue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from shared.i18n import N_
+
+# The kinds of meeting, which choose the wording of some fields: a commune's dialogue
+# with its residents, a provincial office's with its own employees, a party committee's.
+MEETING_KINDS = ("commune", "agency", "party")
+
+
+def meeting_kind(level: str) -> str:
+    """A meeting's kind from its level (commune, district, province, agency, party)."""
+    return level if level in MEETING_KINDS else "commune"
+
+
+def _labels(**by_kind: str) -> Mapping[str, str]:
+    return MappingProxyType(by_kind)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A registration field."""
+
+    key: str
+    label: str
+    """msgid of the label (the commune wording); `labels` overrides it per meeting kind."""
+    limit: int
+    required: bool = False
+    personal: bool = False
+    """Personal data: named in the consent notice and masked or purged accordingly."""
+    on_ticket: bool = False
+    in_exports: bool = True
+    purged: bool = False
+    """Erased by retention once the citizen's items are closed."""
+    hint: str = ""
+    """msgid of the hint the kiosk shows under an empty field."""
+    labels: Mapping[str, str] = field(default_factory=lambda: _labels())
+    short: str = ""
+    """msgid of a column header, where the label is too long for one."""
+
+    def label_for(self, kind: str = "commune") -> str:
+        return self.labels.get(kind, self.label)
+
+    def column_for(self, kind: str = "commune") -> str:
+        return self.labels.get(kind, self.short or self.label)
+
+
+REGISTRATION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "name",
+        N_("Full name"),
+        limit=120,
+        required=True,
+        personal=True,
+        on_ticket=True,
+        purged=True,
+        hint=N_("e.g. Nguyễn Văn An"),
+        short=N_("Name"),
+    ),
+    FieldSpec(
+        "village",
+        N_("Village / residential group"),
+        limit=100,
+        personal=True,
+        on_ticket=True,
+        purged=True,
+        hint=N_("Type, then → to complete"),
+        labels=_labels(agency=N_("Unit / office")),
+        short=N_("Village"),
+    ),
+    FieldSpec("org", N_("Organisation represented"), limit=200, hint=N_("Optional")),
+    FieldSpec("field", N_("Field"), limit=100, on_ticket=True),
+    FieldSpec(
+        "summary",
+        N_("Summary"),
+        limit=300,
+        hint=N_("Optional, {max} characters at most"),
+    ),
+    FieldSpec(
+        "phone",
+        N_("Phone"),
+        limit=30,
+        personal=True,
+        in_exports=False,
+        purged=True,
+        hint=N_("Optional, to receive the answer"),
+    ),
+)
+FIELDS: Mapping[str, FieldSpec] = MappingProxyType({f.key: f for f in REGISTRATION_FIELDS})
+
+# A question logged by the secretary or imported may be longer than a kiosk summary.
+QUESTION_SUMMARY_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class OutcomeSpec:
+    """What became of a question."""
+
+    key: str
+    label: str
+    """msgid of the label shown on screens, tickets and lists."""
+    needs: frozenset[str] = frozenset()
+    """Details the outcome requires: answer, body, level, document."""
+    deadline_rule: str = ""
+    """The time limit that proposes the deadline ("" = no deadline)."""
+    pending: bool = False
+    """On the list of items followed up after the meeting."""
+    transfer: bool = False
+    """Sent to a competent body the issuing authority does not command."""
+
+
+OUTCOMES_SPEC: tuple[OutcomeSpec, ...] = (
+    OutcomeSpec(
+        "answered",
+        N_("answered at the meeting"),
+        needs=frozenset({"answer"}),
+    ),
+    OutcomeSpec(
+        "pending",
+        N_("pending"),
+        needs=frozenset({"body"}),
+        deadline_rule="pending_answer",
+        pending=True,
+    ),
+    OutcomeSpec(
+        "transferred",
+        N_("transferred"),
+        needs=frozenset({"body", "level", "document"}),
+        deadline_rule="citizen_notice",
+        pending=True,
+        transfer=True,
+    ),
+    OutcomeSpec(
+        "written",
+        N_("written reply"),
+        deadline_rule="pending_answer",
+        pending=True,
+    ),
+    OutcomeSpec(
+        "withdrawn",
+        N_("withdrawn by the citizen"),
+    ),
+)
+OUTCOMES: Mapping[str, OutcomeSpec] = MappingProxyType({o.key: o for o in OUTCOMES_SPEC})
+NO_OUTCOME = N_("no outcome yet")
+FOLLOWED_UP = tuple(o.key for o in OUTCOMES_SPEC if o.pending)
+
+
+def outcome_label(key: str | None) -> str:
+    """msgid of an outcome's label; a question without one yet has its own."""
+    return OUTCOMES[key].label if key else NO_OUTCOME
+
+
+# Kinds of opinion (Mẫu 03, Thông tư 04/2021/TT-TTCP).
+KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "kien_nghi": N_("petition"),
+        "phan_anh": N_("report"),
+        "khieu_nai": N_("complaint"),
+        "to_cao": N_("denunciation"),
+    }
+)
+
+# A speaker's place in the queue.
+QUEUE_STATUSES: Mapping[str, str] = MappingProxyType(
+    {
+        "waiting": N_("waiting"),
+        "called": N_("called"),
+        "speaking": N_("speaking"),
+        "done": N_("done"),
+        "no_show": N_("no-show"),
+        "withdrawn": N_("withdrawn"),
+    }
+)
+
+QUEUE_ACTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "call": N_("call"),
+        "start": N_("start speaking"),
+        "stop": N_("stop speaking"),
+        "no_show": N_("mark as no-show"),
+        "recall": N_("recall"),
+        "withdraw": N_("withdraw"),
+        "move": N_("move"),
+    }
+)
