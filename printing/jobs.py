@@ -16,7 +16,9 @@ from typing import Any
 from printing.connections import Connection
 from printing.layouts import Slip, SlipItem, Ticket, slip, test_page, ticket
 from printing.sheet import Paper
+from shared import events
 from shared.db import Store, now_iso, open_store
+from shared.events import EventKind
 from shared.i18n import UserError
 
 Row = dict[str, Any]
@@ -45,8 +47,9 @@ def enqueue(
     }
     with store.write():
         job_id = store.insert("print_jobs", row)
-        store.log(
-            "print.queued",
+        events.record(
+            store,
+            EventKind.PRINT_QUEUED,
             meeting_id,
             f"print_job:{job_id}",
             kind=kind,
@@ -88,7 +91,9 @@ def recover(store: Store, now: float | None = None) -> int:
             (store.station, moment - STALE_CLAIM_SECONDS),
         ).rowcount
         if count:
-            store.log("print.recovered", None, f"station:{store.station}", jobs=count)
+            events.record(
+                store, EventKind.PRINT_RECOVERED, None, f"station:{store.station}", jobs=count
+            )
     return int(count)
 
 
@@ -129,8 +134,9 @@ def finish(store: Store, job: Row, printer: str, error: str = "", now: float | N
     }
     with store.write():
         store.update("print_jobs", job["id"], changes)
-        kind = "print.failed" if error else "print.done"
-        store.log(
+        kind = EventKind.PRINT_FAILED if error else EventKind.PRINT_DONE
+        events.record(
+            store,
             kind,
             job["meeting_id"],
             f"print_job:{job['id']}",
@@ -213,7 +219,7 @@ def retry(store: Store, job_id: int) -> Row:
             job_id,
             {"status": "queued", "attempts": 0, "next_try": 0, "station": store.station},
         )
-        store.log("print.retry", job["meeting_id"], f"print_job:{job_id}")
+        events.record(store, EventKind.PRINT_RETRY, job["meeting_id"], f"print_job:{job_id}")
     return get_job(store, job_id)
 
 
