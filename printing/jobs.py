@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
+import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from printing.connections import Connection
 from printing.layouts import Slip, SlipItem, Ticket, slip, test_page, ticket
@@ -26,6 +27,12 @@ MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = (2, 5, 15, 30, 60)
 
 
+# The shape of the document a job stores. Rows stored before versions are version 0, with
+# the fields of version 1. Bump it when a change to Ticket, Slip or SlipItem needs more
+# than a default (a renamed field, a changed meaning) and add that step to `_upgrade`.
+DOCUMENT_VERSION = 1
+
+
 def enqueue(
     store: Store,
     document: Ticket | Slip | None,
@@ -36,7 +43,8 @@ def enqueue(
 ) -> int:
     """Store a job for this station's printer; None is the test page."""
     kind = "ticket" if isinstance(document, Ticket) else "slip" if document else "test"
-    data = dataclasses.asdict(document) if document else {"lang": lang}
+    data: Row = dataclasses.asdict(document) if document else {"lang": lang}
+    data["version"] = DOCUMENT_VERSION
     row = {
         "kind": kind,
         "meeting_id": meeting_id,
@@ -59,14 +67,41 @@ def enqueue(
 
 
 def render(job: Row, width: int) -> Paper:
-    """The paper a job prints, drawn again from its stored document."""
-    data = json.loads(job["document"])
+    """The paper a job prints, drawn again from its stored document, whichever version of
+    hallkit stored it."""
+    data = _upgrade(json.loads(job["document"]))
+    if job["kind"] in ("ticket", "slip") and not data:
+        raise UserError("job_document_purged", job=job["id"])  # retention emptied it
     if job["kind"] == "ticket":
-        return ticket(Ticket(**data), width)
+        return ticket(_fit(Ticket, data), width)
     if job["kind"] == "slip":
-        items = tuple(SlipItem(**item) for item in data.pop("items"))
-        return slip(Slip(**data, items=items), width)
+        items = tuple(_fit(SlipItem, item) for item in data.pop("items", ()))
+        return slip(_fit(Slip, {**data, "items": items}), width)
     return test_page(width, data.get("lang", "vi"))
+
+
+def _upgrade(data: Row) -> Row:
+    """A stored document in the current version's shape (fields may still be missing or
+    extra: `_fit` settles those)."""
+    data.pop("version", 0)  # versions 0 and 1 share their fields: nothing to convert yet
+    return data
+
+
+Document = TypeVar("Document")
+
+
+def _fit(cls: type[Document], data: Row) -> Document:
+    """The dataclass from stored fields: a field it no longer has is dropped, a field the
+    document predates takes its default, or the blank of its type."""
+    hints = typing.get_type_hints(cls)
+    values: Row = {}
+    for spec in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if spec.name in data:
+            values[spec.name] = data[spec.name]
+        elif spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+            hint = hints[spec.name]
+            values[spec.name] = (typing.get_origin(hint) or hint)()
+    return cls(**values)
 
 
 def get_job(store: Store, job_id: int) -> Row:

@@ -472,6 +472,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "CUPS (the lp command) is not installed here.",
     },
     "job_unknown": {"vi": "Không có lệnh in số {job}.", "en": "There is no print job {job}."},
+    "job_document_purged": {
+        "vi": "Lệnh in số {job} không in lại được: thông tin cá nhân đã được ẩn danh.",
+        "en": "Print job {job} cannot be reprinted: its personal data was anonymised.",
+    },
     "print_done": {
         "vi": "Đã in lệnh #{job} ({kind}){where}",
         "en": "Printed job #{job} ({kind}){where}",
