@@ -16,7 +16,8 @@ from shared.registrations import register, speakers_in_order
 @pytest.fixture
 def day(store: Store, meeting: int) -> int:
     """Five registered: 3 speaks first, then 1; 2 never speaks but a question is logged
-    for them; 4 is waiting; 5 withdrew. Two written questions; another meeting's rows."""
+    for them; 4 is waiting; 5 withdrew. Two written questions, one to be answered in
+    writing; another meeting's rows."""
     people = {}
     for name in ("Hoàng Văn Bình", "Lê Thị Hoa", "Trần Quốc Toản", "Phạm Thị Mai", "Đỗ Văn Nam"):
         people[name] = register(
@@ -47,7 +48,8 @@ def day(store: Store, meeting: int) -> int:
         questions.set_outcome(store, asked["id"], outcome, **details)
     written = questions.add_question(store, meeting, summary="Lịch tiêm", raised_by="Hội Phụ nữ")
     questions.set_outcome(store, written["id"], "pending", body="Công an xã")
-    questions.add_question(store, meeting, summary="Chợ", raised_by="", raised_village="Thôn Hạ")
+    market = questions.add_question(store, meeting, summary="Chợ", raised_village="Thôn Hạ")
+    questions.set_outcome(store, market["id"], "written")  # answered in writing: not listed
     agenda.set_steps(store, meeting, ["Khai mạc", "Đối thoại", "Kết luận"])
     elsewhere = meetings.create_meeting(store, title="Khác", date="2026-03-01", start_time="08:00")
     meetings.set_status(store, elsewhere, "open")
