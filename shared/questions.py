@@ -24,8 +24,8 @@ OUTCOME_RULE = {
     "transferred": "citizen_notice",
     "written": "pending_answer",
 }
-# Outcomes listed on the meeting's pending list (a written reply is not: it is answered
-# in writing by the office itself).
+# Outcomes on the meeting's pending list that the documents print; a written reply is
+# followed up (FOLLOWED_UP) but not listed there.
 ON_PENDING_LIST = ("pending", "transferred")
 SOURCES = ("spoken", "written", "pre_collected")
 
