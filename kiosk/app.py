@@ -28,7 +28,7 @@ from printing.documents import ticket_for
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
 from shared.i18n import LANGUAGES, UserError, tr
-from shared.meetings import current_meeting
+from shared.meetings import current_meeting, open_meetings
 from shared.reference import names
 from shared.registrations import likely_duplicates, register
 from shared.specs import meeting_kind
@@ -284,7 +284,7 @@ class KioskApp(App[None]):
             return  # three wrong PINs: the operator key rests a minute
         others = [
             (m["id"], m["title"])
-            for m in self.store.all("SELECT id, title FROM meetings WHERE status = 'open'")
+            for m in open_meetings(self.store)
             if not self.meeting or m["id"] != self.meeting["id"]
         ]
         self.push_screen(

@@ -8,6 +8,7 @@ from typing import Any
 from printing.layouts import Slip, SlipItem, Ticket
 from shared.db import Store
 from shared.meetings import get_meeting
+from shared.questions import citizens_with_questions, questions_of
 from shared.registrations import get_registration, payload
 from shared.speaking import queue
 
@@ -62,11 +63,7 @@ def ticket_for(
 def slip_for(store: Store, registration_id: int, lang: str, public_url: str = "") -> Slip:
     registration = get_registration(store, registration_id)
     meeting = get_meeting(store, registration["meeting_id"])
-    items = store.all(
-        "SELECT summary, outcome, body_name, deadline, answer FROM questions"
-        " WHERE registration_id = ? ORDER BY number",
-        (registration_id,),
-    )
+    items = questions_of(store, registration_id)
     return Slip(
         meeting_title=meeting["title"],
         meeting_date=meeting["date"],
@@ -84,10 +81,4 @@ def slip_for(store: Store, registration_id: int, lang: str, public_url: str = ""
 
 def slip_citizens(store: Store, meeting_id: int) -> list[int]:
     """Registrations of the meeting that raised at least one question, by number."""
-    get_meeting(store, meeting_id)  # an unknown meeting is a clear error, not an empty run
-    rows = store.all(
-        "SELECT DISTINCT r.id, r.number FROM registrations r JOIN questions q"
-        " ON q.registration_id = r.id WHERE r.meeting_id = ? ORDER BY r.number",
-        (meeting_id,),
-    )
-    return [row["id"] for row in rows]
+    return [row["id"] for row in citizens_with_questions(store, meeting_id)]

@@ -10,18 +10,27 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
+import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from printing.connections import Connection
 from printing.layouts import Slip, SlipItem, Ticket, slip, test_page, ticket
 from printing.sheet import Paper
+from shared import events
 from shared.db import Store, now_iso, open_store
+from shared.events import EventKind
 from shared.i18n import UserError
 
 Row = dict[str, Any]
 MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = (2, 5, 15, 30, 60)
+
+
+# The shape of the document a job stores. Rows stored before versions are version 0, with
+# the fields of version 1. Bump it when a change to Ticket, Slip or SlipItem needs more
+# than a default (a renamed field, a changed meaning) and add that step to `_upgrade`.
+DOCUMENT_VERSION = 1
 
 
 def enqueue(
@@ -34,7 +43,8 @@ def enqueue(
 ) -> int:
     """Store a job for this station's printer; None is the test page."""
     kind = "ticket" if isinstance(document, Ticket) else "slip" if document else "test"
-    data = dataclasses.asdict(document) if document else {"lang": lang}
+    data: Row = dataclasses.asdict(document) if document else {"lang": lang}
+    data["version"] = DOCUMENT_VERSION
     row = {
         "kind": kind,
         "meeting_id": meeting_id,
@@ -45,8 +55,9 @@ def enqueue(
     }
     with store.write():
         job_id = store.insert("print_jobs", row)
-        store.log(
-            "print.queued",
+        events.record(
+            store,
+            EventKind.PRINT_QUEUED,
             meeting_id,
             f"print_job:{job_id}",
             kind=kind,
@@ -56,14 +67,43 @@ def enqueue(
 
 
 def render(job: Row, width: int) -> Paper:
-    """The paper a job prints, drawn again from its stored document."""
-    data = json.loads(job["document"])
+    """The paper a job prints, drawn again from its stored document, whichever version of
+    hallkit stored it."""
+    data = _upgrade(json.loads(job["document"]))
+    if job["kind"] in ("ticket", "slip") and not data:
+        raise UserError(
+            "Print job {job} cannot be reprinted: its personal data was anonymised.", job=job["id"]
+        )  # retention emptied it
     if job["kind"] == "ticket":
-        return ticket(Ticket(**data), width)
+        return ticket(_fit(Ticket, data), width)
     if job["kind"] == "slip":
-        items = tuple(SlipItem(**item) for item in data.pop("items"))
-        return slip(Slip(**data, items=items), width)
+        items = tuple(_fit(SlipItem, item) for item in data.pop("items", ()))
+        return slip(_fit(Slip, {**data, "items": items}), width)
     return test_page(width, data.get("lang", "vi"))
+
+
+def _upgrade(data: Row) -> Row:
+    """A stored document in the current version's shape (fields may still be missing or
+    extra: `_fit` settles those)."""
+    data.pop("version", 0)  # versions 0 and 1 share their fields: nothing to convert yet
+    return data
+
+
+Document = TypeVar("Document")
+
+
+def _fit(cls: type[Document], data: Row) -> Document:
+    """The dataclass from stored fields: a field it no longer has is dropped, a field the
+    document predates takes its default, or the blank of its type."""
+    hints = typing.get_type_hints(cls)
+    values: Row = {}
+    for spec in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if spec.name in data:
+            values[spec.name] = data[spec.name]
+        elif spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+            hint = hints[spec.name]
+            values[spec.name] = (typing.get_origin(hint) or hint)()
+    return cls(**values)
 
 
 def get_job(store: Store, job_id: int) -> Row:
@@ -88,7 +128,9 @@ def recover(store: Store, now: float | None = None) -> int:
             (store.station, moment - STALE_CLAIM_SECONDS),
         ).rowcount
         if count:
-            store.log("print.recovered", None, f"station:{store.station}", jobs=count)
+            events.record(
+                store, EventKind.PRINT_RECOVERED, None, f"station:{store.station}", jobs=count
+            )
     return int(count)
 
 
@@ -129,8 +171,9 @@ def finish(store: Store, job: Row, printer: str, error: str = "", now: float | N
     }
     with store.write():
         store.update("print_jobs", job["id"], changes)
-        kind = "print.failed" if error else "print.done"
-        store.log(
+        kind = EventKind.PRINT_FAILED if error else EventKind.PRINT_DONE
+        events.record(
+            store,
             kind,
             job["meeting_id"],
             f"print_job:{job['id']}",
@@ -213,7 +256,7 @@ def retry(store: Store, job_id: int) -> Row:
             job_id,
             {"status": "queued", "attempts": 0, "next_try": 0, "station": store.station},
         )
-        store.log("print.retry", job["meeting_id"], f"print_job:{job_id}")
+        events.record(store, EventKind.PRINT_RETRY, job["meeting_id"], f"print_job:{job_id}")
     return get_job(store, job_id)
 
 

@@ -282,10 +282,11 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
     """Counts by body, field, outcome and kind; on time, late, open; satisfaction."""
     from session_console.export import report as documents
     from session_console.export.files import write_atomic
+    from shared.meetings import latest_meeting
     from shared.reports import build, parse_period
 
     built = build(session.store, parse_period(period), _day(today))
-    latest = session.store.one("SELECT * FROM meetings ORDER BY date DESC, id DESC LIMIT 1")
+    latest = latest_meeting(session.store)
     issuing = latest["issuing_body"] if latest else ""
     parent = latest["parent_body"] if latest else ""
     chair = latest["chair"] if latest else ""

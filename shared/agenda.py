@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from shared import events
 from shared.db import Store
+from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting
 from shared.text import clean
@@ -22,7 +24,9 @@ def set_steps(store: Store, meeting_id: int, titles: list[str]) -> list[dict[str
                 "agenda_steps", {"meeting_id": meeting_id, "position": position, "title": title}
             )
         store.update("meetings", meeting_id, {"current_step": 1 if cleaned else 0})
-        store.log("agenda.set", meeting_id, f"meeting:{meeting_id}", steps=len(cleaned))
+        events.record(
+            store, EventKind.AGENDA_SET, meeting_id, f"meeting:{meeting_id}", steps=len(cleaned)
+        )
     return steps(store, meeting_id)
 
 
@@ -45,7 +49,9 @@ def go_to_step(store: Store, meeting_id: int, position: int) -> dict[str, Any]:
         if step is None:
             raise UserError("There is no step {step} in the program.", step=position)
         store.update("meetings", meeting_id, {"current_step": position})
-        store.log("agenda.step", meeting_id, f"meeting:{meeting_id}", step=position)
+        events.record(
+            store, EventKind.AGENDA_STEP, meeting_id, f"meeting:{meeting_id}", step=position
+        )
     return step
 
 
@@ -55,5 +61,11 @@ def set_conclusion(store: Store, meeting_id: int, text: str) -> str:
     with store.write():
         editable_meeting(store, meeting_id)
         store.update("meetings", meeting_id, {"conclusion": value})
-        store.log("meeting.conclusion", meeting_id, f"meeting:{meeting_id}", length=len(value))
+        events.record(
+            store,
+            EventKind.MEETING_CONCLUSION,
+            meeting_id,
+            f"meeting:{meeting_id}",
+            length=len(value),
+        )
     return value

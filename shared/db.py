@@ -9,7 +9,6 @@ parallel kiosks queue on busy_timeout instead of failing or duplicating numbers.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 import sqlite3
 import time
@@ -99,24 +98,6 @@ class Store:
     def _rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
-
-    def log(self, kind: str, meeting_id: int | None, subject: str, /, **data: Any) -> None:
-        """Append one event; call inside `write()` so it commits with the change it records.
-
-        An event with `_undo` ({table: {row id: {column: old value}}}) can be undone.
-        """
-        self.conn.execute(
-            "INSERT INTO events (at, station, meeting_id, kind, subject, data)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                now_iso(),
-                self.station,
-                meeting_id,
-                kind,
-                subject,
-                json.dumps(data, ensure_ascii=False, sort_keys=True),
-            ),
-        )
 
     def insert(self, table: str, row: dict[str, Any]) -> int:
         """Insert one row and return its id."""

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from shared import meetings, questions, reference, speaking
+from shared import events, meetings, questions, reference, speaking
 from shared.db import Store
+from shared.events import EventKind
 from shared.registrations import register
 
 TITLE = "Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm 2026"
@@ -100,7 +101,7 @@ def ensure_reference_lists(store: Store) -> None:
             reference.insert_name(store, "villages", village)
         for field in FIELDS:
             reference.insert_name(store, "fields", field)
-        store.log("demo.reference_lists", None, "demo")
+        events.record(store, EventKind.DEMO_REFERENCE_LISTS, None, "demo")
 
 
 def demo(store: Store, today: dt.date | None = None) -> tuple[int, bool]:

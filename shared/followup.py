@@ -8,10 +8,11 @@ events.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
+from shared import events
 from shared.db import Store, now_iso
+from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import parse_date
 from shared.questions import FOLLOWED_UP, get_question, items
@@ -30,7 +31,7 @@ def _open_item(store: Store, question_id: int) -> Row:
 
 
 def _update(
-    store: Store, question_id: int, kind: str, changes: Row, *, must_be_open: bool = True
+    store: Store, question_id: int, kind: EventKind, changes: Row, *, must_be_open: bool = True
 ) -> Row:
     with store.write():
         item = _open_item(store, question_id)
@@ -39,7 +40,8 @@ def _update(
         changes["updated_at"] = now_iso()
         old = {column: item[column] for column in changes}
         store.update("questions", question_id, changes)
-        store.log(
+        events.record(
+            store,
             kind,
             item["meeting_id"],
             f"question:{question_id}",
@@ -50,7 +52,7 @@ def _update(
 
 
 def start(store: Store, question_id: int) -> Row:
-    return _update(store, question_id, "followup.in_progress", {"progress": "in_progress"})
+    return _update(store, question_id, EventKind.FOLLOWUP_IN_PROGRESS, {"progress": "in_progress"})
 
 
 def answer(store: Store, question_id: int, *, on: str, document: str, summary: str) -> Row:
@@ -58,7 +60,7 @@ def answer(store: Store, question_id: int, *, on: str, document: str, summary: s
     return _update(
         store,
         question_id,
-        "followup.answered",
+        EventKind.FOLLOWUP_ANSWERED,
         {
             "progress": "answered",
             "answered_on": parse_date(on),
@@ -81,7 +83,7 @@ def extend(store: Store, question_id: int, *, deadline: str, reason: str) -> Row
     return _update(
         store,
         question_id,
-        "followup.extended",
+        EventKind.FOLLOWUP_EXTENDED,
         {
             "progress": "extended",
             "deadline": new,
@@ -96,7 +98,7 @@ def transfer(store: Store, question_id: int, *, body: str) -> Row:
     return _update(
         store,
         question_id,
-        "followup.transferred",
+        EventKind.FOLLOWUP_TRANSFERRED,
         {
             "progress": "transferred",
             "body_id": found["id"],
@@ -110,7 +112,7 @@ def inform(store: Store, question_id: int, *, on: str, how: str) -> Row:
     return _update(
         store,
         question_id,
-        "followup.informed",
+        EventKind.FOLLOWUP_INFORMED,
         {
             "informed_on": parse_date(on),
             "informed_how": clean(how, N_("How the citizen was told"), max_len=200, required=True),
@@ -129,7 +131,7 @@ def rate(store: Store, question_id: int, satisfaction: str) -> Row:
     return _update(
         store,
         question_id,
-        "followup.satisfaction",
+        EventKind.FOLLOWUP_SATISFACTION,
         {"satisfaction": satisfaction},
         must_be_open=False,
     )
@@ -138,15 +140,7 @@ def rate(store: Store, question_id: int, satisfaction: str) -> Row:
 def history(store: Store, question_id: int) -> list[Row]:
     """Every event of the item, oldest first, without the undo bookkeeping."""
     _open_item(store, question_id)
-    rows = store.all(
-        "SELECT id, at, station, kind, data FROM events WHERE subject = ? ORDER BY id",
-        (f"question:{question_id}",),
-    )
-    for row in rows:
-        data = json.loads(row["data"])
-        data.pop("_undo", None)  # the meeting day's own undo bookkeeping
-        row["data"] = data
-    return rows
+    return events.history(store, f"question:{question_id}")
 
 
 def open_items(

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from shared import events
 from shared.db import Store, now_iso
+from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting
 from shared.questions import insert_question
@@ -156,7 +158,14 @@ def import_csv(
                 raise UserError(
                     "Line {line}: {reason} Nothing was imported.", line=line, reason=error
                 ) from None
-        store.log(f"import.{kind}", meeting_id, str(path.name), added=added, rows=len(rows))
+        events.record(
+            store,
+            EventKind(f"import.{kind}"),
+            meeting_id,
+            str(path.name),
+            added=added,
+            rows=len(rows),
+        )
     return ImportResult(added=added, skipped=len(rows) - added)
 
 

@@ -9,8 +9,10 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
+from shared import events
 from shared.db import Store, now_iso
 from shared.deadlines import DEFAULT_RULES, Rule
+from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.text import clean
 
@@ -98,7 +100,13 @@ def create_meeting(store: Store, **details: Any) -> int:
     row.update(uid=secrets.token_hex(8), created_at=now_iso(), status="planned")
     with store.write():
         meeting_id = store.insert("meetings", row)
-        store.log("meeting.created", meeting_id, f"meeting:{meeting_id}", title=row["title"])
+        events.record(
+            store,
+            EventKind.MEETING_CREATED,
+            meeting_id,
+            f"meeting:{meeting_id}",
+            title=row["title"],
+        )
     return meeting_id
 
 
@@ -123,11 +131,21 @@ def list_meetings(store: Store) -> list[Row]:
     return store.all("SELECT * FROM meetings ORDER BY date DESC, start_time DESC, id DESC")
 
 
+def open_meetings(store: Store) -> list[Row]:
+    return store.all("SELECT * FROM meetings WHERE status = 'open' ORDER BY id")
+
+
+def latest_meeting(store: Store) -> Row | None:
+    """The meeting held last (by date, then the one created last): whose bodies and chair
+    head a report that spans several meetings."""
+    return store.one("SELECT * FROM meetings ORDER BY date DESC, id DESC LIMIT 1")
+
+
 def current_meeting(store: Store, meeting_id: int | None = None) -> Row:
     """The meeting named, or else the one open meeting (an error if none or several)."""
     if meeting_id is not None:
         return get_meeting(store, meeting_id)
-    open_ones = store.all("SELECT * FROM meetings WHERE status = 'open' ORDER BY id")
+    open_ones = open_meetings(store)
     if not open_ones:
         raise UserError("No meeting is open; name one with --meeting.")
     if len(open_ones) > 1:
@@ -151,7 +169,7 @@ def update_meeting(store: Store, meeting_id: int, **changes: Any) -> Row:
         editable_meeting(store, meeting_id)
         if row:
             store.update("meetings", meeting_id, row)
-        store.log("meeting.updated", meeting_id, f"meeting:{meeting_id}", **row)
+        events.record(store, EventKind.MEETING_UPDATED, meeting_id, f"meeting:{meeting_id}", **row)
     return get_meeting(store, meeting_id)
 
 
@@ -186,7 +204,8 @@ def set_status(store: Store, meeting_id: int, status: str) -> Row:
                     number=busy["number"],
                 )
         store.update("meetings", meeting_id, changes)
-        store.log(f"meeting.{status}", meeting_id, f"meeting:{meeting_id}", **changes)
+        kind = EventKind.MEETING_OPEN if status == "open" else EventKind.MEETING_CLOSED
+        events.record(store, kind, meeting_id, f"meeting:{meeting_id}", **changes)
     return get_meeting(store, meeting_id)
 
 
@@ -194,6 +213,6 @@ def set_registration(store: Store, meeting_id: int, is_open: bool) -> Row:
     with store.write():
         editable_meeting(store, meeting_id)
         store.update("meetings", meeting_id, {"registration_open": int(is_open)})
-        kind = "registration.opened" if is_open else "registration.closed"
-        store.log(kind, meeting_id, f"meeting:{meeting_id}")
+        opened = EventKind.REGISTRATION_OPENED if is_open else EventKind.REGISTRATION_CLOSED
+        events.record(store, opened, meeting_id, f"meeting:{meeting_id}")
     return get_meeting(store, meeting_id)

@@ -9,7 +9,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from shared import events
 from shared.db import Store, open_store
+from shared.events import EventKind
 from shared.i18n import UserError
 from shared.reference import insert_body, insert_name, insert_official
 from shared.registrations import unused_code
@@ -42,7 +44,7 @@ def merge(store: Store, other_path: Path) -> dict[str, int]:
                 if store.one("SELECT 1 FROM meetings WHERE uid = ?", (meeting["uid"],)):
                     continue
                 _meeting(store, other, meeting, added)
-            store.log("merge", None, other_path.name, **added)
+            events.record(store, EventKind.MERGE, None, other_path.name, **added)
     finally:
         other.close()
     return added
@@ -91,7 +93,8 @@ def _meeting(store: Store, other: Store, meeting: Row, added: dict[str, int]) ->
         store.insert("agenda_steps", {**row, "meeting_id": meeting_id})
     maps = {"registration": registrations, "question": questions}
     events = other.all(
-        "SELECT * FROM events WHERE meeting_id = ? AND kind <> 'undo' ORDER BY id", (meeting["id"],)
+        "SELECT * FROM events WHERE meeting_id = ? AND kind <> ? ORDER BY id",
+        (meeting["id"], EventKind.UNDO.value),
     )
     for event in events:
         data = json.loads(event["data"])

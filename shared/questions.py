@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from shared import events
 from shared.db import Store, now_iso
+from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting, meeting_rules, parse_date
 from shared.reference import by_folded_name, check_field, find_body, find_official
@@ -23,11 +25,18 @@ OUTCOME_RULE = {
     "transferred": "citizen_notice",
     "written": "pending_answer",
 }
+# Outcomes on the meeting's pending list that the documents print; a written reply is
+# followed up (FOLLOWED_UP) but not listed there.
+ON_PENDING_LIST = ("pending", "transferred")
 SOURCES = ("spoken", "written", "pre_collected")
 
 
+def find_question(store: Store, question_id: int) -> Row | None:
+    return store.one("SELECT * FROM questions WHERE id = ?", (question_id,))
+
+
 def get_question(store: Store, question_id: int) -> Row:
-    row = store.one("SELECT * FROM questions WHERE id = ?", (question_id,))
+    row = find_question(store, question_id)
     if row is None:
         raise UserError("There is no question {question}.", question=question_id)
     return row
@@ -88,8 +97,9 @@ def add_question(
     with store.write():
         editable_meeting(store, meeting_id)
         question_id = insert_question(store, row)
-        store.log(
-            "question.added",
+        events.record(
+            store,
+            EventKind.QUESTION_ADDED,
             meeting_id,
             f"question:{question_id}",
             number=row["number"],
@@ -122,8 +132,9 @@ def assign(store: Store, question_id: int, official: str) -> Row:
         }
         store.update("questions", question_id, changes)
         old = {column: question[column] for column in changes}
-        store.log(
-            "question.assigned",
+        events.record(
+            store,
+            EventKind.QUESTION_ASSIGNED,
             question["meeting_id"],
             f"question:{question_id}",
             official_id=answerer["id"],
@@ -205,8 +216,9 @@ def set_outcome(
         store.update("questions", question_id, changes)
         old = {column: current[column] for column in changes}
         logged = {k: v for k, v in changes.items() if k not in ("updated_at", "answer")}
-        store.log(
-            "question.outcome",
+        events.record(
+            store,
+            EventKind.QUESTION_OUTCOME,
             question["meeting_id"],
             f"question:{question_id}",
             before=current["outcome"],
@@ -214,6 +226,29 @@ def set_outcome(
             **logged,
         )
     return get_question(store, question_id)
+
+
+def pending_list(store: Store, meeting_id: int) -> list[Row]:
+    """The meeting's questions left pending or transferred, with who raised them (the
+    registered citizen, else the name written down), by body, deadline and number."""
+    return store.all(
+        "SELECT q.*, COALESCE(r.name, q.raised_by) AS citizen,"
+        " COALESCE(r.village, q.raised_village) AS village, r.number AS ticket"
+        " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
+        f" WHERE q.meeting_id = ? AND q.outcome IN ({', '.join('?' * len(ON_PENDING_LIST))})"
+        " ORDER BY q.body_name, q.deadline, q.number",
+        (meeting_id, *ON_PENDING_LIST),
+    )
+
+
+def citizens_with_questions(store: Store, meeting_id: int) -> list[Row]:
+    """Registrations of the meeting that raised at least one question, by number."""
+    get_meeting(store, meeting_id)  # an unknown meeting is a clear error, not an empty list
+    return store.all(
+        "SELECT DISTINCT r.* FROM registrations r JOIN questions q"
+        " ON q.registration_id = r.id WHERE r.meeting_id = ? ORDER BY r.number",
+        (meeting_id,),
+    )
 
 
 def list_questions(store: Store, meeting_id: int) -> list[Row]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from shared import tokens
+from shared import events, tokens
 from shared.db import Store, now_iso
+from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting
 from shared.reference import check_field
@@ -107,8 +108,9 @@ def register(
         ).fetchone()
         row.update(number=number, position=position, code=unused_code(store))
         registration_id = store.insert("registrations", row)
-        store.log(
-            "registration.created",
+        events.record(
+            store,
+            EventKind.REGISTRATION_CREATED,
             meeting_id,
             f"registration:{registration_id}",
             number=number,
@@ -179,3 +181,14 @@ def likely_duplicates(store: Store, meeting_id: int, name: str, village: str) ->
         (meeting_id, fold(clean(name, N_("Full name"), max_len=120))),
     )
     return [r for r in rows if fold(r["village"]) == fold(village)]
+
+
+def speakers_in_order(store: Store, meeting_id: int) -> list[Row]:
+    """Who spoke, or raised a question without speaking, in the order they came to the
+    lectern (those never called last, by number)."""
+    return store.all(
+        "SELECT * FROM registrations WHERE meeting_id = ? AND (status = 'done' OR id IN"
+        " (SELECT registration_id FROM questions WHERE registration_id IS NOT NULL))"
+        " ORDER BY COALESCE(speech_started, called_at, 9e99), number",
+        (meeting_id,),
+    )

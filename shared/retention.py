@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from shared import events
 from shared.db import Store, now_iso
+from shared.events import EventKind
 from shared.i18n import UserError
 from shared.meetings import parse_date
 
@@ -69,8 +71,9 @@ def purge(store: Store, before: str, retention_months: int, today: dt.date | Non
             f" IS NULL AND followup_status <> 'open' AND meeting_id IN ({marks})",
             meetings,
         )
-        store.log(
-            "retention.purge",
+        events.record(
+            store,
+            EventKind.RETENTION_PURGE,
             None,
             "registrations",
             count=len(found),

@@ -7,11 +7,12 @@ crash shows the same running (or paused) timer.
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
+from shared import events
 from shared.db import Store
+from shared.events import EventKind
 from shared.i18n import Label, UserError
 from shared.meetings import editable_meeting, get_meeting
 from shared.registrations import by_number
@@ -84,15 +85,16 @@ def _apply(store: Store, row: Row, action: str, **changes: Any) -> Row:
             action=Label(QUEUE_ACTIONS[action]),
         )
     changes["status"] = target
-    _change(store, row, f"queue.{action}", changes, before=row["status"], after=target)
+    _change(store, row, EventKind(f"queue.{action}"), changes, before=row["status"], after=target)
     return {**row, **changes}
 
 
-def _change(store: Store, row: Row, kind: str, changes: Row, **data: Any) -> None:
+def _change(store: Store, row: Row, kind: EventKind, changes: Row, **data: Any) -> None:
     """Update one registration and log it with what undo needs to put it back."""
     store.update("registrations", row["id"], changes)
     old = {column: row[column] for column in changes}
-    store.log(
+    events.record(
+        store,
         kind,
         row["meeting_id"],
         f"registration:{row['id']}",
@@ -147,7 +149,7 @@ def pause(store: Store, meeting_id: int, now: float | None = None) -> Row:
                 "Number {number} is not speaking, so the timer cannot pause.", number=row["number"]
             )
         paused = _clock(now)
-        _change(store, row, "queue.pause", {"speech_paused": paused})
+        _change(store, row, EventKind.QUEUE_PAUSE, {"speech_paused": paused})
         return {**row, "speech_paused": paused}
 
 
@@ -162,7 +164,7 @@ def resume(store: Store, meeting_id: int, now: float | None = None) -> Row:
             + (_clock(now))
             - row["speech_paused"],
         }
-        _change(store, row, "queue.resume", changes)
+        _change(store, row, EventKind.QUEUE_RESUME, changes)
         return {**row, **changes}
 
 
@@ -229,8 +231,9 @@ def move(store: Store, meeting_id: int, number: int, place: int) -> Row:
         waiting.insert(place - 1, row["id"])
         for position, registration_id in enumerate(waiting, start=1):
             store.update("registrations", registration_id, {"position": position})
-        store.log(
-            "queue.move",
+        events.record(
+            store,
+            EventKind.QUEUE_MOVE,
             meeting_id,
             f"registration:{row['id']}",
             number=number,
@@ -238,30 +241,3 @@ def move(store: Store, meeting_id: int, number: int, place: int) -> Row:
             _undo={"registrations": old},
         )
         return by_number(store, meeting_id, number)
-
-
-def undo_last(store: Store, meeting_id: int) -> dict[str, Any]:
-    """Put back the latest change to the queue or to an outcome not yet undone; repeated,
-    it walks further back. Returns the event undone."""
-    with store.write():
-        editable_meeting(store, meeting_id)
-        event = store.one(
-            "SELECT id, kind, data FROM events WHERE meeting_id = ?"
-            " AND json_extract(data, '$._undo') IS NOT NULL AND id NOT IN ("
-            "  SELECT json_extract(data, '$.event') FROM events"
-            "  WHERE kind = 'undo' AND meeting_id = ?)"
-            " ORDER BY id DESC LIMIT 1",
-            (meeting_id, meeting_id),
-        )
-        if event is None:
-            raise UserError("Nothing left to undo.")
-        for table, rows in json.loads(event["data"])["_undo"].items():
-            for row_id, old in rows.items():
-                owner = store.one(f"SELECT meeting_id FROM {table} WHERE id = ?", (int(row_id),))
-                if owner is None or owner["meeting_id"] != meeting_id:
-                    raise UserError("Nothing left to undo.")  # never touch another meeting's rows
-                store.update(table, int(row_id), old)
-        store.log(
-            "undo", meeting_id, f"event:{event['id']}", event=event["id"], undone=event["kind"]
-        )
-    return event

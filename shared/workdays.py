@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from shared import events
 from shared.db import Store
 from shared.deadlines import DAY_OFF, WORKED
+from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import parse_date
 from shared.text import clean
@@ -23,7 +25,7 @@ def set_override(store: Store, day: str, kind: str, note: str = "") -> str:
     row = {"day": iso, "kind": kind, "note": clean(note, N_("Note"), max_len=200)}
     with store.write():
         store.db.table("calendar_overrides").upsert(row, pk="day")
-        store.log("calendar.set", None, f"day:{iso}", kind=kind)
+        events.record(store, EventKind.CALENDAR_SET, None, f"day:{iso}", kind=kind)
     return iso
 
 
@@ -33,7 +35,7 @@ def remove_override(store: Store, day: str) -> str:
         if not store.one("SELECT 1 FROM calendar_overrides WHERE day = ?", (iso,)):
             raise UserError("{day} is not in the table.", day=iso)
         store.conn.execute("DELETE FROM calendar_overrides WHERE day = ?", (iso,))
-        store.log("calendar.removed", None, f"day:{iso}")
+        events.record(store, EventKind.CALENDAR_REMOVED, None, f"day:{iso}")
     return iso
 
 

@@ -25,8 +25,9 @@ from session_console.widgets.speaker import SpeakerPanel
 from shared import agenda, meetings, speaking
 from shared.config import Settings
 from shared.db import Store
+from shared.events import undo_last
 from shared.i18n import N_, UserError, tr
-from shared.questions import questions_of
+from shared.questions import find_question, questions_of
 from shared.registrations import get_registration, verify_payload
 from shared.specs import QUEUE_STATUSES, outcome_label
 from shared.text import matches
@@ -293,7 +294,7 @@ class ConsoleApp(StationApp):
         if key is None:
             self.notify(tr("Select a question first.", self.lang), severity="warning")
             return
-        question = self.store.one("SELECT * FROM questions WHERE id = ?", (int(key),))
+        question = find_question(self.store, int(key))
         if question:
             self._dialog(forms.outcome(self.store, question, self.lang))
 
@@ -305,7 +306,7 @@ class ConsoleApp(StationApp):
         self.run_core(lambda: meetings.set_registration(self.store, self.meeting_id, is_open))
 
     def action_undo(self) -> None:
-        event = self.run_core(lambda: speaking.undo_last(self.store, self.meeting_id))
+        event = self.run_core(lambda: undo_last(self.store, self.meeting_id))
         if event:
             self.notify(
                 tr(

@@ -8,8 +8,8 @@ import datetime as dt
 from fpdf import FPDF
 
 from printing.fonts import font_path
-from session_console.export.record import MeetingRecord
 from session_console.export.words import long_date, short_date
+from shared.record import MeetingRecord
 
 
 class Writer:

@@ -13,7 +13,6 @@ from session_console.export.layout import (
     title,
     to_bytes,
 )
-from session_console.export.record import MeetingRecord
 from session_console.export.words import (
     KIND,
     clock_time,
@@ -22,6 +21,7 @@ from session_console.export.words import (
     outcome_text,
     sentence,
 )
+from shared.record import MeetingRecord
 
 Block = tuple[str, str]  # ("text" | "heading", text)
 RECIPIENTS = ["Chủ tọa hội nghị", "Ủy ban MTTQ Việt Nam", "Lưu: VT"]

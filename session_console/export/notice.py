@@ -19,8 +19,8 @@ from session_console.export.layout import (
     to_bytes,
     with_style,
 )
-from session_console.export.record import MeetingRecord
 from session_console.export.words import clock_time, locality, long_date, sentence, short_date
+from shared.record import MeetingRecord
 
 TASK_COLUMNS = ("STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn")
 TASK_WIDTHS_CM = (1.2, 4.5, 8.0, 2.8)

@@ -11,9 +11,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from session_console.export.files import stable_xlsx
-from session_console.export.record import MeetingRecord
 from session_console.export.words import short_date
 from shared.i18n import tr
+from shared.record import MeetingRecord
 from shared.specs import outcome_label
 
 COLUMNS = (

@@ -9,8 +9,8 @@ from pathlib import Path
 from session_console.export import handout, minutes, notice, pending
 from session_console.export.files import write_atomic
 from session_console.export.layout import Family
-from session_console.export.record import MeetingRecord, gather
 from shared.db import Store
+from shared.record import MeetingRecord, gather
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from shared import speaking
+from shared import events, speaking
 from shared.cli.base import (
     Session,
     json_option,
@@ -128,7 +128,7 @@ _lectern_command("start", speaking.start, "Start the timer of the called speaker
 @pass_session
 def undo(session: Session, meeting: int | None) -> None:
     """Undo the latest queue or outcome change (again to go further back)."""
-    event = speaking.undo_last(session.store, session.meeting_id(meeting))
+    event = events.undo_last(session.store, session.meeting_id(meeting))
     session.say("Undid {kind} (event {event}).", kind=event["kind"], event=event["id"])
 
 

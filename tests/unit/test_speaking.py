@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from shared import meetings, speaking
+from shared import events, meetings, speaking
 from shared.db import Store, open_store
 from shared.i18n import UserError
 from shared.registrations import register
@@ -118,8 +118,8 @@ def test_undo_walks_back_through_queue_actions(store: Store, queue5: int) -> Non
     speaking.pause(store, queue5, now=130.0)
     speaking.move(store, queue5, 5, 1)
     for expected in ("queue.move", "queue.pause", "queue.start", "queue.call"):
-        assert speaking.undo_last(store, queue5)["kind"] == expected
+        assert events.undo_last(store, queue5)["kind"] == expected
     assert rows_of(store)["registrations"] == start
-    with pytest.raises(UserError, match="Nothing\\ left\\ to\\ undo\\."):
-        speaking.undo_last(store, queue5)
+    with pytest.raises(UserError, match="Nothing left to undo\\."):
+        events.undo_last(store, queue5)
     assert speaking.call(store, queue5)["number"] == 1

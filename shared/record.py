@@ -14,10 +14,11 @@ from shared.db import Store
 from shared.deadlines import Rule
 from shared.meetings import get_meeting, meeting_rules
 from shared.overview import totals
+from shared.questions import list_questions, pending_list
+from shared.registrations import speakers_in_order
 from shared.text import mask_phone
 
 Row = dict[str, Any]
-FOLLOWED = ("pending", "transferred")
 
 
 @dataclass
@@ -53,18 +54,12 @@ class MeetingRecord:
 
 
 def gather(store: Store, meeting_id: int) -> MeetingRecord:
+    """The meeting, who spoke (or raised a question) with their questions, the written
+    questions, the pending list, the totals, the program and the notice's due date."""
     meeting = get_meeting(store, meeting_id)
-    spoken = store.all(
-        "SELECT * FROM registrations WHERE meeting_id = ? AND (status = 'done' OR id IN"
-        " (SELECT registration_id FROM questions WHERE registration_id IS NOT NULL))"
-        " ORDER BY COALESCE(speech_started, called_at, 9e99), number",
-        (meeting_id,),
-    )
     by_registration: dict[int, list[Row]] = {}
     standalone: list[Row] = []
-    for question in store.all(
-        "SELECT * FROM questions WHERE meeting_id = ? ORDER BY number", (meeting_id,)
-    ):
+    for question in list_questions(store, meeting_id):
         if question["registration_id"] is None:
             standalone.append(question)
         else:
@@ -80,16 +75,9 @@ def gather(store: Store, meeting_id: int) -> MeetingRecord:
             mask_phone(r["phone"]),
             by_registration.get(r["id"], []),
         )
-        for r in spoken
+        for r in speakers_in_order(store, meeting_id)
     ]
-    pending = store.all(
-        "SELECT q.*, COALESCE(r.name, q.raised_by) AS citizen,"
-        " COALESCE(r.village, q.raised_village) AS village, r.number AS ticket"
-        " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
-        " WHERE q.meeting_id = ? AND q.outcome IN ('pending', 'transferred')"
-        " ORDER BY q.body_name, q.deadline, q.number",
-        (meeting_id,),
-    )
+    pending = pending_list(store, meeting_id)
     rule = meeting_rules(meeting)["conclusion_notice"]
     due = store.calendar.deadline(dt.date.fromisoformat(meeting["date"]), rule)
     program = [s["title"] for s in steps(store, meeting_id)]
