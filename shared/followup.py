@@ -15,8 +15,9 @@ from shared.db import Store, now_iso
 from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import parse_date
-from shared.questions import FOLLOWED_UP, get_question, items
+from shared.questions import get_question, items
 from shared.reference import find_body
+from shared.specs import FOLLOWED_UP
 from shared.text import clean
 
 Row = dict[str, Any]

@@ -4,36 +4,56 @@ items of earlier meetings that are overdue."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from shared.db import Store
 from shared.questions import items
+from shared.specs import NO_OUTCOME, OUTCOMES, OUTCOMES_SPEC
 
 Row = dict[str, Any]
 
 
-def totals(store: Store, meeting_id: int) -> dict[str, int]:
-    """Registered, spoken, and questions by outcome."""
+@dataclass(frozen=True)
+class Totals:
+    """A meeting's counts. `by_outcome` has every outcome of the spec (and "" for a
+    question without one yet), so its parts always sum to `questions`."""
+
+    registered: int
+    spoken: int
+    by_outcome: dict[str, int]
+    by_source: dict[str, int]
+
+    @property
+    def questions(self) -> int:
+        return sum(self.by_outcome.values())
+
+    def breakdown(self) -> list[tuple[str, int]]:
+        """(label msgid, count) for each outcome in the spec's order, then questions
+        without an outcome if any: what every document and screen prints."""
+        rows = [(spec.label, self.by_outcome[spec.key]) for spec in OUTCOMES_SPEC]
+        if self.by_outcome[""]:
+            rows.append((NO_OUTCOME, self.by_outcome[""]))
+        return rows
+
+
+def totals(store: Store, meeting_id: int) -> Totals:
+    """Registered, spoken, and questions by outcome and by source: one query each."""
     registered, spoken = store.conn.execute(
         "SELECT count(*), count(*) FILTER (WHERE status = 'done') FROM registrations"
         " WHERE meeting_id = ?",
         (meeting_id,),
     ).fetchone()
-    counts = dict(
-        store.conn.execute(
-            "SELECT outcome, count(*) FROM questions WHERE meeting_id = ? GROUP BY outcome",
-            (meeting_id,),
-        ).fetchall()
-    )
-    return {
-        "registered": registered,
-        "spoken": spoken,
-        "questions": sum(counts.values()),
-        "answered": counts.get("answered", 0),
-        "pending": counts.get("pending", 0),
-        "transferred": counts.get("transferred", 0),
-        "written": counts.get("written", 0),
-    }
+    by_outcome = dict.fromkeys(["", *OUTCOMES], 0)
+    by_source: dict[str, int] = {}
+    for outcome, source, count in store.conn.execute(
+        "SELECT outcome, source, count(*) FROM questions WHERE meeting_id = ?"
+        " GROUP BY outcome, source",
+        (meeting_id,),
+    ):
+        by_outcome[outcome] += count
+        by_source[source] = by_source.get(source, 0) + count
+    return Totals(registered, spoken, by_outcome, by_source)
 
 
 def pending_by_body(store: Store, meeting_id: int) -> dict[str, list[Row]]:

@@ -12,22 +12,10 @@ from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting, meeting_rules, parse_date
 from shared.reference import by_folded_name, check_field, find_body, find_official
 from shared.registrations import by_number, parse_kind
-from shared.specs import QUESTION_SUMMARY_LIMIT
+from shared.specs import FOLLOWED_UP, OUTCOMES, QUESTION_SUMMARY_LIMIT
 from shared.text import clean
 
 Row = dict[str, Any]
-OUTCOMES = ("answered", "pending", "transferred", "written", "withdrawn")
-# Outcomes that leave the office something to do after the meeting.
-FOLLOWED_UP = ("pending", "transferred", "written")
-# Which time limit proposes the deadline for each followed-up outcome.
-OUTCOME_RULE = {
-    "pending": "pending_answer",
-    "transferred": "citizen_notice",
-    "written": "pending_answer",
-}
-# Outcomes on the meeting's pending list that the documents print; a written reply is
-# followed up (FOLLOWED_UP) but not listed there.
-ON_PENDING_LIST = ("pending", "transferred")
 SOURCES = ("spoken", "written", "pre_collected")
 
 
@@ -146,7 +134,7 @@ def assign(store: Store, question_id: int, official: str) -> Row:
 
 def propose_deadline(store: Store, meeting: Row, outcome: str) -> tuple[str, str, str]:
     """The deadline the meeting's rule gives an outcome: (ISO date, rule name, basis)."""
-    rule_name = OUTCOME_RULE[outcome]
+    rule_name = OUTCOMES[outcome].deadline_rule
     rule = meeting_rules(meeting)[rule_name]
     start = dt.date.fromisoformat(meeting["date"])
     return store.calendar.deadline(start, rule).isoformat(), rule_name, str(rule)
@@ -193,15 +181,17 @@ def set_outcome(
         "followup_status": "open" if outcome in FOLLOWED_UP else "closed",
         "updated_at": now_iso(),
     }
-    if outcome == "answered":
+    spec = OUTCOMES[outcome]
+    if "answer" in spec.needs:
         changes["answer"] = _required(answer, N_("Answer"), 4000)
-    if outcome in ("pending", "transferred") or body:
+    if "body" in spec.needs or body:
         found = find_body(store, _required(body, N_("Responsible body")))
         changes.update(body_id=found["id"], body_name=found["name"])
-    if outcome == "transferred":
+    if "level" in spec.needs:
         changes["transfer_level"] = _required(level, N_("Level"), 50)
+    if "document" in spec.needs:
         changes["transfer_doc"] = _required(document, N_("Transfer document number"), 100)
-    if outcome in FOLLOWED_UP:
+    if spec.deadline_rule:
         proposed, rule_name, basis = propose_deadline(store, meeting, outcome)
         changes.update(deadline=proposed, deadline_rule=rule_name, deadline_basis=basis)
         if deadline and parse_date(deadline) != proposed:
@@ -235,9 +225,9 @@ def pending_list(store: Store, meeting_id: int) -> list[Row]:
         "SELECT q.*, COALESCE(r.name, q.raised_by) AS citizen,"
         " COALESCE(r.village, q.raised_village) AS village, r.number AS ticket"
         " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
-        f" WHERE q.meeting_id = ? AND q.outcome IN ({', '.join('?' * len(ON_PENDING_LIST))})"
+        f" WHERE q.meeting_id = ? AND q.outcome IN ({', '.join('?' * len(FOLLOWED_UP))})"
         " ORDER BY q.body_name, q.deadline, q.number",
-        (meeting_id, *ON_PENDING_LIST),
+        (meeting_id, *FOLLOWED_UP),
     )
 
 

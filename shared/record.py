@@ -13,7 +13,7 @@ from shared.agenda import steps
 from shared.db import Store
 from shared.deadlines import Rule
 from shared.meetings import get_meeting, meeting_rules
-from shared.overview import totals
+from shared.overview import Totals, totals
 from shared.questions import list_questions, pending_list
 from shared.registrations import speakers_in_order
 from shared.text import mask_phone
@@ -39,7 +39,7 @@ class MeetingRecord:
     speakers: list[Speaker]
     standalone: list[Row]
     pending: list[Row]
-    totals: dict[str, int]
+    totals: Totals
     program: list[str]
     notice_due: dt.date
     notice_rule: Rule

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from shared.db import Store
 from shared.i18n import UserError
-from shared.questions import FOLLOWED_UP
+from shared.specs import FOLLOWED_UP
 
 _PERIOD = re.compile(r"(\d{4})(?:-(Q1|H1|9M|0[1-9]|1[0-2]))?")
 _MONTHS = {"Q1": 3, "H1": 6, "9M": 9}

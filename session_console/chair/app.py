@@ -69,13 +69,13 @@ class ChairApp(StationApp):
             f"{r['number']:03d}  {escape(r['name'])} · {escape(r['village'])}" for r in waiting
         ]
         self.main.query_one("#next", Static).update("\n".join(lines))
-        self.main.query_one("#totals", Static).update(
-            tr(
-                "Registered {registered} · Spoken {spoken} · Answered {answered} · Pending {pending} · Transferred {transferred} · Written {written}",
-                self.lang,
-                **totals(self.store, meeting_id),
-            )
-        )
+        counted = totals(self.store, meeting_id)
+        parts = [
+            tr("Registered {registered}", self.lang, registered=counted.registered),
+            tr("Spoken {spoken}", self.lang, spoken=counted.spoken),
+            *(f"{tr(label, self.lang)} {n}" for label, n in counted.breakdown()),
+        ]
+        self.main.query_one("#totals", Static).update(escape(" · ".join(parts)))
         pending: list[tuple[str, tuple[str, ...]]] = []
         for body, items in pending_by_body(self.store, meeting_id).items():
             for item in items:

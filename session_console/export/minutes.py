@@ -21,6 +21,7 @@ from session_console.export.words import (
     outcome_text,
     sentence,
 )
+from shared.i18n import tr
 from shared.record import MeetingRecord
 
 Block = tuple[str, str]  # ("text" | "heading", text)
@@ -48,7 +49,7 @@ def blocks(record: MeetingRecord) -> list[Block]:
         (
             "text",
             f"Thành phần tham dự: lãnh đạo {meeting['issuing_body']}, các cơ quan chuyên "
-            f"môn và Nhân dân; số công dân đăng ký phát biểu: {totals['registered']}.",
+            f"môn và Nhân dân; số công dân đăng ký phát biểu: {totals.registered}.",
         ),
     ]
     if record.program:
@@ -92,10 +93,9 @@ def blocks(record: MeetingRecord) -> list[Block]:
         ("heading", "Tổng hợp:"),
         (
             "text",
-            f"Số người phát biểu: {totals['spoken']}; số ý kiến: {totals['questions']}, "
-            f"trong đó trả lời tại hội nghị: {totals['answered']}; tiếp thu, trả lời sau: "
-            f"{totals['pending']}; chuyển cơ quan có thẩm quyền: {totals['transferred']}; "
-            f"trả lời bằng văn bản: {totals['written']}.",
+            f"Số người phát biểu: {totals.spoken}; số ý kiến: {totals.questions}, trong đó "
+            + "; ".join(f"{tr(label, 'vi')}: {n}" for label, n in totals.breakdown())
+            + ".",
         ),
         ("heading", "Kết luận của chủ tọa:"),
         ("text", meeting["conclusion"] or "..."),

@@ -20,6 +20,7 @@ from session_console.export.layout import (
     with_style,
 )
 from session_console.export.words import clock_time, locality, long_date, sentence, short_date
+from shared.i18n import tr
 from shared.record import MeetingRecord
 
 TASK_COLUMNS = ("STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn")
@@ -79,10 +80,10 @@ def docx(
     totals = record.totals
     body(
         document,
-        f"Hội nghị đã nghe {totals['spoken']} công dân phát biểu với "
-        f"{totals['questions']} ý kiến; {totals['answered']} ý kiến được trả lời "
-        f"trực tiếp tại hội nghị, {totals['pending']} ý kiến tiếp thu trả lời sau, "
-        f"{totals['transferred']} ý kiến chuyển cơ quan có thẩm quyền.",
+        f"Hội nghị đã nghe {totals.spoken} công dân phát biểu; tổng số {totals.questions} ý kiến, "
+        "trong đó "
+        + ", ".join(f"{n} ý kiến {tr(label, 'vi')}" for label, n in totals.breakdown() if n)
+        + ".",
     )
     body(document, "Sau khi nghe ý kiến của Nhân dân và phần trả lời, chủ tọa kết luận như sau:")
     body(document, "1. Đánh giá chung", bold=True)

@@ -17,7 +17,7 @@ from shared.cli.base import (
 )
 from shared.i18n import tr
 from shared.meetings import parse_date
-from shared.specs import outcome_label
+from shared.specs import OUTCOMES, outcome_label
 
 ITEM_KEYS = (
     "id",
@@ -97,7 +97,7 @@ def assign(session: Session, question_id: int, official: str) -> None:
 
 @question.command("outcome")
 @click.argument("question_id", type=int)
-@click.argument("outcome", type=click.Choice(questions.OUTCOMES))
+@click.argument("outcome", type=click.Choice(list(OUTCOMES)))
 @click.option("--answer", default="", help="The answer in brief (answered, written).")
 @click.option("--body", default="", help="Responsible body (pending, transferred).")
 @click.option("--deadline", default="", help="Deadline, if not the meeting's rule.")

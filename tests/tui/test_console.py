@@ -270,9 +270,9 @@ async def test_the_chair_sees_totals_and_pending(
         await pilot.pause()
         counted = totals(store, queue4)
         shown = str(app.query_one("#totals", Static).render())
-        assert f"Đăng ký {counted['registered']}" in shown and "Chờ trả lời 1" in shown
+        assert f"Đăng ký {counted.registered}" in shown and "tiếp thu, trả lời sau 1" in shown
         assert (
-            counted["registered"]
+            counted.registered
             == store.conn.execute(
                 "SELECT count(*) FROM registrations WHERE meeting_id = ?", (queue4,)
             ).fetchone()[0]

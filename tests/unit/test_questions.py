@@ -145,11 +145,11 @@ def test_chair_totals_equal_direct_counts(store: Store, meeting: int, asked: int
     ).fetchone()
     assert (
         (
-            counted["registered"],
-            counted["answered"],
-            counted["pending"],
-            counted["transferred"],
-            counted["written"],
+            counted.registered,
+            counted.by_outcome["answered"],
+            counted.by_outcome["pending"],
+            counted.by_outcome["transferred"],
+            counted.by_outcome["written"],
         )
         == direct
         == (1, 1, 1, 1, 1)
@@ -169,3 +169,34 @@ def test_agenda_and_conclusion(store: Store, meeting: int) -> None:
     assert agenda.set_conclusion(store, meeting, "  Giao Phòng Kinh tế  trả lời ") == (
         "Giao Phòng Kinh tế trả lời"
     )
+
+
+def test_every_breakdown_sums_to_its_total(store: Store, meeting: int, asked: int) -> None:
+    """Each outcome of the spec, a withdrawn one and one without an outcome yet: the
+    counts printed by the chair, the minutes and the notice add up to the questions."""
+    from shared.overview import totals
+    from shared.specs import OUTCOMES_SPEC
+
+    details = {
+        "answered": {"answer": "Đã rõ"},
+        "pending": {"body": "Phòng Kinh tế"},
+        "transferred": {"body": "Công an xã", "level": "xã", "document": "1/CV"},
+    }
+    for spec in OUTCOMES_SPEC:
+        for source in ("written", "pre_collected"):
+            row = questions.add_question(
+                store,
+                meeting,
+                summary=f"{spec.key} {source}",
+                raised_by="Hội Nông dân",
+                source=source,
+            )
+            questions.set_outcome(store, row["id"], spec.key, **details.get(spec.key, {}))
+    counted = totals(store, meeting)
+    direct = store.conn.execute(
+        "SELECT count(*) FROM questions WHERE meeting_id = ?", (meeting,)
+    ).fetchone()[0]
+    assert counted.questions == direct == 2 * len(OUTCOMES_SPEC) + 1
+    assert sum(n for _, n in counted.breakdown()) == counted.questions
+    assert sum(counted.by_source.values()) == counted.questions
+    assert len(counted.breakdown()) == len(OUTCOMES_SPEC) + 1  # "no outcome yet" too
