@@ -77,7 +77,11 @@ def test_pending_list_holds_every_followed_up_item_by_body_deadline_number(
         ("Công an xã", "2026-03-12", 5, "Hội Phụ nữ", None),
         ("Sở Nông nghiệp và Môi trường", "2026-03-03", 1, "Hoàng Văn Bình", 1),
     ]
-    assert {r["village"] for r in questions.pending_list(store, day)} == {"Thôn Đông", "Thôn Hạ", ""}
+    assert {r["village"] for r in questions.pending_list(store, day)} == {
+        "Thôn Đông",
+        "Thôn Hạ",
+        "",
+    }
 
 
 def test_citizens_with_questions_by_number(store: Store, day: int) -> None:
