@@ -91,8 +91,9 @@ def register(
 @meeting_option
 @pass_session
 def verify(session: Session, payload: str, meeting: int | None) -> None:
-    """Check a scanned ticket payload; exits non-zero if forged or from another meeting."""
-    row = registrations.verify_payload(session.store, payload, meeting)
+    """Check a scanned ticket payload against the open meeting (or --meeting); exits
+    non-zero if forged or from another meeting."""
+    row = registrations.verify_payload(session.store, payload, session.meeting_id(meeting))
     session.say("payload_ok", number=f"{row['number']:03d}", meeting=row["meeting_id"])
 
 
