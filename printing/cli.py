@@ -17,6 +17,7 @@ from printing.documents import slip_citizens, slip_for, ticket_for
 from printing.layouts import Slip, Ticket
 from shared.cli.base import (
     Session,
+    echo,
     json_option,
     meeting_option,
     pass_session,
@@ -62,10 +63,10 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
     for job in sent:
         if job["status"] == "done":
             where = f" → {job['printer']}"
-            click.echo(tr("print_done", lang, job=job["id"], kind=job["kind"], where=where))
+            echo(tr("print_done", lang, job=job["id"], kind=job["kind"], where=where))
         else:
             failed += 1
-            click.echo(tr("print_failed", lang, job=job["id"], reason=job["last_error"]), err=True)
+            echo(tr("print_failed", lang, job=job["id"], reason=job["last_error"]), err=True)
     if failed:
         raise SystemExit(1)
 
@@ -100,14 +101,14 @@ def status(session: Session, printer_url: str | None) -> None:
             connection.close()
     except Exception as error:  # any printer failure is one line: this is a diagnosis
         message = tr("printer_unreachable", lang, reason=jobs.describe(error))
-        click.echo(f"{tr('error_prefix', lang)}: {message}", err=True)
+        echo(f"{tr('error_prefix', lang)}: {message}", err=True)
         raise SystemExit(1) from None
     unknown = tr("status_unknown", lang)
     online = unknown if state.online is None else tr(f"printer_online_{state.online}", lang)
     paper = unknown if state.paper is None else tr(f"paper_{state.paper}", lang)
-    click.echo(tr("printer_status", lang, online=online, paper=paper))
+    echo(tr("printer_status", lang, online=online, paper=paper))
     if state.detail:
-        click.echo(state.detail)
+        echo(state.detail)
 
 
 @click.group("print")

@@ -10,6 +10,7 @@ import click
 from shared import config, demo, importing, reference, registrations, tokens
 from shared.cli.base import (
     Session,
+    echo,
     json_option,
     meeting_option,
     pass_session,
@@ -138,17 +139,18 @@ def lookup(session: Session, code: str, as_json: bool) -> None:
         print_json(shown)
         return
     lang = session.settings.language
-    click.echo(f"{shown['number']:03d} · {shown['meeting']} · {shown['meeting_date']}")
+    echo(f"{shown['number']:03d} · {shown['meeting']} · {shown['meeting_date']}")
     for item in shown["items"]:
         state = tr(f"outcome_{item['outcome'] or 'none'}", lang)
-        click.echo(
-            f"- {item['summary']}\n  {state}"
+        echo(f"- {item['summary']}")
+        echo(
+            f"  {state}"
             + (f" · {item['body_name']}" if item["body_name"] else "")
             + (f" · {item['deadline']}" if item["deadline"] else "")
         )
         answer = item["answer_summary"] or item["answer"]
         if answer:
-            click.echo(f"  {answer}")
+            echo(f"  {answer}")
 
 
 @click.command()

@@ -12,6 +12,7 @@ import click
 from shared import speaking
 from shared.cli.base import (
     Session,
+    echo,
     json_option,
     meeting_option,
     pass_session,
@@ -77,7 +78,7 @@ def _report(session: Session, row: dict[str, Any]) -> None:
     line = f"{row['number']:03d} {row['name']}: {tr('status_' + row['status'], lang)}"
     if row.get("speech_started"):
         line += f" ({int(speaking.elapsed(row, time.time()))} s)"
-    click.echo(line)
+    echo(line)
 
 
 def _lectern_command(name: str, action: Callable[..., dict[str, Any]], help_text: str) -> None:
