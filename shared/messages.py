@@ -507,6 +507,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Khi nghe trên 0.0.0.0 cần --public-url (địa chỉ máy trong mạng LAN).",
         "en": "Listening on 0.0.0.0 needs --public-url (this machine's LAN address).",
     },
+    "serve_full_title": {
+        "vi": "Trạm {station} đang đủ người dùng",
+        "en": "The {station} station is full",
+    },
+    "serve_full": {
+        "vi": "Trạm này đang mở trên {max} trình duyệt, là số tối đa. Hãy đóng một trang "
+        "đang mở trạm này rồi tải lại trang, hoặc hỏi cán bộ phụ trách.",
+        "en": "This station is open in {max} browsers, the most it serves at once. Close "
+        "a page showing it, then reload this one, or ask the staff in charge.",
+    },
     "serving": {
         "vi": "Đang phục vụ trạm {station}. Mở trên trình duyệt: {url}",
         "en": "Serving the {station} station. Open in a browser: {url}",

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from shared.cli import cli, load_station_commands
+from shared.i18n import UserError
 
 load_station_commands()
 
@@ -203,3 +204,19 @@ def test_verify_without_meeting_checks_against_the_open_meeting(db_path: Path) -
     run("meeting", "close", "1", db=db_path)
     none_open = run("verify", own, db=db_path)
     assert none_open.exit_code == 1 and "Không có hội nghị nào đang diễn ra" in none_open.output
+
+
+def test_serve_sessions_setting(tmp_path: Path) -> None:
+    from shared import config
+
+    assert config.load(cwd=tmp_path, env={}).serve_sessions == 4
+    (tmp_path / "hallkit.toml").write_text("serve_sessions = 2\n")
+    assert config.load(cwd=tmp_path, env={}).serve_sessions == 2
+    for bad in ("0", "65", '"4"', "true"):
+        (tmp_path / "hallkit.toml").write_text(f"serve_sessions = {bad}\n")
+        with pytest.raises(UserError, match="config_key_invalid"):
+            config.load(cwd=tmp_path, env={})
+    assert "serve_sessions = 4" in config.SAMPLE
+    (tmp_path / "hallkit.toml").unlink()
+    too_many = run("serve", "kiosk", "--max-sessions", "0")
+    assert too_many.exit_code == 2 and "--max-sessions" in too_many.output
