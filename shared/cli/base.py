@@ -97,10 +97,10 @@ def _language() -> str:
     return session.settings.language if session else DEFAULT_LANGUAGE
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    """An error as one line in the user's language, then exit `code`."""
+def fail(message: str) -> NoReturn:
+    """An error as one line in the user's language, then exit 1."""
     echo(f"{tr('error_prefix', _language())}: {message}", err=True)
-    sys.exit(code)
+    sys.exit(1)
 
 
 def _usage_mistake(error: click.UsageError) -> NoReturn:
