@@ -9,6 +9,7 @@ from typing import Any
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -21,6 +22,7 @@ from kiosk.screens import (
     TicketScreen,
     WelcomeScreen,
 )
+from kiosk.terminal import without_paste
 from kiosk.validation import check
 from printing import jobs
 from printing.connections import Connection, connect
@@ -89,6 +91,9 @@ class KioskApp(App[None]):
         self.pending: dict[str, Any] | None = None
         self.pin_rest_until = 0.0
         self.set_reactive(KioskApp.lang, settings.language)
+
+    def get_driver_class(self) -> type[Driver]:
+        return without_paste(super().get_driver_class())
 
     def get_default_screen(self) -> Screen[Any]:
         return WelcomeScreen()

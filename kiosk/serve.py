@@ -2,12 +2,14 @@
 
 textual-serve has no access control, so every request needs the token (in the query
 once, then a cookie), the websocket must come from the page's own origin, and the
-static folder is not listed.
+static folder is not listed. Each browser session runs its own app process (~35 MB), so
+a station serves at most `serve_sessions` at once; the next gets a 503 "full" page.
 """
 
 from __future__ import annotations
 
 import hmac
+import html
 import secrets
 import shlex
 import sys
@@ -18,7 +20,8 @@ from urllib.parse import urlsplit
 import click
 
 from shared.cli.base import Session, pass_session
-from shared.i18n import UserError
+from shared.config import MAX_SERVE_SESSIONS
+from shared.i18n import LANGUAGES, UserError, tr
 
 STATIONS = ("kiosk", "console", "chair", "display")
 COOKIE = "hallkit_token"
@@ -31,20 +34,63 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def make_server(command: str, host: str, port: int, public_url: str, token: str) -> Any:
-    """A textual-serve Server that checks the token and the websocket's Origin."""
+def full_page(station: str, max_sessions: int) -> str:
+    """What the browser one session too many shows, in every interface language."""
+    parts = [
+        "<h1>"
+        + html.escape(tr("The {station} station is full", lang, station=station))
+        + "</h1><p>"
+        + html.escape(
+            tr(
+                "This station is open in {max} browsers, the most it serves at once. "
+                "Close a page showing it, then reload this one, or ask the staff in charge.",
+                lang,
+                max=max_sessions,
+            )
+        )
+        + "</p>"
+        for lang in LANGUAGES
+    ]
+    title = html.escape(tr("The {station} station is full", LANGUAGES[0], station=station))
+    return (
+        f'<!doctype html><html lang="{LANGUAGES[0]}"><head><meta charset="utf-8">'
+        f"<title>{title}</title></head><body>{'<hr>'.join(parts)}</body></html>\n"
+    )
+
+
+def make_server(
+    command: str, host: str, port: int, public_url: str, token: str, max_sessions: int = 4
+) -> Any:
+    """A textual-serve Server that checks the token and the websocket's Origin, and runs
+    at most `max_sessions` app processes at once."""
     from aiohttp import web
     from textual_serve.server import Server
 
     allowed_origin = origin_of(public_url)
+    station = command.rsplit(" ", 1)[-1]
+    live = 0  # websockets being served, one app process each
 
     @web.middleware
     async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        nonlocal live
         given = request.query.get("token") or request.cookies.get(COOKIE, "")
         if not hmac.compare_digest(given.encode(), token.encode()):
             return web.Response(status=403, text="hallkit: a valid token is required\n")
         if request.path == "/ws" and request.headers.get("Origin") != allowed_origin:
             return web.Response(status=403, text="hallkit: wrong origin\n")
+        if request.path in ("/", "/ws") and live >= max_sessions:
+            return web.Response(
+                status=503,
+                text=full_page(station, max_sessions),
+                content_type="text/html",
+                headers={"Retry-After": "30"},
+            )
+        if request.path == "/ws":
+            live += 1  # no await since the count: two cannot take the last place
+            try:
+                return await handler(request)  # returns when the session ends
+            finally:
+                live -= 1
         response: web.StreamResponse = await handler(request)
         if "token" in request.query and not response.prepared:
             response.set_cookie(COOKIE, token, httponly=True, samesite="Strict")
@@ -74,7 +120,7 @@ def make_server(command: str, host: str, port: int, public_url: str, token: str)
         host=host,
         port=port,
         public_url=public_url,
-        title=f"hallkit {command.rsplit(' ', 1)[-1]}",
+        title=f"hallkit {station}",
     )
 
 
@@ -88,9 +134,21 @@ def make_server(command: str, host: str, port: int, public_url: str, token: str)
     help="The address browsers use, e.g. http://192.168.1.20:8000 (needed with --host 0.0.0.0).",
 )
 @click.option("--token", default="", help="Access token (default: a new random one).")
+@click.option(
+    "--max-sessions",
+    type=click.IntRange(1, MAX_SERVE_SESSIONS),
+    default=None,
+    help="Browser sessions served at once (default: serve_sessions in hallkit.toml, 4).",
+)
 @pass_session
 def serve(
-    session: Session, station: str, host: str, port: int, public_url: str, token: str
+    session: Session,
+    station: str,
+    host: str,
+    port: int,
+    public_url: str,
+    token: str,
+    max_sessions: int | None,
 ) -> None:
     """Serve a station to browsers on the hall's network (needs hallkit[web])."""
     from shared.cli import cli
@@ -115,4 +173,5 @@ def serve(
         station=station,
         url=f"{public_url}/?token={token}",
     )
-    make_server(command, host, port, public_url, token).serve()
+    cap = max_sessions or settings.serve_sessions
+    make_server(command, host, port, public_url, token, cap).serve()

@@ -17,6 +17,7 @@ from printing.documents import slip_citizens, slip_for, ticket_for
 from printing.layouts import Slip, Ticket
 from shared.cli.base import (
     Session,
+    echo,
     error_line,
     json_option,
     meeting_option,
@@ -63,7 +64,7 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
     for job in sent:
         if job["status"] == "done":
             where = f" → {job['printer']}"
-            click.echo(
+            echo(
                 tr(
                     "Printed job #{job} ({kind}){where}",
                     lang,
@@ -74,7 +75,7 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
             )
         else:
             failed += 1
-            click.echo(
+            echo(
                 tr(
                     "Job #{job} did not print: {reason}. It stays queued for a retry.",
                     lang,
@@ -121,14 +122,14 @@ def status(session: Session, printer_url: str | None) -> None:
             connection.close()
     except Exception as error:  # any printer failure is one line: this is a diagnosis
         message = tr("Cannot reach the printer: {reason}", lang, reason=jobs.describe(error))
-        click.echo(error_line(message, lang), err=True)
+        echo(error_line(message, lang), err=True)
         raise SystemExit(1) from None
     unknown = tr("unknown", lang)
     online = unknown if state.online is None else tr(ONLINE[state.online], lang)
     paper = unknown if state.paper is None else tr(PAPER[state.paper], lang)
-    click.echo(tr("Printer: {online}; paper: {paper}", lang, online=online, paper=paper))
+    echo(tr("Printer: {online}; paper: {paper}", lang, online=online, paper=paper))
     if state.detail:
-        click.echo(state.detail)
+        echo(state.detail)
 
 
 @click.group("print")

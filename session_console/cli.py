@@ -11,6 +11,7 @@ import click
 from shared import followup as fu
 from shared.cli.base import (
     Session,
+    echo,
     json_option,
     meeting_option,
     pass_session,
@@ -100,10 +101,10 @@ def export_(
         meeting_id,
         out,
         options,
-        progress=lambda name: click.echo(f"… {name}", err=True),
+        progress=lambda name: echo(f"… {name}", err=True),
     )
     for path in written:
-        click.echo(f"{path}  ({path.stat().st_size:,} B)")
+        echo(f"{path}  ({path.stat().st_size:,} B)")
     session.say(
         "{draft}{pending} pending items. The conclusion notice is due by {due} ({rule}).",
         pending=len(record.pending),
@@ -259,7 +260,7 @@ def followup_satisfaction(session: Session, question_id: int, level: str) -> Non
 def followup_history(session: Session, question_id: int) -> None:
     for event in fu.history(session.store, question_id):
         details = ", ".join(f"{k}={v}" for k, v in event["data"].items() if v not in ("", None))
-        click.echo(f"{event['at']}  {event['kind']:24} {details}")
+        echo(f"{event['at']}  {event['kind']:24} {details}")
 
 
 @click.command("report")

@@ -27,6 +27,7 @@ _KEYS = {
     "deadlines",
     "kiosk_pin",
     "retention_months",
+    "serve_sessions",
 }
 
 
@@ -39,6 +40,7 @@ class Settings:
     public_url: str = ""
     kiosk_pin: str = "0000"
     retention_months: int = 24
+    serve_sessions: int = 4
     deadlines: Mapping[str, Rule] = field(default_factory=lambda: dict(DEFAULT_RULES))
     config_path: Path | None = None
 
@@ -92,6 +94,16 @@ def load(
     return settings
 
 
+MAX_SERVE_SESSIONS = 64
+
+
+def _whole(raw: Mapping[str, Any], key: str, default: int, most: int) -> int:
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= most:
+        raise UserError("Invalid value for the setting {key}.", key=key)
+    return value
+
+
 def _apply_file(settings: Settings, path: Path) -> Settings:
     raw = _read_toml(path)
     unknown = sorted(set(raw) - _KEYS)
@@ -100,9 +112,8 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
     for key in ("database", "language", "station", "printer", "public_url", "kiosk_pin"):
         if key in raw and not isinstance(raw[key], str):
             raise UserError("Invalid value for the setting {key}.", key=key)
-    months = raw.get("retention_months", settings.retention_months)
-    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 600:
-        raise UserError("Invalid value for the setting {key}.", key="retention_months")
+    months = _whole(raw, "retention_months", settings.retention_months, 600)
+    sessions = _whole(raw, "serve_sessions", settings.serve_sessions, MAX_SERVE_SESSIONS)
     base = path.parent
     database = Path(raw.get("database", "hallkit.db"))  # beside the config file by default
     return replace(
@@ -114,6 +125,7 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
         public_url=raw.get("public_url", settings.public_url),
         kiosk_pin=raw.get("kiosk_pin", settings.kiosk_pin),
         retention_months=months,
+        serve_sessions=sessions,
         deadlines=_deadlines(raw.get("deadlines", {})),
         config_path=path,
     )
@@ -134,6 +146,9 @@ public_url = ""
 kiosk_pin = "0000"
 # How long personal data is kept after a citizen's items are closed, in months.
 retention_months = 24
+# hallkit serve: browser sessions one station serves at once (each runs its own app
+# process, ~35 MB); the next browser gets a "full" page until one closes.
+serve_sessions = 4
 
 [deadlines]
 # "N calendar" or "N working" days from the meeting's date.

@@ -22,6 +22,9 @@ _LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
 # Tone marks in dictionary order: none < huyền < hỏi < ngã < sắc < nặng.
 _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
+# What a terminal obeys instead of showing: C0 controls, DEL, C1 controls (8-bit CSI,
+# OSC ...), and the bidi overrides that reorder what is shown around them.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def show_date(iso: str) -> str:
@@ -55,6 +58,23 @@ def clean(value: str | None, label: str, *, max_len: int, required: bool = False
             length=len(text),
         )
     return text
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` made safe to write to a terminal: every control character is shown as an
+    escape (ESC as `\\x1b`, U+202E as `\\u202e`), so a value typed by anyone cannot
+    retitle, clear or rewrite the terminal it is echoed to. Characters in `keep` (the
+    line breaks of a multi-line message we wrote ourselves) pass through.
+    """
+
+    def shown(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _TERMINAL_CONTROLS.sub(shown, text)
 
 
 def fold(text: str) -> str:

@@ -10,6 +10,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from session_console.export.cells import append_row, csv_row
 from session_console.export.files import stable_xlsx
 from session_console.export.words import short_date
 from shared.i18n import tr
@@ -53,16 +54,11 @@ def rows(record: MeetingRecord) -> list[list[str]]:
     ]
 
 
-def inert(value: str) -> str:
-    """Text a spreadsheet must not run as a formula: a citizen's "=1+2" stays text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
-
-
 def csv_bytes(record: MeetingRecord) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerows([[inert(value) for value in row] for row in rows(record)])
+    writer.writerow(csv_row(COLUMNS))
+    writer.writerows([csv_row(row) for row in rows(record)])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -71,12 +67,10 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Kiến nghị chưa giải quyết"
-    sheet.append([f"Danh sách kiến nghị chưa giải quyết — {record.meeting['title']}"])
-    sheet.append(list(COLUMNS))
+    append_row(sheet, [f"Danh sách kiến nghị chưa giải quyết — {record.meeting['title']}"])
+    append_row(sheet, COLUMNS)
     for row in rows(record):
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            cell.data_type = "s"  # text, never a formula
+        append_row(sheet, row)
     sheet["A1"].font = Font(name="Times New Roman", bold=True, size=13)
     for cell in sheet[2]:
         cell.font = Font(name="Times New Roman", bold=True)

@@ -11,6 +11,7 @@ from docx.document import Document as DocumentType
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from session_console.export.cells import append_row
 from session_console.export.files import stable_xlsx
 from session_console.export.layout import (
     CELL_STYLE,
@@ -118,15 +119,15 @@ def xlsx(report: Report) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Báo cáo"
-    sheet.append([f"Kết quả giải quyết kiến nghị — kỳ {report.period.name}"])
-    sheet.append(["Số hội nghị", report.meetings])
-    sheet.append(["Số ý kiến", report.questions])
+    append_row(sheet, [f"Kết quả giải quyết kiến nghị — kỳ {report.period.name}"])
+    append_row(sheet, ["Số hội nghị", report.meetings])
+    append_row(sheet, ["Số ý kiến", report.questions])
     for heading, rows in sections(report):
-        sheet.append([])
-        sheet.append([heading])
+        append_row(sheet, [])
+        append_row(sheet, [heading])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         for label, count in rows:
-            sheet.append([label, count])
+            append_row(sheet, [label, count])
     sheet.column_dimensions["A"].width = 40
     moment = dt.datetime.combine(report.period.end, dt.time())
     book.properties.created = moment

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -15,6 +15,7 @@ from shared.config import Settings
 from shared.db import Store, open_store
 from shared.i18n import DEFAULT_LANGUAGE, UserError, tr
 from shared.meetings import current_meeting
+from shared.text import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,7 +43,7 @@ class Session:
         return int(current_meeting(self.store, given)["id"])
 
     def say(self, key: str, **params: Any) -> None:
-        click.echo(tr(key, self.settings.language, **params))
+        echo(tr(key, self.settings.language, **params))
 
 
 pass_session = click.make_pass_decorator(Session)
@@ -72,16 +73,25 @@ def json_option(function: F) -> F:
     )
 
 
+def echo(line: str, err: bool = False, keep: str = "") -> None:
+    """The one way the CLI writes to the terminal: whatever a value holds (a name from a
+    merged database, an option typed with ESC in it), it is shown, never obeyed."""
+    click.echo(printable(line, keep), err=err)
+
+
 def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    # JSON escapes C0 controls itself; `printable` catches C1 and bidi controls.
+    echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), keep="\n")
 
 
 def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> None:
     """Plain aligned columns; wide enough for Vietnamese, which is one cell per letter."""
-    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    cells = [[printable(str(h)) for h in headers]] + [
+        [printable(str(c)) for c in row] for row in rows
+    ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     for row in cells:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
 def error_line(message: str, lang: str) -> str:
@@ -95,30 +105,49 @@ def _language() -> str:
     return session.settings.language if session else DEFAULT_LANGUAGE
 
 
+def fail(message: str) -> NoReturn:
+    """An error as one line in the user's language, then exit 1."""
+    echo(error_line(message, _language()), err=True)
+    sys.exit(1)
+
+
+def _usage_mistake(error: click.UsageError) -> NoReturn:
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):
+        error.show()  # a group named alone shows its help; nothing typed to echo
+        sys.exit(error.exit_code)
+    lang = _language()
+    reason = error.format_message()
+    echo(error_line(tr("{reason}. See --help", lang, reason=reason), lang), err=True)
+    if error.ctx is not None:
+        echo(error.ctx.get_usage(), err=True, keep="\n")
+    sys.exit(2)
+
+
 class ErrorsAsLines(click.Group):
-    """A user error is one line in the user's language and exit 1, never a traceback."""
+    """A user error is one line in the user's language and exit 1, never a traceback;
+    what the user typed is echoed printable (shared.text.printable)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # The group's own options are parsed here, before `invoke` (hallkit --lang X).
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            _usage_mistake(error)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as error:
-            lang = _language()
-            reason = tr("{reason}. See --help", lang, reason=error)
-            click.echo(error_line(reason, lang), err=True)
-            if error.ctx is not None:
-                click.echo(error.ctx.get_usage(), err=True)
-            sys.exit(2)
+            _usage_mistake(error)
         except UserError as error:
-            lang = _language()
-            click.echo(error_line(error.message(lang), lang), err=True)
-            sys.exit(1)
+            fail(error.message(_language()))
         except sqlite3.Error as error:
-            lang = _language()
-            message = tr("Database error: {reason}. Nothing was changed.", lang, reason=error)
-            click.echo(error_line(message, lang), err=True)
-            sys.exit(1)
+            fail(tr("Database error: {reason}. Nothing was changed.", _language(), reason=error))
         except OSError as error:
-            lang = _language()
-            message = tr("File system error: {reason}", lang, reason=error.strerror or error)
-            click.echo(error_line(message, lang), err=True)
-            sys.exit(1)
+            fail(tr("File system error: {reason}", _language(), reason=error.strerror or error))

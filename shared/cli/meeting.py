@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from shared import agenda, meetings
-from shared.cli.base import Session, json_option, pass_session, print_json, print_table
+from shared.cli.base import Session, echo, json_option, pass_session, print_json, print_table
 
 _DETAILS = [
     ("--title", "Title of the meeting."),
@@ -92,7 +92,7 @@ def show(session: Session, meeting_id: int, as_json: bool) -> None:
         print_json(row)
         return
     for key, value in row.items():
-        click.echo(f"{key:18} {value}")
+        echo(f"{key:18} {value}")
 
 
 @meeting.command("open")
@@ -157,7 +157,7 @@ def agenda_(session: Session, meeting_id: int, steps: tuple[str, ...]) -> None:
         else agenda.steps(session.store, meeting_id)
     )
     for row in rows:
-        click.echo(f"{'>' if row['current'] else ' '} {row['position']}. {row['title']}")
+        echo(f"{'>' if row['current'] else ' '} {row['position']}. {row['title']}")
 
 
 @meeting.command("step")
@@ -167,7 +167,7 @@ def agenda_(session: Session, meeting_id: int, steps: tuple[str, ...]) -> None:
 def step(session: Session, meeting_id: int, position: int) -> None:
     """Mark step POSITION of the program as the current one."""
     row = agenda.go_to_step(session.store, meeting_id, position)
-    click.echo(f"> {row['position']}. {row['title']}")
+    echo(f"> {row['position']}. {row['title']}")
 
 
 @meeting.command("conclusion")

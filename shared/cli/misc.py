@@ -10,6 +10,7 @@ import click
 from shared import config, demo, importing, reference, registrations, tokens
 from shared.cli.base import (
     Session,
+    echo,
     json_option,
     meeting_option,
     pass_session,
@@ -100,8 +101,9 @@ def register(
 @meeting_option
 @pass_session
 def verify(session: Session, payload: str, meeting: int | None) -> None:
-    """Check a scanned ticket payload; exits non-zero if forged or from another meeting."""
-    row = registrations.verify_payload(session.store, payload, meeting)
+    """Check a scanned ticket payload against the open meeting (or --meeting); exits
+    non-zero if forged or from another meeting."""
+    row = registrations.verify_payload(session.store, payload, session.meeting_id(meeting))
     session.say(
         "Genuine ticket: number {number}, meeting {meeting}.",
         number=f"{row['number']:03d}",
@@ -155,17 +157,18 @@ def lookup(session: Session, code: str, as_json: bool) -> None:
         print_json(shown)
         return
     lang = session.settings.language
-    click.echo(f"{shown['number']:03d} · {shown['meeting']} · {shown['meeting_date']}")
+    echo(f"{shown['number']:03d} · {shown['meeting']} · {shown['meeting_date']}")
     for item in shown["items"]:
         state = tr(outcome_label(item["outcome"]), lang)
-        click.echo(
-            f"- {item['summary']}\n  {state}"
+        echo(f"- {item['summary']}")
+        echo(
+            f"  {state}"
             + (f" · {item['body_name']}" if item["body_name"] else "")
             + (f" · {item['deadline']}" if item["deadline"] else "")
         )
         answer = item["answer_summary"] or item["answer"]
         if answer:
-            click.echo(f"  {answer}")
+            echo(f"  {answer}")
 
 
 @click.command()

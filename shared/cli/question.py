@@ -9,6 +9,7 @@ import click
 from shared import questions
 from shared.cli.base import (
     Session,
+    echo,
     json_option,
     meeting_option,
     pass_session,
@@ -126,7 +127,7 @@ def outcome(
         document=document,
     )
     lang = session.settings.language
-    click.echo(
+    echo(
         f"#{row['id']}: {tr(outcome_label(row['outcome']), lang)}"
         + (
             f" · {row['body_name']} · {row['deadline']} ({row['deadline_basis']})"

@@ -12,6 +12,7 @@ import click
 from shared import events, speaking
 from shared.cli.base import (
     Session,
+    echo,
     json_option,
     meeting_option,
     pass_session,
@@ -81,7 +82,7 @@ def _report(session: Session, row: dict[str, Any]) -> None:
     line = f"{row['number']:03d} {row['name']}: {tr(QUEUE_STATUSES[row['status']], lang)}"
     if row.get("speech_started"):
         line += f" ({int(speaking.elapsed(row, time.time()))} s)"
-    click.echo(line)
+    echo(line)
 
 
 def _lectern_command(name: str, action: Callable[..., dict[str, Any]], help_text: str) -> None:

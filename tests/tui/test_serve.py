@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import os
 import socket
@@ -22,8 +23,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def served(db_path: Path) -> Iterator[int]:
+def start_server(db_path: Path, *options: str) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     command = [
         sys.executable,
@@ -39,6 +39,7 @@ def served(db_path: Path) -> Iterator[int]:
         str(port),
         "--token",
         TOKEN,
+        *options,
     ]
     server = subprocess.Popen(
         command,
@@ -57,6 +58,12 @@ def served(db_path: Path) -> Iterator[int]:
         server.kill()
         output = server.stdout.read().decode() if server.stdout else ""
         pytest.fail(f"server did not start: {output}")
+    return server, port
+
+
+@pytest.fixture
+def served(db_path: Path) -> Iterator[int]:
+    server, port = start_server(db_path)
     yield port
     server.terminate()
     server.wait(10)
@@ -93,3 +100,87 @@ def test_the_websocket_must_come_from_the_page(served: int) -> None:
     assert get(served, "/ws", upgrade).status == 403
     no_token = {k: v for k, v in upgrade.items() if k != "Cookie"}
     assert get(served, "/ws", {**no_token, "Origin": f"http://127.0.0.1:{served}"}).status == 403
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below `pid`, read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # gone meanwhile
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] != "Z":  # a zombie is no longer running anything
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+async def wait_for_count(pid: int, count: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while len(descendants(pid)) != count:
+        assert time.monotonic() < deadline, f"{len(descendants(pid))} processes, not {count}"
+        await asyncio.sleep(0.1)
+
+
+@pytest.fixture
+def served_two(db_path: Path) -> Iterator[tuple[int, int]]:
+    from shared.db import open_store
+    from shared.demo import demo
+
+    store = open_store(db_path)
+    demo(store)  # a kiosk with a meeting to show, so its session stays up
+    store.close()
+    server, port = start_server(db_path, "--max-sessions", "2")
+    yield server.pid, port
+    server.terminate()
+    server.wait(10)
+
+
+async def test_sessions_are_capped_per_station(served_two: tuple[int, int]) -> None:
+    import aiohttp
+
+    pid, port = served_two
+    url = f"http://127.0.0.1:{port}/ws?width=100&height=30"
+    headers = {"Origin": f"http://127.0.0.1:{port}", "Cookie": f"hallkit_token={TOKEN}"}
+
+    async with aiohttp.ClientSession() as client:
+
+        async def session() -> aiohttp.ClientWebSocketResponse:
+            """A browser tab: the websocket, then the app's first frame."""
+            socket = await client.ws_connect(url, headers=headers)
+            while True:  # textual-serve sends the app's output as binary frames
+                message = await asyncio.wait_for(socket.receive(), 30)
+                assert message.type != aiohttp.WSMsgType.CLOSED, "the app ended"
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    return socket
+
+        first = await session()
+        per_session = len(descendants(pid))
+        assert per_session >= 1
+        second = await session()
+        await wait_for_count(pid, 2 * per_session)
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await client.ws_connect(url, headers=headers)
+        assert refused.value.status == 503
+        page = get(port, f"/?token={TOKEN}")
+        text = page.read().decode()
+        assert page.status == 503 and page.getheader("Retry-After") == "30"
+        assert "Trạm kiosk đang đủ người dùng" in text and "The kiosk station is full" in text
+        assert "tối đa" in text and "at once" in text
+        assert len(descendants(pid)) == 2 * per_session  # the refused one started nothing
+
+        await first.close()  # a tab closed: its app process ends and its place is free
+        await wait_for_count(pid, per_session)
+        third = await session()
+        await wait_for_count(pid, 2 * per_session)
+        await second.close()
+        await third.close()

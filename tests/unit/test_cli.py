@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from shared.cli import cli, load_station_commands
+from shared.i18n import UserError
 
 load_station_commands()
 
@@ -182,3 +183,40 @@ def test_a_usage_mistake_is_named_in_the_users_language(db_path: Path) -> None:
     result = run("register", "--consent", db=db_path)
     assert result.exit_code == 2
     assert result.output.startswith("Lỗi: Lệnh chưa đúng") and "name" in result.output
+
+
+def test_verify_without_meeting_checks_against_the_open_meeting(db_path: Path) -> None:
+    run("demo", db=db_path)  # meeting 1, open
+    run("meeting", "new", "--title", "Hai", "--date", "05/01/2026", "--time", "8h00", db=db_path)
+    made = run("register", "--meeting", "2", "--name", "Lê An", "--consent", "--json", db=db_path)
+    assert json.loads(made.output)["meeting_id"] == 2
+    from shared.db import open_store
+    from shared.registrations import by_number, payload
+
+    store = open_store(db_path)
+    other, own = payload(store, by_number(store, 2, 1)), payload(store, by_number(store, 1, 4))
+    store.close()
+    refused = run("verify", other, db=db_path)
+    assert refused.exit_code == 1
+    assert refused.output == "Lỗi: Phiếu của hội nghị khác (hội nghị 2).\n"
+    assert run("verify", own, db=db_path).exit_code == 0
+    assert run("verify", other, "--meeting", "2", db=db_path).exit_code == 0
+    run("meeting", "close", "1", db=db_path)
+    none_open = run("verify", own, db=db_path)
+    assert none_open.exit_code == 1 and "Không có hội nghị nào đang diễn ra" in none_open.output
+
+
+def test_serve_sessions_setting(tmp_path: Path) -> None:
+    from shared import config
+
+    assert config.load(cwd=tmp_path, env={}).serve_sessions == 4
+    (tmp_path / "hallkit.toml").write_text("serve_sessions = 2\n")
+    assert config.load(cwd=tmp_path, env={}).serve_sessions == 2
+    for bad in ("0", "65", '"4"', "true"):
+        (tmp_path / "hallkit.toml").write_text(f"serve_sessions = {bad}\n")
+        with pytest.raises(UserError, match="Invalid value for the setting"):
+            config.load(cwd=tmp_path, env={})
+    assert "serve_sessions = 4" in config.SAMPLE
+    (tmp_path / "hallkit.toml").unlink()
+    too_many = run("serve", "kiosk", "--max-sessions", "0")
+    assert too_many.exit_code == 2 and "--max-sessions" in too_many.output
