@@ -100,6 +100,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Đã in phiếu. Vui lòng lấy phiếu.",
         "en": "Your ticket is printed. Please take it.",
     },
+    "print_sent": {
+        "vi": "Đã gửi phiếu đến máy in, chưa xác nhận. Nếu không thấy phiếu, Ông/Bà hãy ghi nhớ số {number}: thư ký sẽ in lại.",
+        "en": "Sent to the printer, not confirmed. If no ticket comes out, please remember number {number}: the secretary will reprint it.",
+    },
     "print_failed": {
         "vi": "Máy in chưa in được phiếu. Hãy ghi nhớ số {number}: thư ký sẽ in lại phiếu cho bạn.",
         "en": "The printer could not print your ticket. Remember number {number}: the secretary will reprint it.",

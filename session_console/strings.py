@@ -37,6 +37,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "select_row": {"vi": "Chọn một dòng trước.", "en": "Select a row first."},
     "select_question": {"vi": "Chọn một câu hỏi trước.", "en": "Select a question first."},
     "reprinted": {"vi": "Đã gửi in lại phiếu số {number}.", "en": "Reprint of {number} sent."},
+    "reprint_sent": {
+        "vi": "Đã gửi in lại phiếu số {number}, chưa xác nhận.",
+        "en": "Reprint of {number} sent, not confirmed.",
+    },
     "print_failed": {"vi": "Chưa in được: {reason}", "en": "Did not print: {reason}"},
     "saved": {"vi": "Đã lưu.", "en": "Saved."},
     "number_prompt": {"vi": "Số phiếu", "en": "Ticket number"},

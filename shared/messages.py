@@ -480,6 +480,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chưa in được lệnh #{job}: {reason}. Lệnh vẫn được giữ để in lại.",
         "en": "Job #{job} did not print: {reason}. It stays queued for a retry.",
     },
+    "print_sent": {
+        "vi": "Đã gửi lệnh #{job} ({kind}){where}, chưa xác nhận: máy in không trả lời trạng thái.",
+        "en": "Sent job #{job} ({kind}){where}, not confirmed: the printer did not report its status.",
+    },
+    "printer_offline": {
+        "vi": "Máy in báo không sẵn sàng (nắp mở hoặc đang lỗi).",
+        "en": "The printer reports it is offline (cover open or an error).",
+    },
+    "printer_paper_out": {
+        "vi": "Máy in báo hết giấy.",
+        "en": "The printer reports it is out of paper.",
+    },
+    "job_status_queued": {"vi": "chờ in", "en": "queued"},
+    "job_status_sending": {"vi": "đang gửi", "en": "sending"},
+    "job_status_done": {"vi": "đã in", "en": "printed"},
+    "job_status_sent": {"vi": "đã gửi, chưa xác nhận", "en": "sent, not confirmed"},
+    "job_status_failed": {"vi": "lỗi", "en": "failed"},
     "printer_unreachable": {
         "vi": "Không kết nối được máy in: {reason}",
         "en": "Cannot reach the printer: {reason}",

@@ -64,7 +64,8 @@ class TicketScreen(Screen[None]):
         self.show_print_state()
 
     def printed(self, job: dict[str, Any]) -> None:
-        self.print_state = "printed" if job["status"] == "done" else "print_failed"
+        outcome = {"done": "printed", "sent": "print_sent"}  # "sent" is never "printed"
+        self.print_state = outcome.get(job["status"], "print_failed")
         self.show_print_state()
 
     def show_print_state(self) -> None:

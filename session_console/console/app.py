@@ -368,12 +368,13 @@ class ConsoleApp(StationApp):
             return
         done = (event.worker.result or []) if event.state == WorkerState.SUCCESS else []
         for job in done:
-            if job["status"] != "done":
+            if job["status"] == "failed":
                 reason = t("print_failed", self.lang, reason=job["last_error"])
                 self.notify(escape(reason), severity="error", timeout=10)
             elif job["kind"] == "ticket" and job["registration_id"]:
                 row = get_registration(self.store, job["registration_id"])
-                self.notify(t("reprinted", self.lang, number=f"{row['number']:03d}"))
+                said = "reprinted" if job["status"] == "done" else "reprint_sent"  # not printed
+                self.notify(t(said, self.lang, number=f"{row['number']:03d}"))
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             reason = error.message(self.lang) if isinstance(error, UserError) else repr(error)
