@@ -281,7 +281,10 @@ def send(
         worker.join(max(0.0, min(heartbeat, limit - time.monotonic())))
         if not worker.is_alive() or time.monotonic() >= limit:
             break
-        renew(store, job, now, heartbeat)
+        try:
+            renew(store, job, now, heartbeat)
+        except UserError:  # the database is busy: the lease has two more beats to go
+            pass
     if not outcome:  # the worker is abandoned; a daemon thread, it cannot hold the exit
         seconds = send_limit(url)
         error = TimeoutError(f"the attempt took longer than {seconds:g} s")
