@@ -62,11 +62,21 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
     failed = 0
     sent = [job for job_id in job_ids for job in jobs.send_one(session.store, job_id, connection)]
     for job in sent:
+        where = f" → {job['printer']}"
         if job["status"] == "done":
-            where = f" → {job['printer']}"
             echo(
                 tr(
                     "Printed job #{job} ({kind}){where}",
+                    lang,
+                    job=job["id"],
+                    kind=job["kind"],
+                    where=where,
+                )
+            )
+        elif job["status"] == "sent":  # handed over, never shown as printed
+            echo(
+                tr(
+                    "Sent job #{job} ({kind}){where}, not confirmed: the printer did not report its status.",
                     lang,
                     job=job["id"],
                     kind=job["kind"],
@@ -89,6 +99,13 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
 
 
 ONLINE = {True: N_("online"), False: N_("offline")}
+JOB_STATUSES = {
+    "queued": N_("queued"),
+    "sending": N_("sending"),
+    "done": N_("printed"),
+    "sent": N_("sent, not confirmed"),
+    "failed": N_("failed"),
+}
 PAPER = {"ok": N_("ok"), "low": N_("low"), "out": N_("out")}
 
 
@@ -176,11 +193,12 @@ def _print_for(
 
 
 @print_.command("jobs")
-@click.option("--failed", is_flag=True, help="Only jobs that failed.")
+@click.option("--failed", is_flag=True, help="Only failed jobs, including those whose sender died.")
 @json_option
 @pass_session
 def list_jobs(session: Session, failed: bool, as_json: bool) -> None:
-    """The print queue, newest first, with each job's outcome."""
+    """The print queue, newest first, with each job's outcome: "done" is printed and
+    confirmed by the printer, "sent" handed over but not confirmed."""
     rows = jobs.list_jobs(session.store, failed)
     if as_json:
         print_json([{k: r[k] for k in JOB_KEYS} for r in rows])
@@ -190,7 +208,7 @@ def list_jobs(session: Session, failed: bool, as_json: bool) -> None:
             (
                 r["id"],
                 r["kind"],
-                r["status"],
+                tr(JOB_STATUSES[r["status"]], session.settings.language),
                 r["attempts"],
                 r["printed_at"] or r["created_at"],
                 r["last_error"][:60],

@@ -11,14 +11,23 @@ and each with a timeout: a printer that is off or hangs must never hang a statio
 
 Options after "?": profile=NAME (python-escpos capability profile, default TM-T20II),
 timeout=SECONDS (default 10), compact=1 (native QR, raster only where there is ink).
+
+After `send`, `confirm` says what is known of the job: True when it reached its end (the
+printer took every byte and said it is online with paper; or the PNG or regular file is
+written), False when it was handed over but nothing confirms it printed (a printer that
+does not answer status, a CUPS queue, a device file). It raises when the printer did not
+take the bytes in time, closed the connection, or said it is offline or out of paper.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import socket
+import struct
 import subprocess
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -31,6 +40,8 @@ from shared.i18n import UserError
 FORMS = "preview:DIR, usb:VID:PID, tcp:HOST[:PORT], serial:DEVICE?baud=N, file:PATH, cups:QUEUE"
 SCHEMES = ("preview", "usb", "tcp", "serial", "file", "cups", "dummy")
 DLE_EOT = b"\x10\x04"
+STATUS_WAIT_SECONDS = 3.0  # a printer that answers real-time status does so in milliseconds
+DRAIN_POLL_SECONDS = 0.01
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,7 @@ class Connection(Protocol):
 
     def open(self) -> None: ...
     def send(self, paper: Paper, name: str) -> str: ...
+    def confirm(self) -> bool: ...
     def status(self) -> Status: ...
     def close(self) -> None: ...
 
@@ -120,6 +132,16 @@ def _parse_status(online: bytes, paper: bytes) -> Status:
     if paper:
         paper_state = "out" if paper[0] & 0x60 else "low" if paper[0] & 0x0C else "ok"
     return Status(is_online, paper_state)
+
+
+def _confirmed(state: Status) -> bool:
+    """True when the printer said it is online with paper; False when it did not say;
+    raises when it said it cannot print."""
+    if state.online is False:
+        raise UserError("The printer reports it is offline (cover open or an error).")
+    if state.paper == "out":
+        raise UserError("The printer reports it is out of paper.")
+    return bool(state.online and state.paper in ("ok", "low"))
 
 
 class _Bytes:
@@ -139,6 +161,10 @@ class _Bytes:
     def write(self, data: bytes) -> None:
         raise NotImplementedError
 
+    def confirm(self) -> bool:
+        """Handed over, nothing more known (overridden where more is known)."""
+        return False
+
     def status(self) -> Status:
         return Status(detail="no status from this kind of connection")
 
@@ -156,10 +182,15 @@ class Dummy(_Bytes):
     def write(self, data: bytes) -> None:
         self.jobs.append(data)
 
+    def confirm(self) -> bool:
+        return True
+
 
 class Tcp(_Bytes):
-    """A network printer (raw port 9100). A small send buffer keeps a printer that stops
-    reading from swallowing a whole ticket into kernel buffers: the send times out."""
+    """A network printer (raw port 9100). `sendall` returning only means the bytes are in
+    this computer's send buffer: `confirm` waits until the kernel has sent them all and the
+    printer acknowledged them (Linux SIOCOUTQ), failing when that makes no progress for
+    `timeout` seconds, then asks the printer's real-time status (DLE EOT)."""
 
     def __init__(self, url: PrinterUrl) -> None:
         super().__init__(url)
@@ -181,16 +212,61 @@ class Tcp(_Bytes):
         assert self.sock is not None, "open() first"
         self.sock.sendall(data)
 
-    def _ask(self, request: bytes) -> bytes:
+    def confirm(self) -> bool:
+        self._drain()
+        return _confirmed(self.status())
+
+    def _unsent(self) -> int | None:
+        """Bytes the kernel still holds for this socket (unsent or unacknowledged), or None
+        where the system cannot tell (not Linux)."""
         assert self.sock is not None, "open() first"
-        self.sock.sendall(DLE_EOT + request)
         try:
-            return self.sock.recv(1)
+            import fcntl
+            import termios
+
+            raw = fcntl.ioctl(self.sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0")
+        except (ImportError, AttributeError, OSError):
+            return None
+        return int(struct.unpack("i", raw)[0])
+
+    def _drain(self) -> None:
+        """Wait until every byte reached the printer; a printer that takes nothing for
+        `timeout` seconds is hung, one that reset the connection is gone."""
+        assert self.sock is not None, "open() first"
+        timeout = self.url.timeout
+        least, deadline = None, time.monotonic() + timeout
+        while True:
+            error = self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if error:
+                raise OSError(error, os.strerror(error))
+            left = self._unsent()
+            if not left:
+                return
+            if least is None or left < least:
+                least, deadline = left, time.monotonic() + timeout
+            elif time.monotonic() >= deadline:
+                raise TimeoutError(f"{left} bytes not taken by the printer in {timeout:g} s")
+            time.sleep(DRAIN_POLL_SECONDS)
+
+    def _ask(self, request: bytes) -> bytes:
+        """One real-time status byte; empty if the printer did not answer in time."""
+        sock = self.sock
+        assert sock is not None, "open() first"
+        sock.sendall(DLE_EOT + request)
+        sock.settimeout(min(self.url.timeout, STATUS_WAIT_SECONDS))
+        try:
+            answer = sock.recv(1)
         except TimeoutError:
             return b""
+        finally:
+            sock.settimeout(self.url.timeout)
+        if not answer:
+            raise ConnectionResetError("the printer closed the connection")
+        return answer
 
     def status(self) -> Status:
-        return _parse_status(self._ask(b"\x01"), self._ask(b"\x04"))
+        online = self._ask(b"\x01")
+        return _parse_status(online, self._ask(b"\x04") if online else b"")
 
     def close(self) -> None:
         if self.sock is not None:
@@ -215,6 +291,12 @@ class Serial(_Bytes):
         assert port is not None, "open() first"
         port.write_timeout = self.url.timeout + len(data) * 10 / self.url.baud * 1.5  # type: ignore[attr-defined]
         port.write(data)  # type: ignore[attr-defined]
+
+    def confirm(self) -> bool:
+        port = self.port
+        assert port is not None, "open() first"
+        port.flush()  # type: ignore[attr-defined]  # until the last byte left the port
+        return _confirmed(self.status())
 
     def status(self) -> Status:
         port = self.port
@@ -251,12 +333,20 @@ class Usb(_Bytes):
         assert self.printer is not None, "open() first"
         self.printer._raw(data)  # type: ignore[attr-defined]
 
+    def confirm(self) -> bool:
+        return _confirmed(self.status())
+
     def status(self) -> Status:
         printer = self.printer
         assert printer is not None, "open() first"
-        online = printer.query_status(DLE_EOT + b"\x01")  # type: ignore[attr-defined]
-        paper = printer.query_status(DLE_EOT + b"\x04")  # type: ignore[attr-defined]
-        return _parse_status(bytes(online), bytes(paper))
+        from usb.core import USBTimeoutError
+
+        try:
+            online = bytes(printer.query_status(DLE_EOT + b"\x01"))  # type: ignore[attr-defined]
+            paper = bytes(printer.query_status(DLE_EOT + b"\x04")) if online else b""  # type: ignore[attr-defined]
+        except USBTimeoutError:  # a printer without real-time status: unknown
+            return Status()
+        return _parse_status(online, paper)
 
     def close(self) -> None:
         if self.printer is not None:
@@ -285,6 +375,11 @@ class File(_Bytes):
             raise TimeoutError(f"{self.url.target}: no progress in {self.url.timeout:g} s")
         if failure:
             raise failure[0]
+
+    def confirm(self) -> bool:
+        """A regular file written is the job's end; a device file's driver taking the bytes
+        says nothing of the paper."""
+        return Path(self.url.target).is_file()
 
 
 class Cups(_Bytes):
@@ -333,6 +428,9 @@ class Preview:
         paper.image.save(partial, format="PNG")
         partial.replace(final)
         return str(final)
+
+    def confirm(self) -> bool:
+        return True
 
     def status(self) -> Status:
         return Status(True, "ok", f"preview: {self.folder.resolve()}")

@@ -3,18 +3,33 @@ that retries with back-off, and kept with its outcome so it can be reprinted.
 
 A printer that is off, unplugged, out of paper or hanging costs a failed job that the
 secretary can see and retry, never a registration.
+
+A job's status means exactly one thing:
+
+    queued   waiting to be sent
+    sending  claimed by a sender that holds a lease on it, renewed every heartbeat
+    done     confirmed: the printer took every byte and said it is online with paper
+             (or the PNG preview, the regular file, the in-memory dummy is written)
+    sent     handed over, not confirmed: the printer took the bytes but did not answer
+             status, or it went to a CUPS queue or a device file
+    failed   this attempt did not get through (retried after a back-off while attempts
+             remain); also a job whose sender's lease ran out (it died or hung)
+
+Only `done` may be shown as printed; `sent` is shown as "sent, not confirmed".
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 import time
 import typing
+import uuid
 from pathlib import Path
 from typing import Any, TypeVar
 
-from printing.connections import Connection
+from printing.connections import Connection, PrinterUrl
 from printing.layouts import Slip, SlipItem, Ticket, slip, test_page, ticket
 from printing.sheet import Paper
 from shared import events
@@ -113,74 +128,144 @@ def get_job(store: Store, job_id: int) -> Row:
     return row
 
 
-STALE_CLAIM_SECONDS = 120
+HEARTBEAT_SECONDS = 5.0  # a sender renews its lease this often
+LEASE_FACTOR = 3  # a lease lasts three heartbeats: one late beat does not lose it
+LEASE_EXPIRED = "the sending process stopped (its lease ran out): sent again if attempts remain"
+
+
+def _moment(now: float | None) -> float:
+    return time.time() if now is None else now
 
 
 def recover(store: Store, now: float | None = None) -> int:
-    """Jobs this station claimed long ago and never finished (it died mid-send) go back
-    to the queue: a ticket printed twice beats a ticket lost. A recent claim may be
-    another live process of the same station sending right now, so it is left alone."""
-    moment = time.time() if now is None else now
+    """Jobs whose sender stopped renewing its lease (it died or hung) become `failed` with
+    the reason, from any station: visible in `print jobs --failed`, and sent again by their
+    own station like any failed attempt while attempts remain (a ticket printed twice
+    beats a ticket lost). A live sender renews its lease, so its job is never taken.
+    Costs one indexed read when nothing expired, so a station can call it often."""
+    moment = _moment(now)
+    expired = store.all(
+        "SELECT id, meeting_id, claim, attempts FROM print_jobs"
+        " WHERE status = 'sending' AND lease_until < ?",
+        (moment,),
+    )
+    count = 0
     with store.write():
-        count = store.conn.execute(
-            "UPDATE print_jobs SET status = 'queued' WHERE station = ? AND status = 'sending'"
-            " AND claimed_at < ?",
-            (store.station, moment - STALE_CLAIM_SECONDS),
-        ).rowcount
-        if count:
-            events.record(
-                store, EventKind.PRINT_RECOVERED, None, f"station:{store.station}", jobs=count
-            )
-    return int(count)
+        for job in expired:
+            taken = store.conn.execute(
+                "UPDATE print_jobs SET status = 'failed', last_error = ?, next_try = ?"
+                " WHERE id = ? AND status = 'sending' AND claim = ? AND lease_until < ?",
+                (LEASE_EXPIRED, moment, job["id"], job["claim"], moment),
+            ).rowcount
+            if taken:
+                events.record(
+                    store,
+                    EventKind.PRINT_RECOVERED,
+                    job["meeting_id"],
+                    f"print_job:{job['id']}",
+                    attempts=job["attempts"],
+                    claim=job["claim"],
+                )
+            count += taken
+    return count
 
 
-def claim(store: Store, now: float | None = None, job_id: int | None = None) -> Row | None:
-    """The next due job of this station (or that one job), marked as being sent."""
-    moment = time.time() if now is None else now
+_DUE = "(status = 'queued' OR (status = 'failed' AND attempts < ? AND next_try <= ?))"
+
+
+def claim(
+    store: Store,
+    now: float | None = None,
+    job_id: int | None = None,
+    heartbeat: float = HEARTBEAT_SECONDS,
+) -> Row | None:
+    """The next due job of this station (or that one job), leased for sending: the lease
+    runs out after LEASE_FACTOR heartbeats unless the sender renews it. Each claim is one
+    attempt, logged, with its own token."""
+    moment = _moment(now)
     only = " AND id = ?" if job_id is not None else ""
     params: tuple[Any, ...] = (store.station, MAX_ATTEMPTS, moment)
     with store.write():
         job = store.one(
-            "SELECT * FROM print_jobs WHERE station = ? AND ("
-            " status = 'queued' OR (status = 'failed' AND attempts < ? AND next_try <= ?))"
-            f"{only} ORDER BY id LIMIT 1",
+            f"SELECT * FROM print_jobs WHERE station = ? AND {_DUE}{only} ORDER BY id LIMIT 1",
             (*params, job_id) if job_id is not None else params,
         )
         if job is None:
             return None
-        job["attempts"] += 1
-        job["status"] = "sending"
-        store.update(
-            "print_jobs",
-            job["id"],
-            {"status": "sending", "attempts": job["attempts"], "claimed_at": moment},
+        changes = {
+            "status": "sending",
+            "attempts": job["attempts"] + 1,
+            "claimed_at": moment,
+            "claim": uuid.uuid4().hex,
+            "lease_until": moment + LEASE_FACTOR * heartbeat,
+        }
+        store.update("print_jobs", job["id"], changes)
+        events.record(
+            store,
+            EventKind.PRINT_SENDING,
+            job["meeting_id"],
+            f"print_job:{job['id']}",
+            attempts=changes["attempts"],
+            claim=changes["claim"],
         )
-    return job
+    return {**job, **changes}
 
 
-def finish(store: Store, job: Row, printer: str, error: str = "", now: float | None = None) -> Row:
-    """Record a job's outcome; a failure is retried later, up to MAX_ATTEMPTS."""
-    moment = time.time() if now is None else now
+def renew(
+    store: Store, job: Row, now: float | None = None, heartbeat: float = HEARTBEAT_SECONDS
+) -> bool:
+    """Extend this attempt's lease; False if it is no longer this attempt's (recovered)."""
+    moment = _moment(now)
+    with store.write():
+        return bool(
+            store.conn.execute(
+                "UPDATE print_jobs SET lease_until = MAX(lease_until, ?)"
+                " WHERE id = ? AND claim = ? AND status = 'sending'",
+                (moment + LEASE_FACTOR * heartbeat, job["id"], job["claim"]),
+            ).rowcount
+        )
+
+
+def finish(
+    store: Store,
+    job: Row,
+    printer: str,
+    error: str = "",
+    now: float | None = None,
+    confirmed: bool = True,
+) -> Row:
+    """Record an attempt's outcome: `done` (confirmed), `sent` (handed over, not
+    confirmed) or `failed` (retried later, up to MAX_ATTEMPTS). An attempt whose job was
+    meanwhile claimed again (its lease had run out) changes nothing but the log."""
+    moment = _moment(now)
     delay = BACKOFF_SECONDS[min(job["attempts"], len(BACKOFF_SECONDS)) - 1]
+    status = "failed" if error else "done" if confirmed else "sent"
     changes: Row = {
-        "status": "failed" if error else "done",
+        "status": status,
         "printer": printer,
         "last_error": error[:500],
         "next_try": moment + delay if error else 0,
-        "printed_at": "" if error else now_iso(),
+        "printed_at": now_iso() if status == "done" else "",
+        "lease_until": 0,
     }
+    sets = ", ".join(f"{key} = ?" for key in changes)
     with store.write():
-        store.update("print_jobs", job["id"], changes)
-        kind = EventKind.PRINT_FAILED if error else EventKind.PRINT_DONE
+        current = store.conn.execute(
+            f"UPDATE print_jobs SET {sets} WHERE id = ? AND claim = ?"
+            " AND status IN ('sending', 'failed')",
+            (*changes.values(), job["id"], job["claim"]),
+        ).rowcount
         events.record(
             store,
-            kind,
+            EventKind(f"print.{status}"),
             job["meeting_id"],
             f"print_job:{job['id']}",
             attempts=job["attempts"],
+            claim=job["claim"],
             error=error[:200],
+            **({} if current else {"superseded": True}),
         )
-    return {**job, **changes}
+    return {**job, **changes} if current else get_job(store, job["id"])
 
 
 def describe(error: Exception) -> str:
@@ -194,55 +279,115 @@ def describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def send(store: Store, job: Row, connection: Connection, now: float | None = None) -> Row:
-    """Send one claimed job; any failure of the printer is recorded, never raised."""
-    url = connection.url
+def send_limit(url: PrinterUrl) -> float:
+    """The longest one attempt may take before it is given up on, whatever the printer's
+    library does: connect, send, drain and two status questions, each within the timeout,
+    plus the transfer time of a large raster ticket at a serial printer's baud rate."""
+    transfer = 100_000 * 10 / url.baud * 1.5 if url.scheme == "serial" else 0.0
+    return 5 * url.timeout + transfer + 5
+
+
+def _deliver(job: Row, connection: Connection) -> tuple[str, bool]:
+    """Render, open, send, confirm and close: (where it went, confirmed)."""
+    paper = render(job, connection.url.width)
+    connection.open()
     try:
-        paper = render(job, url.width)
-        connection.open()
+        where = connection.send(paper, f"{job['kind']}-{job['id']}")
+        return where, connection.confirm()
+    finally:
+        connection.close()
+
+
+def send(
+    store: Store,
+    job: Row,
+    connection: Connection,
+    now: float | None = None,
+    heartbeat: float = HEARTBEAT_SECONDS,
+) -> Row:
+    """Send one claimed job; any failure of the printer is recorded, never raised. The
+    printer is driven in a thread of its own while this one renews the job's lease every
+    heartbeat; an attempt longer than `send_limit` is given up on and recorded failed."""
+    url = connection.url
+    outcome: list[tuple[str, bool] | Exception] = []
+
+    def run() -> None:
         try:
-            where = connection.send(paper, f"{job['kind']}-{job['id']}")
-        finally:
-            connection.close()
-    except Exception as error:  # every printer failure ends here, recorded on the job
+            outcome.append(_deliver(job, connection))
+        except Exception as error:  # every printer failure ends here, recorded on the job
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, name=f"print-job-{job['id']}", daemon=True)
+    limit = time.monotonic() + send_limit(url)
+    worker.start()
+    while True:
+        worker.join(max(0.0, min(heartbeat, limit - time.monotonic())))
+        if not worker.is_alive() or time.monotonic() >= limit:
+            break
+        try:
+            renew(store, job, now, heartbeat)
+        except UserError:  # the database is busy: the lease has two more beats to go
+            pass
+    if not outcome:  # the worker is abandoned; a daemon thread, it cannot hold the exit
+        seconds = send_limit(url)
+        error = TimeoutError(f"the attempt took longer than {seconds:g} s")
         return finish(store, job, url.scheme, describe(error), now)
-    return finish(store, job, f"{url.scheme}:{where}" if where else url.scheme, now=now)
+    result = outcome[0]
+    if isinstance(result, Exception):
+        return finish(store, job, url.scheme, describe(result), now)
+    where, confirmed = result
+    printer = f"{url.scheme}:{where}" if where else url.scheme
+    return finish(store, job, printer, now=now, confirmed=confirmed)
 
 
-def send_due(store: Store, connection: Connection, now: float | None = None) -> list[Row]:
-    """Send every job of this station that is due now; returns them with their outcome."""
-    sent = []
-    while (job := claim(store, now)) is not None:
-        sent.append(send(store, job, connection, now))
-    return sent
+def send_due(
+    store: Store,
+    connection: Connection,
+    now: float | None = None,
+    heartbeat: float = HEARTBEAT_SECONDS,
+) -> list[Row]:
+    """Send every job of this station that is due now; returns them with their outcome.
+    Expired leases of any station are recovered before each claim."""
+    sent: list[Row] = []
+    while True:
+        recover(store, now)
+        job = claim(store, now, heartbeat=heartbeat)
+        if job is None:
+            return sent
+        sent.append(send(store, job, connection, now, heartbeat))
 
 
-def send_one(store: Store, job_id: int, connection: Connection) -> list[Row]:
+def send_one(
+    store: Store, job_id: int, connection: Connection, heartbeat: float = HEARTBEAT_SECONDS
+) -> list[Row]:
     """Send just this job (a command-line print), leaving the station's backlog alone."""
-    job = claim(store, job_id=job_id)
-    return [send(store, job, connection)] if job else []
+    recover(store)
+    job = claim(store, job_id=job_id, heartbeat=heartbeat)
+    return [send(store, job, connection, heartbeat=heartbeat)] if job else []
 
 
 def has_due(store: Store, now: float | None = None) -> bool:
-    """Whether this station has a job to send now: one indexed query, so a station can ask
-    often without opening a connection for nothing."""
-    moment = time.time() if now is None else now
+    """Whether this station has a job to send now, after recovering expired leases: two
+    indexed reads, so a station can ask often without opening a connection for nothing."""
+    moment = _moment(now)
+    recover(store, moment)
     return (
         store.one(
-            "SELECT 1 FROM print_jobs WHERE station = ? AND (status = 'queued'"
-            " OR (status = 'failed' AND attempts < ? AND next_try <= ?)) LIMIT 1",
+            f"SELECT 1 FROM print_jobs WHERE station = ? AND {_DUE} LIMIT 1",
             (store.station, MAX_ATTEMPTS, moment),
         )
         is not None
     )
 
 
-def send_pending(db_path: Path, station: str, connection: Connection) -> list[Row]:
+def send_pending(
+    db_path: Path, station: str, connection: Connection, heartbeat: float = HEARTBEAT_SECONDS
+) -> list[Row]:
     """`send_due` on a connection of its own: what a station's print thread runs, since
     sqlite3 connections cannot cross threads."""
     store = open_store(db_path, station, check=False)
     try:
-        return send_due(store, connection)
+        return send_due(store, connection, heartbeat=heartbeat)
     finally:
         store.close()
 
@@ -260,7 +405,10 @@ def retry(store: Store, job_id: int) -> Row:
     return get_job(store, job_id)
 
 
-def list_jobs(store: Store, failed_only: bool = False) -> list[Row]:
+def list_jobs(store: Store, failed_only: bool = False, now: float | None = None) -> list[Row]:
+    """Every job, newest first, after recovering expired leases (so a job whose sender
+    died shows as failed, not as sending); `failed_only` keeps the failed ones."""
+    recover(store, now)
     sql = "SELECT * FROM print_jobs"
     if failed_only:
         sql += " WHERE status = 'failed'"

@@ -256,6 +256,49 @@ def m005_print_claims(db: Database) -> None:
     db.execute("ALTER TABLE print_jobs ADD COLUMN claimed_at REAL NOT NULL DEFAULT 0")
 
 
+_PRINT_LEASES = """
+CREATE TABLE print_jobs_new (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('ticket', 'slip', 'test')),
+    meeting_id INTEGER REFERENCES meetings(id),
+    registration_id INTEGER REFERENCES registrations(id),
+    document TEXT NOT NULL,
+    station TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'queued'
+        CHECK (status IN ('queued', 'sending', 'done', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    printer TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    printed_at TEXT NOT NULL DEFAULT '',
+    claimed_at REAL NOT NULL DEFAULT 0,
+    claim TEXT NOT NULL DEFAULT '',
+    lease_until REAL NOT NULL DEFAULT 0
+);
+INSERT INTO print_jobs_new (id, kind, meeting_id, registration_id, document, station, status,
+    attempts, next_try, last_error, printer, created_at, printed_at, claimed_at, lease_until)
+SELECT id, kind, meeting_id, registration_id, document, station, status,
+    attempts, next_try, last_error, printer, created_at, printed_at, claimed_at,
+    CASE WHEN status = 'sending' THEN claimed_at + 120 ELSE 0 END
+FROM print_jobs;
+DROP TABLE print_jobs;
+ALTER TABLE print_jobs_new RENAME TO print_jobs;
+CREATE INDEX print_jobs_due ON print_jobs (station, status, next_try);
+CREATE INDEX print_jobs_lease ON print_jobs (status, lease_until);
+"""
+
+
+@migrations()
+def m006_print_leases(db: Database) -> None:
+    """A claim is a lease the sender renews while it sends (`claim` names the attempt,
+    `lease_until` is when it runs out), so any process recovers a job whose sender died;
+    and a job the printer took but did not confirm is `sent`, never `done`. A job being
+    sent by an older version keeps the old two-minute grace."""
+    for statement in _statements(_PRINT_LEASES):
+        db.execute(statement)
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 PRINTING = N_("Printing your ticket…")
 PRINTED = N_("Your ticket is printed. Please take it.")
+PRINT_SENT = N_(
+    "Sent to the printer, not confirmed. If no ticket comes out, please remember number {number}: the secretary will reprint it."
+)
 PRINT_FAILED = N_(
     "The printer could not print your ticket. Remember number {number}: the secretary will reprint it."
 )
@@ -73,7 +76,8 @@ class TicketScreen(Screen[None]):
         self.show_print_state()
 
     def printed(self, job: dict[str, Any]) -> None:
-        self.print_state = PRINTED if job["status"] == "done" else PRINT_FAILED
+        outcome = {"done": PRINTED, "sent": PRINT_SENT}  # "sent" is never "printed"
+        self.print_state = outcome.get(job["status"], PRINT_FAILED)
         self.show_print_state()
 
     def show_print_state(self) -> None:

@@ -391,14 +391,17 @@ class ConsoleApp(StationApp):
             return
         done = (event.worker.result or []) if event.state == WorkerState.SUCCESS else []
         for job in done:
-            if job["status"] != "done":
+            if job["status"] == "failed":
                 reason = tr("Did not print: {reason}", self.lang, reason=job["last_error"])
                 self.notify(escape(reason), severity="error", timeout=10)
             elif job["kind"] == "ticket" and job["registration_id"]:
                 row = get_registration(self.store, job["registration_id"])
-                self.notify(
-                    tr("Reprint of {number} sent.", self.lang, number=f"{row['number']:03d}")
+                said = (  # "sent" is not printed
+                    N_("Ticket {number} reprinted.")
+                    if job["status"] == "done"
+                    else N_("Reprint of {number} sent, not confirmed.")
                 )
+                self.notify(tr(said, self.lang, number=f"{row['number']:03d}"))
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             reason = error.message(self.lang) if isinstance(error, UserError) else repr(error)

@@ -1,11 +1,14 @@
 import json
+import time
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 from PIL import Image
 
 from shared.cli import cli, load_station_commands
+from shared.db import open_store
 from tests.printing.conftest import read_qr
+from tests.printing.standin import StandIn
 
 load_station_commands()
 
@@ -76,3 +79,36 @@ def test_print_every_slip_of_a_meeting(db_path: Path, tmp_path: Path) -> None:
     assert len(slips) == 3  # the demo's three speakers with questions
     assert all(read_qr(Image.open(png)) for png in slips)
     assert run(db_path, "print", "slips", "9").exit_code == 1
+
+
+def test_a_ticket_the_printer_did_not_confirm_is_never_shown_as_printed(db_path: Path) -> None:
+    run(db_path, "demo")
+    printer = StandIn("silent")
+    try:
+        url = f"{printer.url}?timeout=0.5&compact=1"
+        result = run(db_path, "--lang", "en", "print", "ticket", "5", "--printer", url)
+    finally:
+        printer.close()
+    assert result.exit_code == 0, result.output
+    assert "Sent job #1 (ticket) → tcp, not confirmed" in result.output
+    assert "Printed" not in result.output
+    [job] = json.loads(run(db_path, "print", "jobs", "--json").output)
+    assert (job["status"], job["printed_at"]) == ("sent", "")
+    table = run(db_path, "print", "jobs").output
+    assert "đã gửi, chưa xác nhận" in table and "đã in" not in table
+
+
+def test_print_jobs_failed_lists_a_job_whose_sender_died(db_path: Path) -> None:
+    run(db_path, "demo")
+    store = open_store(db_path)
+    try:
+        with store.write():
+            store.insert(
+                "print_jobs",
+                {"kind": "test", "document": "{}", "status": "sending", "attempts": 1,
+                 "claim": "dead", "lease_until": time.time() - 1, "created_at": "x"},
+            )  # fmt: skip
+    finally:
+        store.close()
+    [job] = json.loads(run(db_path, "print", "jobs", "--failed", "--json").output)
+    assert job["status"] == "failed" and "lease ran out" in job["last_error"]

@@ -29,7 +29,7 @@ STORED_BEFORE_THE_ENUM = {
     "followup.satisfaction", "followup.transferred", "import.fields", "import.officials",
     "import.opinions", "import.villages", "meeting.closed", "meeting.conclusion",
     "meeting.created", "meeting.open", "meeting.updated", "merge", "print.done",
-    "print.failed", "print.queued", "print.recovered", "print.retry", "question.added",
+    "print.failed", "print.queued", "print.recovered", "print.retry", "print.sending", "print.sent", "question.added",
     "question.assigned", "question.outcome", "queue.call", "queue.move", "queue.no_show",
     "queue.pause", "queue.recall", "queue.resume", "queue.start", "queue.stop",
     "queue.withdraw", "registration.closed", "registration.created", "registration.opened",
@@ -92,6 +92,8 @@ def test_every_kind_the_core_writes_is_a_member(store: Store, meeting: int, tmp_
     jobs.send_due(store, connect(f"preview:{tmp_path / 'paper'}"))
     jobs.retry(store, job)
     jobs.send_due(store, connect(f"file:{tmp_path}/no/such/lp0"))
+    jobs.retry(store, job)
+    jobs.send_due(store, connect("file:/dev/null"))  # a device takes it without a word: sent
     jobs.retry(store, job)
     jobs.claim(store, now=0.0)  # the station dies while sending
     jobs.recover(store, now=10_000.0)
