@@ -1,3 +1,4 @@
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,75 @@ def test_undo_walks_back_through_queue_actions(store: Store, queue5: int) -> Non
     with pytest.raises(UserError, match="nothing_to_undo"):
         speaking.undo_last(store, queue5)
     assert speaking.call(store, queue5)["number"] == 1
+
+
+def test_two_consoles_never_both_put_a_speaker_at_the_lectern(
+    db_path: Path, queue5: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The partial unique index holds even when a console's own check is passed by: one
+    console calls number 1; the other, on its own connection, tries to put number 2 there
+    with a raw write and with a call whose check saw nobody (as a stale read would)."""
+    first, second = open_store(db_path, "console-1"), open_store(db_path, "console-2")
+    try:
+        assert speaking.call(first, queue5)["number"] == 1
+        before = snapshot(second)
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"), second.write():
+            second.conn.execute(
+                "UPDATE registrations SET status = 'called' WHERE meeting_id = ? AND number = 2",
+                (queue5,),
+            )
+        monkeypatch.setattr(speaking, "at_lectern", lambda store, meeting_id: None)
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+            speaking.call(second, queue5, 2)
+        assert snapshot(second) == before
+        assert not second.conn.in_transaction  # the failed call rolled back its write lock
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_meeting_is_not_closed_while_someone_is_at_the_lectern(store: Store, queue5: int) -> None:
+    for step in (speaking.call, speaking.start):
+        step(store, queue5)
+        before = snapshot(store)
+        with pytest.raises(UserError, match="meeting_has_speaker") as refused:
+            meetings.set_status(store, queue5, "closed")
+        assert refused.value.message("en").startswith("Number 1 is still at the lectern")
+        assert snapshot(store) == before
+    speaking.stop(store, queue5)
+    assert meetings.set_status(store, queue5, "closed")["status"] == "closed"
+
+
+def test_a_no_show_is_called_again_only_after_a_recall(store: Store, queue5: int) -> None:
+    speaking.call(store, queue5)
+    speaking.no_show(store, queue5, 1)
+    before = snapshot(store)
+    with pytest.raises(UserError, match="transition_refused") as refused:
+        speaking.call(store, queue5, 1)
+    assert refused.value.message("vi") == "Không thể gọi số 1: số này vắng mặt."
+    with pytest.raises(UserError, match="transition_refused"):
+        speaking.no_show(store, queue5, 1)
+    assert snapshot(store) == before
+    speaking.recall(store, queue5, 1)
+    assert speaking.call(store, queue5, 1)["status"] == "called"
+
+
+def test_undo_never_touches_another_meetings_rows(store: Store, queue5: int) -> None:
+    """An event of one meeting whose undo data names another meeting's registration (a
+    damaged or hand-edited log) is refused, and the other meeting's row stays as it is."""
+    other = meetings.create_meeting(
+        store, title="Hội nghị khác", date="2026-03-01", start_time="08:00"
+    )
+    meetings.set_status(store, other, "open")
+    theirs = register(store, other, consent=True, name="Người Họp Khác")
+    with store.write():
+        store.log(
+            "queue.call",
+            queue5,
+            f"registration:{theirs['id']}",
+            _undo={"registrations": {theirs["id"]: {"status": "withdrawn", "name": "Đã Sửa"}}},
+        )
+    before = snapshot(store)
+    with pytest.raises(UserError, match="nothing_to_undo"):
+        speaking.undo_last(store, queue5)
+    assert snapshot(store) == before
