@@ -81,13 +81,15 @@ class KioskApp(App[None]):
         meeting_id: int | None = None,
         connect_printer: Callable[[], Connection] | None = None,
         idle_seconds: float = 90,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.meeting_id = meeting_id
         self.connect_printer = connect_printer or (lambda: connect(settings.printer))
         self.idle_seconds = idle_seconds
-        self.last_key = time.monotonic()
+        self.clock = clock  # seconds, for idle time and the PIN rest; a test moves its own
+        self.last_key = clock()
         self.pending: dict[str, Any] | None = None
         self.pin_rest_until = 0.0
         self.set_reactive(KioskApp.lang, settings.language)
@@ -139,7 +141,7 @@ class KioskApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self.last_key = time.monotonic()
+            self.last_key = self.clock()
         await super().on_event(event)
 
     def clear_if_idle(self) -> None:
@@ -147,7 +149,7 @@ class KioskApp(App[None]):
         if isinstance(self.screen, WelcomeScreen):
             return
         limit = getattr(self.screen, "IDLE_SECONDS", self.idle_seconds)
-        if time.monotonic() - self.last_key > limit:
+        if self.clock() - self.last_key > limit:
             self.reset()
 
     def reset(self) -> None:
@@ -285,7 +287,7 @@ class KioskApp(App[None]):
         self.lang = LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
 
     def action_operator(self) -> None:
-        if time.monotonic() < self.pin_rest_until:
+        if self.clock() < self.pin_rest_until:
             return  # three wrong PINs: the operator key rests a minute
         others = [
             (m["id"], m["title"])
@@ -298,7 +300,7 @@ class KioskApp(App[None]):
 
     def _operator_choice(self, choice: str | None) -> None:
         if choice == "locked":
-            self.pin_rest_until = time.monotonic() + PIN_REST_SECONDS
+            self.pin_rest_until = self.clock() + PIN_REST_SECONDS
         elif choice == "exit":
             self.exit()
         elif choice and choice.startswith("meeting:"):
@@ -321,6 +323,7 @@ def make_kiosk_app(
     meeting_id: int | None = None,
     connect_printer: Callable[[], Connection] | None = None,
     idle_seconds: float = 90,
+    clock: Callable[[], float] = time.monotonic,
 ) -> KioskApp:
     """The one way the CLI, the tests and the screenshots build the kiosk."""
-    return KioskApp(settings, meeting_id, connect_printer, idle_seconds)
+    return KioskApp(settings, meeting_id, connect_printer, idle_seconds, clock)

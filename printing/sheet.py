@@ -34,10 +34,12 @@ class QrSpot:
 
 @dataclass(frozen=True)
 class Paper:
-    """A finished sheet: the image, and its QR code's place if it has one."""
+    """A finished sheet: the image, its QR code's place if it has one, and the lines of
+    text drawn on it, top to bottom (what a test or a preview reads)."""
 
     image: Image.Image
     qr: QrSpot | None = None
+    lines: tuple[str, ...] = ()
 
 
 def _clusters(word: str) -> list[str]:
@@ -110,6 +112,7 @@ class Sheet:
         self.margin = max(8, width // 36)
         self.scale = width / 576
         self.blocks: list[Image.Image] = []
+        self.lines: list[str] = []
         self._qr: QrSpot | None = None
 
     def px(self, size: float) -> int:
@@ -127,11 +130,13 @@ class Sheet:
         half.scale = self.scale / 2
         half.text(text, size, bold=True)
         drawn = half.paper().image
+        self.lines.extend(half.lines)
         self.blocks.append(drawn.resize((self.width, drawn.height * 2), Image.Resampling.NEAREST))
 
     def text(self, text: str, size: float, bold: bool = False, align: Align = "center") -> None:
         face_size = self.px(size)
         for line in wrap(text, face_size, bold, self.inner):
+            self.lines.append(line)
             self.blocks.append(_line(line, face_size, bold, align, self.width, self.margin))
 
     def space(self, size: float) -> None:
@@ -162,4 +167,4 @@ class Sheet:
         for block in self.blocks:
             image.paste(block, (0, top))
             top += block.height
-        return Paper(image, self._qr)
+        return Paper(image, self._qr, tuple(self.lines))

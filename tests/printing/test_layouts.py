@@ -17,6 +17,7 @@ from printing.layouts import Slip, SlipItem, Ticket, slip, ticket, vietnamese_le
 from printing.sheet import Sheet, wrap
 from shared.db import Store
 from shared.registrations import verify_payload
+from shared.tokens import show_code
 from tests.escpos_decode import decode
 from tests.printing.conftest import read_qr
 
@@ -52,8 +53,23 @@ def test_compact_mode_is_under_16_kb(store: Store, meeting: int, citizen: dict[s
 
 
 def test_english_ticket(store: Store, meeting: int, citizen: dict[str, Any]) -> None:
-    paper = ticket(ticket_for(store, citizen["id"], "en"), 576)
+    document = ticket_for(store, citizen["id"], "en", now=dt.datetime(2026, 2, 10, 7, 30))
+    paper = ticket(document, 576)
     assert read_qr(paper.image).startswith(citizen["code"])
+    assert [line for line in paper.lines if line.isascii()] == [
+        "SPEAKER TICKET",
+        "Your number",
+        "003",
+        f"Lookup code: {show_code(citizen['code'])}",
+        "2 ahead of you",
+        "Expected to be called around 08:16",
+        "Please keep this ticket: you will be called by this",
+        "number, and the code lets you look up the answer.",
+    ]
+    assert {"Village: Thôn Đoài", "Field: Giao thông", "Nguyễn Thị Thu Hà"} <= set(paper.lines)
+    assert paper.lines[1].startswith("10/02/2026")  # no "Ngày"
+    vietnamese = ticket(ticket_for(store, citizen["id"], "vi"), 576).lines
+    assert not set(paper.lines[1:]) & set(vietnamese[1:]) - {"003", "Nguyễn Thị Thu Hà"}
 
 
 def test_every_vietnamese_letter_has_a_glyph() -> None:

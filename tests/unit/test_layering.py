@@ -1,10 +1,13 @@
-"""shared imports nothing of ours; neither shared nor printing imports Textual."""
+"""The layers hold: shared imports nothing of ours; neither shared nor printing imports
+Textual; no two of our modules import each other. The contracts in pyproject.toml say the
+same for `lint-imports`."""
 
 import ast
 import subprocess
 import sys
 from pathlib import Path
 
+import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,3 +48,51 @@ def test_headless_packages_do_not_load_textual(package: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def import_cycles(exclude_type_checking_imports: bool) -> list[list[str]]:
+    """Groups of our modules that import each other, directly or through others
+    (the strongly connected components of the import graph with more than one module)."""
+    graph = grimp.build_graph(
+        *sorted(OURS), exclude_type_checking_imports=exclude_type_checking_imports, cache_dir=None
+    )
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:  # Tarjan's algorithm
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            if imported not in order:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], order[imported])
+        if low[module] == order[module]:
+            group = stack[stack.index(module) :]
+            del stack[stack.index(module) :]
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in order:
+            visit(module)
+    return cycles
+
+
+def test_no_import_cycles_at_run_time() -> None:
+    """Imports under `if TYPE_CHECKING:` never run, so they are left out here."""
+    assert import_cycles(exclude_type_checking_imports=True) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10: kiosk screens import KioskApp back under TYPE_CHECKING to call"
+    " self.app.check_form(...); goes once the screens post messages instead",
+)
+def test_no_import_cycles_even_for_type_checking() -> None:
+    """A type-only import back is still a dependency (the screens know the App's methods),
+    so this test counts imports under `if TYPE_CHECKING:` too."""
+    assert import_cycles(exclude_type_checking_imports=False) == []

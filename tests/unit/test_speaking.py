@@ -1,3 +1,4 @@
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,56 @@ def test_undo_walks_back_through_queue_actions(store: Store, queue5: int) -> Non
     with pytest.raises(UserError, match="Nothing left to undo\\."):
         events.undo_last(store, queue5)
     assert speaking.call(store, queue5)["number"] == 1
+
+
+def test_two_consoles_never_both_put_a_speaker_at_the_lectern(
+    db_path: Path, queue5: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The partial unique index holds even when a console's own check is passed by: one
+    console calls number 1; the other, on its own connection, tries to put number 2 there
+    with a raw write and with a call whose check saw nobody (as a stale read would)."""
+    first, second = open_store(db_path, "console-1"), open_store(db_path, "console-2")
+    try:
+        assert speaking.call(first, queue5)["number"] == 1
+        before = snapshot(second)
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"), second.write():
+            second.conn.execute(
+                "UPDATE registrations SET status = 'called' WHERE meeting_id = ? AND number = 2",
+                (queue5,),
+            )
+        monkeypatch.setattr(speaking, "at_lectern", lambda store, meeting_id: None)
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+            speaking.call(second, queue5, 2)
+        assert snapshot(second) == before
+        assert not second.conn.in_transaction  # the failed call rolled back its write lock
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_meeting_is_not_closed_while_someone_is_at_the_lectern(store: Store, queue5: int) -> None:
+    for step in (speaking.call, speaking.start):
+        step(store, queue5)
+        before = snapshot(store)
+        with pytest.raises(
+            UserError, match="is still at the lectern; finish before closing the meeting\\."
+        ) as refused:
+            meetings.set_status(store, queue5, "closed")
+        assert refused.value.message("en").startswith("Number 1 is still at the lectern")
+        assert snapshot(store) == before
+    speaking.stop(store, queue5)
+    assert meetings.set_status(store, queue5, "closed")["status"] == "closed"
+
+
+def test_a_no_show_is_called_again_only_after_a_recall(store: Store, queue5: int) -> None:
+    speaking.call(store, queue5)
+    speaking.no_show(store, queue5, 1)
+    before = snapshot(store)
+    with pytest.raises(UserError, match=": it is") as refused:
+        speaking.call(store, queue5, 1)
+    assert refused.value.message("vi") == "Không thể gọi số 1: số này vắng mặt."
+    with pytest.raises(UserError, match=": it is"):
+        speaking.no_show(store, queue5, 1)
+    assert snapshot(store) == before
+    speaking.recall(store, queue5, 1)
+    assert speaking.call(store, queue5, 1)["status"] == "called"
