@@ -121,7 +121,7 @@ class KioskApp(App[None]):
     @property
     def meeting_kind(self) -> str:
         """Commune, agency or party: it chooses some fields' wording."""
-        return meeting_kind(self.meeting["level"]) if self.meeting else "commune"
+        return meeting_kind(self.meeting)
 
     def load_meeting(self) -> None:
         try:

@@ -11,6 +11,7 @@ from shared.meetings import get_meeting
 from shared.questions import citizens_with_questions, questions_of
 from shared.registrations import get_registration, payload
 from shared.speaking import queue
+from shared.specs import meeting_kind
 
 # Time a speaker takes on average, on top of the speaking limit: the answer.
 ANSWER_SECONDS = 180
@@ -57,6 +58,7 @@ def ticket_for(
         ahead=ahead,
         estimated=when,
         lang=lang,
+        kind=meeting_kind(meeting),
     )
 
 

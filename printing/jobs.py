@@ -45,7 +45,8 @@ BACKOFF_SECONDS = (2, 5, 15, 30, 60)
 # The shape of the document a job stores. Rows stored before versions are version 0, with
 # the fields of version 1. Bump it when a change to Ticket, Slip or SlipItem needs more
 # than a default (a renamed field, a changed meaning) and add that step to `_upgrade`.
-DOCUMENT_VERSION = 1
+# 2: tickets carry the meeting's kind (older ones print as a commune's).
+DOCUMENT_VERSION = 2
 
 
 def enqueue(
@@ -100,7 +101,7 @@ def render(job: Row, width: int) -> Paper:
 def _upgrade(data: Row) -> Row:
     """A stored document in the current version's shape (fields may still be missing or
     extra: `_fit` settles those)."""
-    data.pop("version", 0)  # versions 0 and 1 share their fields: nothing to convert yet
+    data.pop("version", 0)  # versions 0-2 differ only by fields with defaults
     return data
 
 

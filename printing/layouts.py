@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from printing.sheet import Paper, Sheet
 from shared.i18n import tr
-from shared.specs import outcome_label
+from shared.specs import FIELDS, outcome_label
 from shared.tokens import show_code
 
 WIDTHS = (384, 512, 576)
@@ -35,6 +35,8 @@ class Ticket:
     ahead: int
     estimated: str = ""
     lang: str = "vi"
+    kind: str = "commune"
+    """The meeting's kind, which words the fields (a village, or an office's unit)."""
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,10 @@ def ticket(data: Ticket, width: int = 576) -> Paper:
     sheet.text(tr("Your number", lang), 20)
     sheet.big_text(f"{data.number:03d}", 170)
     sheet.text(data.name, 30, bold=True)
-    if data.village:
-        sheet.text(tr("Village: {village}", lang, village=data.village), 22)
-    if data.field:
-        sheet.text(tr("Field: {field}", lang, field=data.field), 22)
+    for key, value in (("village", data.village), ("field", data.field)):
+        if value:
+            label = tr(FIELDS[key].column_for(data.kind), lang)
+            sheet.text(tr("{label}: {value}", lang, label=label, value=value), 22)
     sheet.space(8)
     sheet.text(tr("Lookup code: {code}", lang, code=show_code(data.code)), 28, bold=True)
     sheet.space(4)

@@ -14,6 +14,7 @@ from shared.db import Store, now_iso
 from shared.deadlines import DEFAULT_RULES, Rule
 from shared.events import EventKind
 from shared.i18n import N_, UserError
+from shared.specs import MEETING_KINDS
 from shared.text import clean
 
 Row = dict[str, Any]
@@ -67,6 +68,14 @@ def _checked(changes: Mapping[str, Any]) -> Row:
                     "Unknown level: {level} (choose: {choices}).",
                     level=value,
                     choices=", ".join(LEVELS),
+                )
+            row[key] = value
+        elif key == "kind":
+            if value not in MEETING_KINDS:
+                raise UserError(
+                    "Unknown kind of meeting: {kind} (choose: {choices}).",
+                    kind=value,
+                    choices=", ".join(MEETING_KINDS),
                 )
             row[key] = value
         elif key == "speaking_seconds":

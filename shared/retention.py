@@ -12,6 +12,7 @@ from shared.db import Store, now_iso
 from shared.events import EventKind
 from shared.i18n import UserError
 from shared.meetings import parse_date
+from shared.specs import REGISTRATION_FIELDS
 
 ANONYMOUS = "(đã ẩn danh)"
 
@@ -49,17 +50,17 @@ def purge(store: Store, before: str, retention_months: int, today: dt.date | Non
         if not found:
             raise UserError("No personal data is due for anonymisation.")
         at = now_iso()
+        # the fields the spec marks as purged; a required one keeps a placeholder
+        erased = {
+            spec.key: ANONYMOUS if spec.required else ""
+            for spec in REGISTRATION_FIELDS
+            if spec.purged
+        }
         for row in found:
             store.update(
                 "registrations",
                 row["id"],
-                {
-                    "name": ANONYMOUS,
-                    "name_folded": "",
-                    "phone": "",
-                    "village": "",
-                    "anonymised_at": at,
-                },
+                {**erased, "name_folded": "", "anonymised_at": at},
             )
             store.conn.execute(
                 "UPDATE print_jobs SET document = '{}' WHERE registration_id = ?", (row["id"],)

@@ -299,6 +299,17 @@ def m006_print_leases(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m007_meeting_kind(db: Database) -> None:
+    """A meeting's kind chooses the wording of some fields (shared/specs.py): a commune's
+    dialogue with its residents, an agency's with its own employees, a party committee's.
+    Empty: derived from the level, as before."""
+    db.execute(
+        "ALTER TABLE meetings ADD COLUMN kind TEXT NOT NULL DEFAULT ''"
+        " CHECK (kind IN ('', 'commune', 'agency', 'party'))"
+    )
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

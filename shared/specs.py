@@ -18,9 +18,13 @@ from shared.i18n import N_
 MEETING_KINDS = ("commune", "agency", "party")
 
 
-def meeting_kind(level: str) -> str:
-    """A meeting's kind from its level (commune, district, province, agency, party)."""
-    return level if level in MEETING_KINDS else "commune"
+def meeting_kind(meeting: Mapping[str, object] | None) -> str:
+    """A meeting's kind: as set, or else from its level (a party committee's level is its
+    kind; every government level holds a commune-style dialogue with residents)."""
+    if not meeting:
+        return "commune"
+    kind, level = str(meeting.get("kind") or ""), str(meeting.get("level") or "")
+    return kind or (level if level in MEETING_KINDS else "commune")
 
 
 def _labels(**by_kind: str) -> Mapping[str, str]:

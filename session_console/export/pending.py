@@ -15,13 +15,13 @@ from session_console.export.files import stable_xlsx
 from session_console.export.words import short_date
 from shared.i18n import tr
 from shared.record import MeetingRecord
-from shared.specs import outcome_label
+from shared.specs import FIELDS, meeting_kind, outcome_label
 
 COLUMNS = (
     "STT",
     "Số phiếu",
     "Họ tên",
-    "Thôn/tổ",
+    "",  # the place field, worded for the meeting's kind: see columns()
     "Nội dung",
     "Lĩnh vực",
     "Kết quả",
@@ -32,6 +32,11 @@ COLUMNS = (
     "Căn cứ thời hạn",
 )
 WIDTHS = (6, 9, 24, 18, 60, 16, 24, 30, 10, 14, 12, 18)
+
+
+def columns(record: MeetingRecord) -> tuple[str, ...]:
+    place = tr(FIELDS["village"].label_for(meeting_kind(record.meeting)), "vi")
+    return tuple(place if not name else name for name in COLUMNS)
 
 
 def rows(record: MeetingRecord) -> list[list[str]]:
@@ -57,7 +62,7 @@ def rows(record: MeetingRecord) -> list[list[str]]:
 def csv_bytes(record: MeetingRecord) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(csv_row(COLUMNS))
+    writer.writerow(csv_row(columns(record)))
     writer.writerows([csv_row(row) for row in rows(record)])
     return out.getvalue().encode("utf-8-sig")
 
@@ -68,7 +73,7 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
     assert sheet is not None
     sheet.title = "Kiến nghị chưa giải quyết"
     append_row(sheet, [f"Danh sách kiến nghị chưa giải quyết — {record.meeting['title']}"])
-    append_row(sheet, COLUMNS)
+    append_row(sheet, columns(record))
     for row in rows(record):
         append_row(sheet, row)
     sheet["A1"].font = Font(name="Times New Roman", bold=True, size=13)

@@ -8,6 +8,7 @@ import click
 
 from shared import agenda, meetings
 from shared.cli.base import Session, echo, json_option, pass_session, print_json, print_table
+from shared.specs import MEETING_KINDS
 
 _DETAILS = [
     ("--title", "Title of the meeting."),
@@ -29,6 +30,12 @@ def _detail_options(function: Any) -> Any:
         "--level",
         type=click.Choice(meetings.LEVELS),
         help="commune, district, province or party (committee).",
+    )(function)
+    function = click.option(
+        "--kind",
+        type=click.Choice(MEETING_KINDS),
+        help="commune (residents), agency (an office's own employees) or party; "
+        "chooses the wording of fields such as village / unit (default: from --level).",
     )(function)
     return click.option("--speaking-time", type=int, help="Default speaking time in seconds.")(
         function

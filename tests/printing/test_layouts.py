@@ -159,3 +159,27 @@ def test_test_page_prints_every_letter_and_a_readable_qr() -> None:
         printed = decode(encode(paper, profile), width)
         assert same(printed.image(), paper.image)
         assert read_qr(printed.image()) == "HALLKIT-TEST"
+
+
+def test_an_agency_meeting_words_the_place_as_a_unit(
+    store: Store, meeting: int, citizen: dict[str, Any]
+) -> None:
+    """A provincial office's dialogue with its own employees: the place field is the unit,
+    on the ticket, in the kiosk's checks and in the pending list."""
+    from shared import meetings
+    from shared.registrations import clean_detail
+    from shared.specs import meeting_kind
+
+    assert meeting_kind(meetings.get_meeting(store, meeting)) == "commune"
+    meetings.update_meeting(store, meeting, kind="agency")
+    assert meeting_kind(meetings.get_meeting(store, meeting)) == "agency"
+    lines = ticket(ticket_for(store, citizen["id"], "vi"), 576).lines
+    assert "Phòng/đơn vị: Thôn Đoài" in lines and not any(x.startswith("Thôn:") for x in lines)
+    english = ticket(ticket_for(store, citizen["id"], "en"), 576).lines
+    assert "Unit / office: Thôn Đoài" in english
+    with pytest.raises(Exception, match="Unit / office is too long"):
+        clean_detail(store, "village", "x" * 101, "agency")
+    party = meetings.create_meeting(
+        store, title="Đối thoại", date="2026-03-01", start_time="08:00", level="party"
+    )
+    assert meeting_kind(meetings.get_meeting(store, party)) == "party"
