@@ -139,7 +139,7 @@ def test_pending_list_as_xlsx_and_csv(store: Store, held: int, tmp_path: Path) -
     raw = made["kien-nghi-chua-giai-quyet.csv"].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert table[0][:5] == ["STT", "Số phiếu", "Họ tên", "Thôn/tổ", "Nội dung"]
+    assert table[0][:5] == ["STT", "Số phiếu", "Họ tên", "Thôn / tổ dân phố", "Nội dung"]
     assert [row[2] for row in table[1:]] == ["Nguyễn Thị Thu Hà", "Trịnh Đình Quý", "Hội Phụ nữ xã"]
     assert "0912345678" not in raw.decode("utf-8-sig")
     sheet = load_workbook(made["kien-nghi-chua-giai-quyet.xlsx"]).active
