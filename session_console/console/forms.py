@@ -11,7 +11,7 @@ from shared.i18n import UserError, tr
 from shared.meetings import get_meeting
 from shared.reference import list_bodies, list_officials, names
 from shared.registrations import register
-from shared.specs import KINDS, OUTCOMES_SPEC
+from shared.specs import KINDS, OUTCOMES_SPEC, REGISTRATION_FIELDS, FieldSpec, meeting_kind
 from shared.text import show_date
 
 
@@ -39,15 +39,20 @@ def number_dialog(title: str, lang: str, submit: Any, value: str = "") -> FormDi
     return FormDialog(title, [Field("number", title, value=value)], parse, lang)
 
 
+def _registration_field(store: Store, spec: FieldSpec, kind: str, lang: str) -> Field:
+    label = tr(spec.label_for(kind), lang) + (" *" if spec.required else "")
+    if spec.key == "field":
+        return _labelled(_fields(store), label)
+    if spec.key == "village":
+        return Field(spec.key, label, suggestions=names(store, "villages"))
+    return Field(spec.key, label)
+
+
 def walk_in(store: Store, meeting_id: int, lang: str) -> FormDialog:
-    fields = [
-        Field("name", tr("Name", lang)),
-        Field("village", tr("Village / group", lang), suggestions=names(store, "villages")),
-        _labelled(_fields(store), tr("Field", lang)),
-        Field("summary", tr("Summary", lang)),
-        Field("phone", tr("Phone", lang)),
-        Field("consent", tr("The citizen consented (on paper or aloud)", lang), "check", False),
-    ]
+    kind = meeting_kind(get_meeting(store, meeting_id))
+    fields = [_registration_field(store, spec, kind, lang) for spec in REGISTRATION_FIELDS]
+    consent = tr("The citizen consented (on paper or aloud)", lang)
+    fields.append(Field("consent", consent, "check", False))
 
     def save(values: dict[str, Any]) -> None:
         consent = bool(values.pop("consent"))

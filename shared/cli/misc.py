@@ -18,7 +18,7 @@ from shared.cli.base import (
     print_table,
 )
 from shared.i18n import N_, tr
-from shared.specs import outcome_label
+from shared.specs import REGISTRATION_FIELDS, outcome_label
 
 REGISTRATION_KEYS = ("id", "meeting_id", "number", "code", "name", "village", "field", "status")
 
@@ -60,15 +60,22 @@ def import_(session: Session, kind: str, path: Path, meeting: int | None, encodi
     )
 
 
+def _field_options(function: Any) -> Any:
+    """One option per registration field of the spec, in its order."""
+    for spec in reversed(REGISTRATION_FIELDS):
+        help_text = f"{tr(spec.label, 'en')}, at most {spec.limit} characters."
+        default = None if spec.required else ""
+        option = click.option(
+            f"--{spec.key}", required=spec.required, default=default, help=help_text
+        )
+        function = option(function)
+    return function
+
+
 @click.command()
 @meeting_option
-@click.option("--name", required=True, help="Full name.")
+@_field_options
 @click.option("--consent", is_flag=True, help="The citizen accepted the privacy notice.")
-@click.option("--village", default="", help="Village or residential group.")
-@click.option("--org", default="", help="Organisation represented, if any.")
-@click.option("--field", default="", help="Field (lĩnh vực), from the list.")
-@click.option("--summary", default="", help="The question in brief.")
-@click.option("--phone", default="", help="Phone for the follow-up answer (optional).")
 @click.option("--kind", default="kien_nghi", help="kien_nghi, phan_anh, khieu_nai or to_cao.")
 @click.option("--people", type=int, default=1, help="Number of people sharing the opinion.")
 @click.option(
