@@ -64,10 +64,9 @@ def _field_options(function: Any) -> Any:
     """One option per registration field of the spec, in its order."""
     for spec in reversed(REGISTRATION_FIELDS):
         help_text = f"{tr(spec.label, 'en')}, at most {spec.limit} characters."
-        default = None if spec.required else ""
-        option = click.option(
-            f"--{spec.key}", required=spec.required, default=default, help=help_text
-        )
+        # a required option takes no default (click counts even None as one)
+        extra: dict[str, Any] = {"required": True} if spec.required else {"default": ""}
+        option = click.option(f"--{spec.key}", help=help_text, **extra)
         function = option(function)
     return function
 
