@@ -11,7 +11,7 @@ from shared.meetings import get_meeting
 from shared.questions import citizens_with_questions, questions_of
 from shared.registrations import get_registration, payload
 from shared.speaking import queue
-from shared.specs import meeting_kind
+from shared.specs import REGISTRATION_FIELDS, meeting_kind
 
 # Time a speaker takes on average, on top of the speaking limit: the answer.
 ANSWER_SECONDS = 180
@@ -51,8 +51,11 @@ def ticket_for(
         meeting_place=meeting["place"],
         number=registration["number"],
         name=registration["name"],
-        village=registration["village"],
-        field=registration["field"],
+        details=tuple(
+            (spec.key, registration[spec.key])
+            for spec in REGISTRATION_FIELDS
+            if spec.on_ticket and spec.key != "name"
+        ),
         code=registration["code"],
         payload=payload(store, registration, public_url),
         ahead=ahead,

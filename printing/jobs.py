@@ -46,7 +46,8 @@ BACKOFF_SECONDS = (2, 5, 15, 30, 60)
 # the fields of version 1. Bump it when a change to Ticket, Slip or SlipItem needs more
 # than a default (a renamed field, a changed meaning) and add that step to `_upgrade`.
 # 2: tickets carry the meeting's kind (older ones print as a commune's).
-DOCUMENT_VERSION = 2
+# 3: a ticket's field lines are (key, value) pairs chosen by the spec.
+DOCUMENT_VERSION = 3
 
 
 def enqueue(
@@ -85,11 +86,12 @@ def enqueue(
 def render(job: Row, width: int) -> Paper:
     """The paper a job prints, drawn again from its stored document, whichever version of
     hallkit stored it."""
-    data = _upgrade(json.loads(job["document"]))
+    data = json.loads(job["document"])
     if job["kind"] in ("ticket", "slip") and not data:
         raise UserError(
             "Print job {job} cannot be reprinted: its personal data was anonymised.", job=job["id"]
         )  # retention emptied it
+    data = _upgrade(data)
     if job["kind"] == "ticket":
         return ticket(_fit(Ticket, data), width)
     if job["kind"] == "slip":
@@ -101,7 +103,9 @@ def render(job: Row, width: int) -> Paper:
 def _upgrade(data: Row) -> Row:
     """A stored document in the current version's shape (fields may still be missing or
     extra: `_fit` settles those)."""
-    data.pop("version", 0)  # versions 0-2 differ only by fields with defaults
+    version = data.pop("version", 0)
+    if version < 3 and "village" in data:  # village and field had fields of their own
+        data["details"] = [(key, data.pop(key, "")) for key in ("village", "field")]
     return data
 
 

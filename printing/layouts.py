@@ -28,8 +28,6 @@ class Ticket:
     meeting_place: str
     number: int
     name: str
-    village: str
-    field: str
     code: str
     payload: str
     ahead: int
@@ -37,6 +35,8 @@ class Ticket:
     lang: str = "vi"
     kind: str = "commune"
     """The meeting's kind, which words the fields (a village, or an office's unit)."""
+    details: tuple[tuple[str, str], ...] = ()
+    """(field key, value) of the fields the spec shows on the ticket, besides the name."""
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,8 @@ def ticket(data: Ticket, width: int = 576) -> Paper:
     sheet.text(tr("Your number", lang), 20)
     sheet.big_text(f"{data.number:03d}", 170)
     sheet.text(data.name, 30, bold=True)
-    for key, value in (("village", data.village), ("field", data.field)):
-        if value:
+    for key, value in data.details:
+        if value and key in FIELDS:
             label = tr(FIELDS[key].column_for(data.kind), lang)
             sheet.text(tr("{label}: {value}", lang, label=label, value=value), 22)
     sheet.space(8)

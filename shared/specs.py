@@ -121,6 +121,9 @@ class OutcomeSpec:
     """On the list of items followed up after the meeting."""
     transfer: bool = False
     """Sent to a competent body the issuing authority does not command."""
+    minutes: str = N_("{label}")
+    """msgid of the result as the minutes write it: {label}, {answer}, {body}, {level},
+    {document}, {deadline}."""
 
 
 OUTCOMES_SPEC: tuple[OutcomeSpec, ...] = (
@@ -128,6 +131,7 @@ OUTCOMES_SPEC: tuple[OutcomeSpec, ...] = (
         "answered",
         N_("answered at the meeting"),
         needs=frozenset({"answer"}),
+        minutes=N_("{label}: {answer}"),
     ),
     OutcomeSpec(
         "pending",
@@ -135,6 +139,7 @@ OUTCOMES_SPEC: tuple[OutcomeSpec, ...] = (
         needs=frozenset({"body"}),
         deadline_rule="pending_answer",
         pending=True,
+        minutes=N_("{label}; {body} to answer by {deadline}"),
     ),
     OutcomeSpec(
         "transferred",
@@ -143,12 +148,17 @@ OUTCOMES_SPEC: tuple[OutcomeSpec, ...] = (
         deadline_rule="citizen_notice",
         pending=True,
         transfer=True,
+        minutes=N_(
+            "{label}: {body} ({level}), document no. {document}; the citizen to be told by "
+            "{deadline}"
+        ),
     ),
     OutcomeSpec(
         "written",
         N_("written reply"),
         deadline_rule="pending_answer",
         pending=True,
+        minutes=N_("{label}, by {deadline}"),
     ),
     OutcomeSpec(
         "withdrawn",

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from shared.i18n import tr
-from shared.specs import outcome_label
+from shared.specs import OUTCOMES, outcome_label
 
 KIND = {
     "kien_nghi": "kiến nghị",
@@ -50,21 +50,18 @@ def outcome_text(question: dict[str, Any]) -> str:
     """What became of a question, as the minutes write it."""
     outcome = question["outcome"]
     label = tr(outcome_label(outcome), "vi")
-    if outcome == "answered":
-        return f"{label}: {question['answer']}"
-    if outcome == "pending":
-        return (
-            f"{label}; giao {question['body_name']} trả lời, hạn {short_date(question['deadline'])}"
-        )
-    if outcome == "transferred":
-        return (
-            f"{label}: {question['body_name']} ({question['transfer_level']}), văn bản số "
-            f"{question['transfer_doc']}; thông báo cho công dân trước "
-            f"{short_date(question['deadline'])}"
-        )
-    if outcome == "written" and question["deadline"]:
-        return f"{label}, hạn {short_date(question['deadline'])}"
-    return label
+    if not outcome:
+        return label
+    return tr(
+        OUTCOMES[outcome].minutes,
+        "vi",
+        label=label,
+        answer=question["answer"],
+        body=question["body_name"],
+        level=question["transfer_level"],
+        document=question["transfer_doc"],
+        deadline=short_date(question["deadline"]) or "...",
+    )
 
 
 def sentence(text: str) -> str:

@@ -121,13 +121,12 @@ def test_a_citizen_with_bad_text_still_gets_a_clean_ticket() -> None:
         "Hội trường",
         7,
         "ĐỖ \x1b@\x1dVÂN 🎉" * 15,
-        "Thôn 😀 Đông",
-        "Đất đai",
         "K7QM2D",
         "K7QM2D-AAAAAAAAAA",
         0,
         "",
         "vi",
+        details=(("village", "Thôn 😀 Đông"), ("field", "Đất đai")),
     )
     paper = ticket(document, 384)
     printed = decode(encode(paper, "POS-5890"), 384)

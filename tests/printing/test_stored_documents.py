@@ -89,7 +89,7 @@ def test_fields_a_layout_no_longer_has_are_dropped(store: Store, asked: dict[str
 
 def test_fields_a_document_predates_take_a_default(store: Store, asked: dict[str, Any]) -> None:
     job = queued(store, asked, "ticket")
-    older = stored_as(job, lambda d: [d.pop(k) for k in ("version", "field", "ahead", "lang")])
+    older = stored_as(job, lambda d: [d.pop(k) for k in ("version", "details", "ahead", "lang")])
     paper = jobs.render(older, 576)
     assert read_qr(paper.image).startswith(asked["code"])  # still the citizen's own ticket
 
@@ -128,3 +128,17 @@ def test_a_purged_document_is_refused_with_a_reason(
     with pytest.raises(UserError) as refused:
         jobs.render(jobs.get_job(store, job["id"]), 576)
     assert "ẩn danh" in refused.value.message("vi")
+
+
+def test_a_ticket_stored_before_field_lines_came_from_the_spec_prints_them(
+    store: Store, asked: dict[str, Any]
+) -> None:
+    """Version 2 and older kept village and field as fields of their own."""
+    job = queued(store, asked, "ticket")
+
+    def version_2(document: dict[str, Any]) -> None:
+        document.update(version=2, village="Thôn Cũ", field="Đất đai")
+        del document["details"]
+
+    paper = jobs.render(stored_as(job, version_2), 576)
+    assert {"Thôn: Thôn Cũ", "Lĩnh vực: Đất đai"} <= set(paper.lines)
