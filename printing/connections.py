@@ -1,13 +1,6 @@
 """Printer connections named by one URL-like setting, each opened and closed explicitly
 and each with a timeout: a printer that is off or hangs must never hang a station.
-
-    preview:DIR                 PNG files, no printer needed (the default)
-    usb:VID:PID                 e.g. usb:04b8:0e15
-    tcp:HOST[:PORT]             port 9100 by default
-    serial:DEVICE?baud=N        e.g. serial:/dev/ttyUSB0?baud=38400
-    file:PATH                   e.g. file:/dev/usb/lp0
-    cups:QUEUE                  a raw CUPS queue, through `lp`
-    dummy:                      keeps the bytes in memory (tests)
+Each transport says its own form (`FORM`); `TRANSPORTS` at the end lists them, once.
 
 Options after "?": profile=NAME (python-escpos capability profile, default TM-T20II),
 timeout=SECONDS (default 10), compact=1 (native QR, raster only where there is ink).
@@ -37,8 +30,6 @@ from printing.encode import DEFAULT_PROFILE, encode, profile_width
 from printing.sheet import Paper
 from shared.i18n import UserError
 
-FORMS = "preview:DIR, usb:VID:PID, tcp:HOST[:PORT], serial:DEVICE?baud=N, file:PATH, cups:QUEUE"
-SCHEMES = ("preview", "usb", "tcp", "serial", "file", "cups", "dummy")
 DLE_EOT = b"\x10\x04"
 STATUS_WAIT_SECONDS = 3.0  # a printer that answers real-time status does so in milliseconds
 DRAIN_POLL_SECONDS = 0.01
@@ -62,16 +53,12 @@ def parse_url(text: str) -> PrinterUrl:
     """Read a printer setting; anything unreadable is refused naming the accepted forms."""
     scheme, colon, rest = text.strip().partition(":")
     target, _, query = rest.partition("?")
-    if not colon or scheme not in SCHEMES or (not target and scheme != "dummy"):
-        raise UserError(
-            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
-        )
+    if not colon or scheme not in TRANSPORTS or (not target and scheme != "dummy"):
+        raise _refused(text)
     options = dict(parse_qsl(query))
     unknown = set(options) - {"profile", "timeout", "compact", "baud"}
     if unknown:
-        raise UserError(
-            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
-        )
+        raise _refused(text)
     try:
         url = PrinterUrl(
             scheme,
@@ -82,18 +69,21 @@ def parse_url(text: str) -> PrinterUrl:
             baud=int(options.get("baud", 38400)),
         )
     except ValueError:
-        raise UserError(
-            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
-        ) from None
+        raise _refused(text) from None
     if scheme == "usb":
         _usb_ids(url.target, text)
     port = url.target.partition(":")[2]
     if scheme == "tcp" and port and not port.isdecimal():
-        raise UserError(
-            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
-        )
+        raise _refused(text)
     url.width  # noqa: B018 - refuses an unknown profile now, not at the first ticket
     return url
+
+
+def _refused(text: str) -> UserError:
+    forms = ", ".join(kind.FORM for kind in TRANSPORTS.values() if kind.FORM)
+    return UserError(
+        'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=forms
+    )
 
 
 def _usb_ids(target: str, text: str) -> tuple[int, int]:
@@ -101,9 +91,7 @@ def _usb_ids(target: str, text: str) -> tuple[int, int]:
     try:
         vendor, product = (int(part, 16) for part in parts)
     except ValueError:
-        raise UserError(
-            'Not a printer setting: "{url}". Accepted forms: {forms}.', url=text, forms=FORMS
-        ) from None
+        raise _refused(text) from None
     return vendor, product
 
 
@@ -147,6 +135,10 @@ def _confirmed(state: Status) -> bool:
 class _Bytes:
     """A connection that takes ESC/POS bytes; subclasses write them somewhere."""
 
+    SCHEME = ""
+    FORM = ""
+    """How the setting is written (README, error messages); "" for test-only ones."""
+
     def __init__(self, url: PrinterUrl) -> None:
         self.url = url
 
@@ -176,6 +168,9 @@ class _Bytes:
 class Dummy(_Bytes):
     """Keeps every job's bytes: the stand-in printer of the tests."""
 
+    SCHEME = "dummy"
+    FORM = ""
+
     url: PrinterUrl
     jobs: list[bytes] = field(default_factory=list)
 
@@ -191,6 +186,9 @@ class Tcp(_Bytes):
     this computer's send buffer: `confirm` waits until the kernel has sent them all and the
     printer acknowledged them (Linux SIOCOUTQ), failing when that makes no progress for
     `timeout` seconds, then asks the printer's real-time status (DLE EOT)."""
+
+    SCHEME = "tcp"
+    FORM = "tcp:HOST[:PORT]"
 
     def __init__(self, url: PrinterUrl) -> None:
         super().__init__(url)
@@ -277,6 +275,9 @@ class Tcp(_Bytes):
 class Serial(_Bytes):
     """A serial printer; the write timeout allows for the transfer time at this baud rate."""
 
+    SCHEME = "serial"
+    FORM = "serial:DEVICE?baud=N"
+
     def __init__(self, url: PrinterUrl) -> None:
         super().__init__(url)
         self.port: object | None = None
@@ -314,6 +315,9 @@ class Serial(_Bytes):
 
 class Usb(_Bytes):
     """A USB printer through python-escpos (pyusb); timeouts in milliseconds, never 0."""
+
+    SCHEME = "usb"
+    FORM = "usb:VID:PID"
 
     def __init__(self, url: PrinterUrl) -> None:
         super().__init__(url)
@@ -358,6 +362,9 @@ class File(_Bytes):
     """A device file such as /dev/usb/lp0, or a plain file. A write to a device whose
     printer is off can block forever, so it runs in a thread that is given up on."""
 
+    SCHEME = "file"
+    FORM = "file:PATH"
+
     def write(self, data: bytes) -> None:
         failure: list[BaseException] = []
 
@@ -384,6 +391,9 @@ class File(_Bytes):
 
 class Cups(_Bytes):
     """A raw CUPS queue, through the `lp` command."""
+
+    SCHEME = "cups"
+    FORM = "cups:QUEUE"
 
     def write(self, data: bytes) -> None:
         command = ["lp", "-d", self.url.target, "-o", "raw"]
@@ -414,6 +424,9 @@ class Cups(_Bytes):
 class Preview:
     """Writes each job as a PNG in DIR: the default, so a kiosk works with no printer."""
 
+    SCHEME = "preview"
+    FORM = "preview:DIR"
+
     def __init__(self, url: PrinterUrl) -> None:
         self.url = url
         self.folder = Path(url.target)
@@ -439,18 +452,12 @@ class Preview:
         pass
 
 
-KINDS: dict[str, type[Preview] | type[_Bytes]] = {
-    "preview": Preview,
-    "usb": Usb,
-    "tcp": Tcp,
-    "serial": Serial,
-    "file": File,
-    "cups": Cups,
-    "dummy": Dummy,
+TRANSPORTS: dict[str, type[Preview] | type[_Bytes]] = {
+    kind.SCHEME: kind for kind in (Preview, Usb, Tcp, Serial, File, Cups, Dummy)
 }
 
 
 def connect(url: str | PrinterUrl) -> Connection:
     """A connection for the setting, not yet opened."""
     parsed = parse_url(url) if isinstance(url, str) else url
-    return KINDS[parsed.scheme](parsed)
+    return TRANSPORTS[parsed.scheme](parsed)
