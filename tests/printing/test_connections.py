@@ -237,3 +237,22 @@ def test_after_the_last_attempt_only_a_retry_sends(
     assert job["attempts"] == jobs.MAX_ATTEMPTS
     assert jobs.send_due(store, broken, now=1e9) == []
     assert [j["id"] for j in jobs.list_jobs(store, failed_only=True)] == [job["id"]]
+
+
+def test_every_transport_is_listed_once_and_documented() -> None:
+    """Adding a transport is adding its class to TRANSPORTS: the refusal message and the
+    README list the forms it says it takes."""
+    from pathlib import Path
+
+    from printing.connections import TRANSPORTS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for scheme, kind in TRANSPORTS.items():
+        assert kind.SCHEME == scheme
+        if kind.FORM:
+            assert kind.FORM.startswith(f"{scheme}:")
+            assert f"`{kind.FORM}" in readme, f"{kind.FORM} is not in the README"
+    with pytest.raises(UserError) as refused:
+        parse_url("bogus:x")
+    forms = [kind.FORM for kind in TRANSPORTS.values() if kind.FORM]
+    assert refused.value.params["forms"] == ", ".join(forms)
