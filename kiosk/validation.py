@@ -1,5 +1,6 @@
 """The form's checks, field by field, using the core's own rules so the kiosk and the
-database never disagree about what is acceptable."""
+database never disagree about what is acceptable; and whether the kiosk takes
+registrations at all."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from shared.db import Store
 from shared.i18n import UserError
 from shared.registrations import clean_detail
-from shared.specs import REGISTRATION_FIELDS
+from shared.specs import REGISTRATION_FIELDS, meeting_kind
 
 
 def check(
@@ -23,3 +24,13 @@ def check(
         except UserError as error:
             errors[spec.key] = error.message(lang)
     return cleaned, errors
+
+
+def registration_open(meeting: dict[str, Any] | None) -> bool:
+    """Whether the kiosk takes registrations for this meeting now."""
+    return bool(meeting and meeting["status"] == "open" and meeting["registration_open"])
+
+
+def kind_of(meeting: dict[str, Any] | None) -> str:
+    """Commune, agency or party: it chooses some fields' wording."""
+    return meeting_kind(meeting["level"]) if meeting else "commune"
