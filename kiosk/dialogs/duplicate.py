@@ -6,22 +6,19 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from kiosk.keys import arrow_keys
 from shared.i18n import tr
 
 
 class DuplicateDialog(ModalScreen[None]):
     """Posts `Answered`; the dialog stays until whoever asked takes it away."""
 
-    BINDINGS = [
-        Binding("left", "app.focus_previous", show=False, id="duplicate-left"),
-        Binding("right", "app.focus_next", show=False, id="duplicate-right"),
-    ]
+    BINDINGS = arrow_keys("duplicate")
 
     @dataclass
     class Answered(Message):

@@ -7,22 +7,19 @@ from dataclasses import dataclass
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from kiosk.keys import arrow_keys
 from shared.i18n import tr
 
 
 class ConsentScreen(Screen[None]):
     """Posts `Answered`; whoever runs the registration decides what comes next."""
 
-    BINDINGS = [
-        Binding("left", "app.focus_previous", show=False, id="consent-left"),
-        Binding("right", "app.focus_next", show=False, id="consent-right"),
-    ]
+    BINDINGS = arrow_keys("consent")
 
     @dataclass
     class Answered(Message):

@@ -3,10 +3,13 @@ recorded with `message_hook`, as harlequin's tests do."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.message import Message
+from textual.pilot import Pilot
 from textual.widgets import Static
 
-from kiosk.app import make_kiosk_app
+from kiosk.app import KioskApp, make_kiosk_app
 from kiosk.dialogs import DuplicateDialog
 from kiosk.screens import (
     ConsentScreen,
@@ -33,6 +36,21 @@ FLOW = (
 )
 
 
+def recording(
+    settings: Settings, printer: Dummy, connect: Callable[[], Dummy] | None = None
+) -> tuple[KioskApp, list[Message]]:
+    messages: list[Message] = []
+    return make_kiosk_app(settings, connect_printer=connect or (lambda: printer)), messages
+
+
+async def consent_and_print(pilot: Pilot[None], app: KioskApp) -> None:
+    await submit(pilot, app)
+    await pilot.press("enter")  # "I agree" has the focus
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def flow(messages: list[Message]) -> list[Message]:
     """The flow's messages once each (the hook sees a message at every node it bubbles to)."""
     once = {id(m): m for m in messages if isinstance(m, FLOW)}
@@ -42,15 +60,10 @@ def flow(messages: list[Message]) -> list[Message]:
 async def test_a_registration_posts_submitted_answered_and_the_printed_job(
     store: Store, meeting: int, settings: Settings, printer: Dummy
 ) -> None:
-    messages: list[Message] = []
-    app = make_kiosk_app(settings, connect_printer=lambda: printer)
+    app, messages = recording(settings, printer)
     async with app.run_test(size=(100, 40), message_hook=messages.append) as pilot:
         await fill_form(pilot, phone="0912 345 678")
-        await submit(pilot, app)
-        await pilot.press("enter")  # consent
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await consent_and_print(pilot, app)
         assert isinstance(app.screen, TicketScreen)
     submitted, answered, printed = flow(messages)
     assert isinstance(submitted, RegistrationScreen.Submitted)
@@ -72,8 +85,7 @@ async def test_a_registration_posts_submitted_answered_and_the_printed_job(
 async def test_errors_go_back_to_the_form_and_nothing_else_is_asked(
     store: Store, meeting: int, settings: Settings, printer: Dummy
 ) -> None:
-    messages: list[Message] = []
-    app = make_kiosk_app(settings, connect_printer=lambda: printer)
+    app, messages = recording(settings, printer)
     async with app.run_test(size=(100, 40), message_hook=messages.append) as pilot:
         await fill_form(pilot, name=" ")
         await submit(pilot, app)
@@ -88,8 +100,7 @@ async def test_someone_else_with_the_same_name_goes_on_to_consent(
     store: Store, meeting: int, settings: Settings, printer: Dummy
 ) -> None:
     register(store, meeting, consent=True, name="Trần Văn Tâm", village="Thôn Đông")
-    messages: list[Message] = []
-    app = make_kiosk_app(settings, connect_printer=lambda: printer)
+    app, messages = recording(settings, printer)
     async with app.run_test(size=(100, 40), message_hook=messages.append) as pilot:
         await fill_form(pilot)
         await submit(pilot, app)
@@ -121,8 +132,7 @@ async def test_cancel_posts_cancelled_and_saves_nothing(
     store: Store, meeting: int, settings: Settings, printer: Dummy
 ) -> None:
     before = snapshot(store)
-    messages: list[Message] = []
-    app = make_kiosk_app(settings, connect_printer=lambda: printer)
+    app, messages = recording(settings, printer)
     async with app.run_test(size=(100, 40), message_hook=messages.append) as pilot:
         await fill_form(pilot)
         app.screen.query_one("#cancel").focus()
@@ -139,15 +149,10 @@ async def test_a_failing_print_worker_says_so_on_the_ticket(
     def broken() -> Dummy:
         raise OSError("no such device")
 
-    messages: list[Message] = []
-    app = make_kiosk_app(settings, connect_printer=broken)
+    app, messages = recording(settings, printer, broken)
     async with app.run_test(size=(100, 40), message_hook=messages.append) as pilot:
         await fill_form(pilot)
-        await submit(pilot, app)
-        await pilot.press("enter")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await consent_and_print(pilot, app)
         state = str(app.screen.query_one("#print-state", Static).render())
         assert "Máy in chưa in được phiếu" in state
     failed = [m for m in flow(messages) if isinstance(m, PrintingApp.WorkerFailed)]
