@@ -7,33 +7,26 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual import events, on, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
+from kiosk import validation
 from kiosk.dialogs import DuplicateDialog, PinDialog
-from kiosk.screens import (
-    ConsentScreen,
-    NoticeScreen,
-    RegistrationScreen,
-    TicketScreen,
-    WelcomeScreen,
-)
+from kiosk.flow import RegistrationFlow
+from kiosk.screens import ConsentScreen, RegistrationScreen, TicketScreen, WelcomeScreen
 from kiosk.terminal import without_paste
-from kiosk.validation import check
 from printing import jobs
 from printing.connections import Connection, connect
-from printing.documents import ticket_for
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
-from shared.i18n import LANGUAGES, UserError, tr
+from shared.i18n import LANGUAGES, UserError
 from shared.meetings import current_meeting, open_meetings
 from shared.reference import names
-from shared.registrations import likely_duplicates, register
 from shared.specs import meeting_kind
+from tui import PrintingApp
 
 # Keys that quit, suspend, open the palette or do anything else a kiosk must not.
 LOCKED_KEYS = ",".join(
@@ -57,7 +50,7 @@ LOCKED_KEYS = ",".join(
 PIN_REST_SECONDS = 60
 
 
-class KioskApp(App[None]):
+class KioskApp(PrintingApp):
     CSS_PATH = "kiosk.tcss"
     TITLE = "hallkit"
     ENABLE_COMMAND_PALETTE = False
@@ -90,7 +83,6 @@ class KioskApp(App[None]):
         self.idle_seconds = idle_seconds
         self.clock = clock  # seconds, for idle time and the PIN rest; a test moves its own
         self.last_key = clock()
-        self.pending: dict[str, Any] | None = None
         self.pin_rest_until = 0.0
         self.set_reactive(KioskApp.lang, settings.language)
 
@@ -103,6 +95,7 @@ class KioskApp(App[None]):
     def on_mount(self) -> None:
         self.store: Store = open_store(self.settings.db_path, self.settings.station)
         self.signal = ChangeSignal(self.store)
+        self.flow = RegistrationFlow(self, self.store, self.settings, self.reset)
         self.load_meeting()
         jobs.recover(self.store)
         self.set_interval(0.5, self.poll)
@@ -115,13 +108,7 @@ class KioskApp(App[None]):
 
     @property
     def registration_open(self) -> bool:
-        meeting = self.meeting
-        return bool(meeting and meeting["status"] == "open" and meeting["registration_open"])
-
-    @property
-    def meeting_kind(self) -> str:
-        """Commune, agency or party: it chooses some fields' wording."""
-        return meeting_kind(self.meeting)
+        return validation.registration_open(self.meeting)
 
     def load_meeting(self) -> None:
         try:
@@ -154,7 +141,7 @@ class KioskApp(App[None]):
 
     def reset(self) -> None:
         """Back to Welcome, dropping every screen and anything typed (the clipboard too)."""
-        self.pending = None
+        self.flow.forget()
         self._clipboard = ""
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -165,86 +152,34 @@ class KioskApp(App[None]):
     def action_start(self) -> None:
         if not self.registration_open or self.meeting is None:
             return
-        meeting_id = self.meeting["id"]
-        self.meeting_id = meeting_id
+        self.meeting_id = self.meeting["id"]
+        villages, fields = names(self.store, "villages"), names(self.store, "fields")
         self.push_screen(
-            RegistrationScreen(names(self.store, "villages"), names(self.store, "fields"))
+            RegistrationScreen(villages, fields, meeting_kind(self.meeting), self.lang)
         )
 
-    def check_form(self, form: RegistrationScreen) -> None:
-        cleaned, errors = check(self.store, form.values(), self.lang, self.meeting_kind)
-        form.show_errors(errors)
-        if errors or self.meeting is None:
-            return
-        self.pending = cleaned
-        same = likely_duplicates(
-            self.store, self.meeting["id"], cleaned["name"], cleaned["village"]
-        )
-        if same:  # asked without saying the other person's number to whoever typed the name
-            self.push_screen(
-                DuplicateDialog(self.lang), lambda yes: self._after_duplicate(bool(yes))
-            )
+    # --- the registration: the screens post, the flow decides ---
+
+    @on(RegistrationScreen.Submitted)
+    def _form_submitted(self, message: RegistrationScreen.Submitted) -> None:
+        self.flow.submitted(message.form, message.values, self.meeting)
+
+    @on(RegistrationScreen.Cancelled)
+    def _form_cancelled(self) -> None:
+        self.reset()
+
+    @on(DuplicateDialog.Answered)
+    def _same_answered(self, message: DuplicateDialog.Answered) -> None:
+        self.flow.same_answered(message.same, self.lang)
+
+    @on(ConsentScreen.Answered)
+    def _consent_answered(self, message: ConsentScreen.Answered) -> None:
+        if self.flow.consent_answered(message.agreed, self.lang):
+            self.call_after_refresh(self.print_pending)  # the citizen sees the number first
         else:
-            self._ask_consent()
+            self.load_meeting()  # a refusal may mean registration closed meanwhile
 
-    def _after_duplicate(self, is_same: bool) -> None:
-        if is_same:
-            self.reset()
-            self.push_screen(
-                NoticeScreen(
-                    tr(
-                        "You are already registered. If you lost the ticket, the secretary will look it up and reprint it.",
-                        self.lang,
-                    )
-                )
-            )
-        else:
-            self._ask_consent()
-
-    def _ask_consent(self) -> None:
-        assert self.pending is not None and self.meeting is not None
-        keeper = self.meeting["issuing_body"] or self.meeting["title"]
-        consent = ConsentScreen(bool(self.pending["phone"]), keeper, self.settings.retention_months)
-        self.push_screen(consent, lambda agreed: self._after_consent(bool(agreed)))
-
-    def _after_consent(self, agreed: bool) -> None:
-        if not agreed:
-            self.reset()
-            self.push_screen(
-                NoticeScreen(
-                    tr(
-                        "Without your consent we cannot register you. You can still hand a written question to the secretary.",
-                        self.lang,
-                    )
-                )
-            )
-            return
-        self.submit()
-
-    def submit(self) -> None:
-        """Save first; the ticket prints in the background and cannot lose the registration."""
-        details, self.pending = self.pending or {}, None
-        try:
-            row = register(
-                self.store, self.meeting_id or 0, consent=True, source="kiosk", **details
-            )
-        except UserError as error:
-            self.reset()
-            self.load_meeting()
-            self.push_screen(NoticeScreen(error.message(self.lang)))
-            return
-        ticket = ticket_for(self.store, row["id"], self.lang, self.settings.public_url)
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        self.switch_screen(TicketScreen(row["id"], ticket))  # the form goes, Welcome waits
-        try:
-            jobs.enqueue(
-                self.store, ticket, meeting_id=row["meeting_id"], registration_id=row["id"]
-            )
-        except UserError:
-            self._show_print({"status": "failed", "registration_id": row["id"]})
-            return
-        self.call_after_refresh(self.print_pending)  # the citizen sees the number first
+    # --- printing ---
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def prepare_printing(self) -> None:
@@ -257,26 +192,14 @@ class KioskApp(App[None]):
         if jobs.has_due(self.store):
             self.print_pending()
 
-    @work(thread=True, exit_on_error=False, group="print")
-    def print_pending(self) -> list[dict[str, Any]]:
-        """Send this station's due jobs, on the worker's own database connection."""
-        return jobs.send_pending(
-            self.settings.db_path, self.settings.station, self.connect_printer()
-        )
+    @on(PrintingApp.JobAttempted)
+    def _job_attempted(self, message: PrintingApp.JobAttempted) -> None:
+        self._show_print(message.job)
 
-    @on(Worker.StateChanged)
-    def printing_done(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "print":
-            return
-        if event.state == WorkerState.SUCCESS:
-            for job in event.worker.result or []:
-                self._show_print(job)
-        elif event.state == WorkerState.ERROR:
-            self.log.error(f"printing failed: {event.worker.error!r}")
-            if isinstance(self.screen, TicketScreen):
-                self._show_print(
-                    {"status": "failed", "registration_id": self.screen.registration_id}
-                )
+    @on(PrintingApp.WorkerFailed)
+    def _printing_failed(self) -> None:
+        if isinstance(self.screen, TicketScreen):
+            self._show_print({"status": "failed", "registration_id": self.screen.registration_id})
 
     def _show_print(self, job: dict[str, Any]) -> None:
         screen = self.screen

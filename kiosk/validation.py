@@ -1,5 +1,6 @@
 """The form's checks, field by field, using the core's own rules so the kiosk and the
-database never disagree about what is acceptable."""
+database never disagree about what is acceptable; and whether the kiosk takes
+registrations at all."""
 
 from __future__ import annotations
 
@@ -23,3 +24,8 @@ def check(
         except UserError as error:
             errors[spec.key] = error.message(lang)
     return cleaned, errors
+
+
+def registration_open(meeting: dict[str, Any] | None) -> bool:
+    """Whether the kiosk takes registrations for this meeting now."""
+    return bool(meeting and meeting["status"] == "open" and meeting["registration_open"])

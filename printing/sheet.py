@@ -7,7 +7,6 @@ and no glyph is cut.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -16,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from printing.fonts import font, printable
 from printing.qr import qr_image
+from shared.text import wrap as shared_wrap
 
 Align = Literal["left", "center"]
 WHITE, BLACK = 1, 0
@@ -42,37 +42,9 @@ class Paper:
     lines: tuple[str, ...] = ()
 
 
-def _clusters(word: str) -> list[str]:
-    clusters: list[str] = []
-    for char in word:
-        if clusters and unicodedata.combining(char):
-            clusters[-1] += char
-        else:
-            clusters.append(char)
-    return clusters
-
-
 def wrap(text: str, size: int, bold: bool, width: int) -> list[str]:
     """Lines of `text` no wider than `width` dots in the given font."""
-    face = font(size, bold)
-    lines: list[str] = []
-    line = ""
-    for word in printable(text).split(" "):
-        candidate = f"{line} {word}" if line else word
-        if face.getlength(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        line = ""
-        for cluster in _clusters(word):
-            if face.getlength(line + cluster) > width and line:
-                lines.append(line)
-                line = ""
-            line += cluster
-    if line:
-        lines.append(line)
-    return lines
+    return shared_wrap(printable(text), width, font(size, bold).getlength)
 
 
 # The tallest stacked marks and the deepest descenders Vietnamese text can have.

@@ -1,12 +1,14 @@
-"""What the console, the chair's view and the hall display share: one meeting, read from
-the shared file, and re-read whenever another process commits."""
+"""What the console, the chair's view, the hall display and the follow-up list share: the
+shared file, re-read whenever another process commits; one meeting, except for the
+follow-up list, which spans them all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ClassVar
 
+from rich.markup import escape
 from textual.app import App
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -14,12 +16,15 @@ from textual.screen import Screen
 from shared import meetings
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
+from shared.i18n import UserError
 
 POLL_SECONDS = 0.25
 
 
 class StationApp(App[None]):
     TITLE = "hallkit"
+    ONE_MEETING: ClassVar[bool] = True
+    """False for a station over every meeting: it reads none on its own."""
 
     def __init__(self, settings: Settings, meeting_id: int | None = None) -> None:
         super().__init__()
@@ -30,7 +35,8 @@ class StationApp(App[None]):
 
     def on_mount(self) -> None:
         self.store: Store = open_store(self.settings.db_path, self.settings.station)
-        self.meeting = meetings.current_meeting(self.store, self.requested_meeting)
+        if self.ONE_MEETING:
+            self.meeting = meetings.current_meeting(self.store, self.requested_meeting)
         self.signal = ChangeSignal(self.store)
         self.refresh_all()
         self.set_interval(POLL_SECONDS, self.poll)
@@ -70,7 +76,23 @@ class StationApp(App[None]):
 
     def refresh_all(self) -> None:
         """Re-read and show everything; called after each of this station's own actions."""
-        self.meeting = meetings.get_meeting(self.store, self.meeting_id)
+        if self.ONE_MEETING:
+            self.meeting = meetings.get_meeting(self.store, self.meeting_id)
 
     def tick(self) -> None:
         """Twice a second: the timer."""
+
+    def run_core(self, action: Callable[[], Any]) -> Any:
+        """Run a core call; a refusal is said loudly, the screen shows the new state."""
+        try:
+            result = action()
+        except UserError as error:
+            self.bell()
+            self.notify(escape(error.message(self.lang)), severity="error", timeout=6)
+            return None
+        self.refresh_all()
+        return result
+
+    def open_dialog(self, dialog: Screen[bool]) -> None:
+        """A form over the station; whatever it saved shows when it closes."""
+        self.push_screen(dialog, lambda _saved: self.refresh_all())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 
 from shared.i18n import N_, Label, UserError
 
@@ -148,3 +149,42 @@ def clean_phone(value: str | None) -> str:
 def mask_phone(phone: str) -> str:
     """What documents and screens show of a phone: the last three digits."""
     return "" if not phone else "*" * (len(phone) - 3) + phone[-3:]
+
+
+def clusters(word: str) -> list[str]:
+    """The characters of `word`, each with its combining marks: where a word may break."""
+    found: list[str] = []
+    for char in word:
+        if found and unicodedata.combining(char):
+            found[-1] += char
+        else:
+            found.append(char)
+    return found
+
+
+def wrap(text: str, width: float, measure: Callable[[str], float], indent: str = "") -> list[str]:
+    """Lines of `text` that `measure` finds no wider than `width`, for paper of any kind.
+
+    Breaks at spaces; a word wider than a line breaks between characters, keeping each
+    combining mark with its letter. Every line after a paragraph's first, and every
+    paragraph after the first ("\n"), starts with `indent`. Returns [] for empty text.
+    """
+    lines: list[str] = []
+    for number, paragraph in enumerate(text.split("\n") if text else []):
+        line = indent if number else ""
+        for word in paragraph.split():
+            fresh = not line.strip()
+            candidate = line + word if fresh else f"{line} {word}"
+            if measure(candidate) <= width:
+                line = candidate
+                continue
+            if not fresh:
+                lines.append(line)
+                line = indent
+            for cluster in clusters(word):
+                if line.strip() and measure(line + cluster) > width:
+                    lines.append(line)
+                    line = indent
+                line += cluster
+        lines.append(line)
+    return lines

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from kiosk.keys import arrow_keys
 from shared.i18n import tr
 
 
-class DuplicateDialog(ModalScreen[bool]):
-    """Dismisses True for "yes, that is me"."""
+class DuplicateDialog(ModalScreen[None]):
+    """Posts `Answered`; the dialog stays until whoever asked takes it away."""
 
-    BINDINGS = [
-        Binding("left", "app.focus_previous", show=False, id="duplicate-left"),
-        Binding("right", "app.focus_next", show=False, id="duplicate-right"),
-    ]
+    BINDINGS = arrow_keys("duplicate")
+
+    @dataclass
+    class Answered(Message):
+        """The citizen said whether the person already registered is them."""
+
+        same: bool
 
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -41,4 +47,4 @@ class DuplicateDialog(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def answer(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "same")
+        self.post_message(self.Answered(event.button.id == "same"))

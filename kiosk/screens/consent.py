@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from kiosk.keys import arrow_keys
 from shared.i18n import tr
 
-if TYPE_CHECKING:
-    from kiosk.app import KioskApp
 
+class ConsentScreen(Screen[None]):
+    """Posts `Answered`; whoever runs the registration decides what comes next."""
 
-class ConsentScreen(Screen[bool]):
-    BINDINGS = [
-        Binding("left", "app.focus_previous", show=False, id="consent-left"),
-        Binding("right", "app.focus_next", show=False, id="consent-right"),
-    ]
+    BINDINGS = arrow_keys("consent")
 
-    app: KioskApp
+    @dataclass
+    class Answered(Message):
+        """The citizen agreed, or did not."""
+
+        agreed: bool
 
     def __init__(self, with_phone: bool, keeper: str, months: int) -> None:
         super().__init__()
@@ -77,4 +78,4 @@ class ConsentScreen(Screen[bool]):
 
     @on(Button.Pressed)
     def answer(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "agree")
+        self.post_message(self.Answered(event.button.id == "agree"))

@@ -2,37 +2,48 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
 
-from kiosk.widgets import FoldedSuggester
 from shared.i18n import tr
 from shared.specs import FIELDS, REGISTRATION_FIELDS
-
-if TYPE_CHECKING:
-    from kiosk.app import KioskApp
+from tui import FoldedSuggester
 
 SUMMARY_MAX = FIELDS["summary"].limit
 
 
 class RegistrationScreen(Screen[None]):
-    """A fresh instance for every citizen, so nothing typed survives to the next."""
+    """A fresh instance for every citizen, so nothing typed survives to the next. Posts
+    `Submitted` or `Cancelled`; whoever runs the registration checks and decides."""
 
     BINDINGS = [
         Binding("escape", "nothing", show=False, id="form-escape"),
     ]
 
-    app: KioskApp
+    @dataclass
+    class Submitted(Message):
+        """The citizen pressed Continue with these values, as typed."""
 
-    def __init__(self, villages: list[str], fields: list[str]) -> None:
+        form: RegistrationScreen
+        values: dict[str, str]
+
+    @dataclass
+    class Cancelled(Message):
+        """The citizen gave up the form."""
+
+    def __init__(self, villages: list[str], fields: list[str], kind: str, lang: str) -> None:
+        """`kind`: the meeting's kind, which chooses some fields' labels."""
         super().__init__()
+        self.kind = kind
+        self.lang = lang
         self.villages = villages
         self.fields = fields
 
@@ -68,8 +79,9 @@ class RegistrationScreen(Screen[None]):
         self.query_one("#input-name", Input).focus()
 
     def show_texts(self, lang: str) -> None:
+        self.lang = lang
         self.query_one("#form-heading", Static).update(tr("Your registration", lang))
-        kind = self.app.meeting_kind
+        kind = self.kind
         for spec in REGISTRATION_FIELDS:
             label = tr(spec.label_for(kind), lang) + (" *" if spec.required else "")
             self.query_one(f"#label-{spec.key}", Static).update(label)
@@ -86,7 +98,7 @@ class RegistrationScreen(Screen[None]):
     def count_summary(self) -> None:
         count = len(self.query_one("#input-summary", Input).value)
         self.query_one("#summary-count", Static).update(
-            tr("{count}/{max} characters", self.app.lang, count=count, max=SUMMARY_MAX)
+            tr("{count}/{max} characters", self.lang, count=count, max=SUMMARY_MAX)
         )
 
     @on(Input.Submitted)
@@ -116,15 +128,15 @@ class RegistrationScreen(Screen[None]):
             widget.set_class(name in errors, "-invalid")
         if errors:
             self.query_one(f"#input-{next(n for n in FIELDS if n in errors)}").focus()
-            self.notify(tr("Please correct the marked fields.", self.app.lang), severity="warning")
+            self.notify(tr("Please correct the marked fields.", self.lang), severity="warning")
 
     @on(Button.Pressed, "#continue")
     def submit(self) -> None:
-        self.app.check_form(self)
+        self.post_message(self.Submitted(self, self.values()))
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
-        self.app.reset()
+        self.post_message(self.Cancelled())
 
     def action_nothing(self) -> None:
         """Escape does nothing here: a stray key must not throw away the form."""

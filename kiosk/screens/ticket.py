@@ -3,7 +3,7 @@ prints meanwhile and its outcome appears here."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.markup import escape
 from textual.app import ComposeResult
@@ -12,14 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from kiosk.widgets import BigNumber, QrCode
+from kiosk.widgets import QrCode
 from printing.layouts import Ticket
 from shared.i18n import N_, tr
 from shared.tokens import show_code
-
-if TYPE_CHECKING:
-    from kiosk.app import KioskApp
-
+from tui import BigText
 
 PRINTING = N_("Printing your ticket…")
 PRINTED = N_("Your ticket is printed. Please take it.")
@@ -37,10 +34,9 @@ class TicketScreen(Screen[None]):
     BINDINGS = [Binding("enter", "app.reset", "Finish", id="finish", show=False)]
     IDLE_SECONDS = 45
 
-    app: KioskApp
-
-    def __init__(self, registration_id: int, ticket: Ticket) -> None:
+    def __init__(self, registration_id: int, ticket: Ticket, lang: str) -> None:
         super().__init__()
+        self.lang = lang
         self.registration_id = registration_id
         self.ticket = ticket
         self.print_state = PRINTING
@@ -49,7 +45,7 @@ class TicketScreen(Screen[None]):
         with Horizontal(id="ticket-box"):
             with Vertical(id="ticket-left"):
                 yield Static(id="your-number")
-                yield BigNumber(f"{self.ticket.number:03d}", id="number")
+                yield BigText(f"{self.ticket.number:03d}", id="number")
                 yield Static(escape(self.ticket.name), id="ticket-name")
                 yield Static(id="ticket-code")
                 yield Static(id="ticket-ahead")
@@ -61,6 +57,7 @@ class TicketScreen(Screen[None]):
         self.watch(self.app, "lang", self.show_texts)
 
     def show_texts(self, lang: str) -> None:
+        self.lang = lang
         ticket = self.ticket
         ahead = tr("{ahead} ahead of you", lang, ahead=ticket.ahead)
         if ticket.estimated:
@@ -82,5 +79,5 @@ class TicketScreen(Screen[None]):
 
     def show_print_state(self) -> None:
         state = self.query_one("#print-state", Static)
-        state.update(tr(self.print_state, self.app.lang, number=f"{self.ticket.number:03d}"))
+        state.update(tr(self.print_state, self.lang, number=f"{self.ticket.number:03d}"))
         state.set_class(self.print_state == PRINT_FAILED, "-failed")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.markup import escape
 from textual.app import ComposeResult
@@ -12,16 +12,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from kiosk.validation import registration_open
 from shared.i18n import tr
-
-if TYPE_CHECKING:
-    from kiosk.app import KioskApp
 
 
 class WelcomeScreen(Screen[None]):
     BINDINGS = [Binding("enter", "app.start", "Start", id="start-registration", show=False)]
 
-    app: KioskApp
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.meeting: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome-box"):
@@ -32,11 +33,19 @@ class WelcomeScreen(Screen[None]):
         yield Static(id="hint-bar")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "lang", self.show)
-        self.watch(self.app, "meeting", self.show)
+        self.watch(self.app, "lang", self.show_lang)
+        self.watch(self.app, "meeting", self.show_meeting)
 
-    def show(self, _: Any = None) -> None:
-        lang, meeting = self.app.lang, self.app.meeting
+    def show_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.show()
+
+    def show_meeting(self, meeting: dict[str, Any] | None) -> None:
+        self.meeting = meeting
+        self.show()
+
+    def show(self) -> None:
+        lang, meeting = self.lang, self.meeting
         title = self.query_one("#meeting-title", Static)
         when = self.query_one("#meeting-when", Static)
         action = self.query_one("#call-to-action", Static)
@@ -54,7 +63,7 @@ class WelcomeScreen(Screen[None]):
         when.update(
             tr("{date}, {time} · {place}", lang, date=date, time=meeting["start_time"], place=place)
         )
-        is_open = self.app.registration_open
+        is_open = registration_open(meeting)
         action.update(
             tr("REGISTER TO SPEAK", lang)
             if is_open

@@ -1,5 +1,3 @@
-from kiosk.widgets.big_number import BigNumber
 from kiosk.widgets.qr import QrCode, qr_text
-from kiosk.widgets.suggest import FoldedSuggester
 
-__all__ = ["BigNumber", "FoldedSuggester", "QrCode", "qr_text"]
+__all__ = ["QrCode", "qr_text"]

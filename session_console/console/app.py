@@ -8,11 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.markup import escape
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input, Static
-from textual.worker import Worker, WorkerState
 
 from printing import jobs
 from printing.connections import Connection, connect
@@ -31,9 +30,10 @@ from shared.questions import find_question, questions_of
 from shared.registrations import get_registration, verify_payload
 from shared.specs import QUEUE_STATUSES, outcome_label
 from shared.text import matches
+from tui import PrintingApp
 
 
-class ConsoleApp(StationApp):
+class ConsoleApp(StationApp, PrintingApp):
     CSS_PATH = "console.tcss"
     BINDINGS = bindings("vi")
 
@@ -179,17 +179,6 @@ class ConsoleApp(StationApp):
 
     # --- doing things: every action is one core call, then a refresh ---
 
-    def run_core(self, action: Callable[[], Any]) -> Any:
-        """Run a core call; a refusal is said loudly, the screen shows the new state."""
-        try:
-            result = action()
-        except UserError as error:
-            self.bell()
-            self.notify(escape(error.message(self.lang)), severity="error", timeout=6)
-            return None
-        self.refresh_all()
-        return result
-
     def _selected_number(self) -> int | None:
         row = self.selected()
         if row is None:
@@ -272,14 +261,11 @@ class ConsoleApp(StationApp):
         title = tr("Move {number} to place", self.lang, number=f"{number:03d}")
         self.push_screen(forms.number_dialog(title, self.lang, move))
 
-    def _dialog(self, dialog: forms.FormDialog) -> None:
-        self.push_screen(dialog, lambda _saved: self.refresh_all())
-
     def action_walk_in(self) -> None:
-        self._dialog(forms.walk_in(self.store, self.meeting_id, self.lang))
+        self.open_dialog(forms.walk_in(self.store, self.meeting_id, self.lang))
 
     def action_written(self) -> None:
-        self._dialog(forms.written_question(self.store, self.meeting_id, self.lang))
+        self.open_dialog(forms.written_question(self.store, self.meeting_id, self.lang))
 
     def action_question(self) -> None:
         row = self.selected()
@@ -287,7 +273,9 @@ class ConsoleApp(StationApp):
             self.notify(tr("Select a row first.", self.lang), severity="warning")
             return
         registration = get_registration(self.store, row["id"])
-        self._dialog(forms.speaker_question(self.store, self.meeting_id, registration, self.lang))
+        self.open_dialog(
+            forms.speaker_question(self.store, self.meeting_id, registration, self.lang)
+        )
 
     def action_outcome(self) -> None:
         key = self.main.query_one("#questions", LiveTable).selected_key()
@@ -296,10 +284,10 @@ class ConsoleApp(StationApp):
             return
         question = find_question(self.store, int(key))
         if question:
-            self._dialog(forms.outcome(self.store, question, self.lang))
+            self.open_dialog(forms.outcome(self.store, question, self.lang))
 
     def action_conclusion(self) -> None:
-        self._dialog(forms.conclusion(self.store, self.meeting_id, self.lang))
+        self.open_dialog(forms.conclusion(self.store, self.meeting_id, self.lang))
 
     def action_toggle_registration(self) -> None:
         is_open = not self.meeting["registration_open"]
@@ -376,40 +364,28 @@ class ConsoleApp(StationApp):
         jobs.enqueue(self.store, ticket, meeting_id=self.meeting_id, registration_id=row["id"])
         self.print_pending()
 
-    @work(thread=True, exit_on_error=False, group="print")
-    def print_pending(self) -> list[dict[str, Any]]:
-        return jobs.send_pending(
-            self.settings.db_path, self.settings.station, self.connect_printer()
-        )
-
-    @on(Worker.StateChanged)
-    def printed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "print" or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-        ):
-            return
-        done = (event.worker.result or []) if event.state == WorkerState.SUCCESS else []
-        for job in done:
-            if job["status"] == "failed":
-                reason = tr("Did not print: {reason}", self.lang, reason=job["last_error"])
-                self.notify(escape(reason), severity="error", timeout=10)
-            elif job["kind"] == "ticket" and job["registration_id"]:
-                row = get_registration(self.store, job["registration_id"])
-                said = (  # "sent" is not printed
-                    N_("Ticket {number} reprinted.")
-                    if job["status"] == "done"
-                    else N_("Reprint of {number} sent, not confirmed.")
-                )
-                self.notify(tr(said, self.lang, number=f"{row['number']:03d}"))
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            reason = error.message(self.lang) if isinstance(error, UserError) else repr(error)
-            self.notify(
-                escape(tr("Did not print: {reason}", self.lang, reason=reason)),
-                severity="error",
-                timeout=10,
+    @on(PrintingApp.JobAttempted)
+    def _job_attempted(self, message: PrintingApp.JobAttempted) -> None:
+        job = message.job
+        if job["status"] == "failed":
+            self._not_printed(job["last_error"])
+        elif job["kind"] == "ticket" and job["registration_id"]:
+            row = get_registration(self.store, job["registration_id"])
+            said = (  # "sent" is not printed
+                N_("Ticket {number} reprinted.")
+                if job["status"] == "done"
+                else N_("Reprint of {number} sent, not confirmed.")
             )
+            self.notify(tr(said, self.lang, number=f"{row['number']:03d}"))
+
+    @on(PrintingApp.WorkerFailed)
+    def _printing_failed(self, message: PrintingApp.WorkerFailed) -> None:
+        error = message.error
+        self._not_printed(error.message(self.lang) if isinstance(error, UserError) else repr(error))
+
+    def _not_printed(self, reason: str) -> None:
+        reason = tr("Did not print: {reason}", self.lang, reason=reason)
+        self.notify(escape(reason), severity="error", timeout=10)
 
 
 def make_console_app(

@@ -10,11 +10,11 @@ from textual.widgets import Static
 
 from session_console.clock import clock
 from session_console.station import StationApp
-from session_console.widgets import BigText
 from session_console.widgets.speaker import timer_state
 from shared import speaking
 from shared.config import Settings
 from shared.i18n import tr
+from tui import BigText
 
 
 class DisplayApp(StationApp):

@@ -10,39 +10,31 @@ from fpdf import FPDF
 from printing.fonts import font_path
 from session_console.export.words import long_date, short_date
 from shared.record import MeetingRecord
+from shared.text import wrap
 
 
 class Writer:
-    """Greedy word wrapping with cached word widths, one `cell` a line: fpdf2's own line
+    """One `cell` a line, wrapped by the one wrapper the receipts use too. Words are
+    measured once each: fpdf2's widths add up (no text shaping here), and its own line
     breaking measures the whole line again for every character (seconds for a long list)."""
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
         self.widths: dict[tuple[str, str, float, str], float] = {}
 
-    def measure(self, word: str) -> float:
+    def word_width(self, word: str) -> float:
         pdf = self.pdf
         key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, word)
         if key not in self.widths:
             self.widths[key] = pdf.get_string_width(word)
         return self.widths[key]
 
+    def measure(self, text: str) -> float:
+        words = text.split(" ")
+        return sum(map(self.word_width, words)) + (len(words) - 1) * self.word_width(" ")
+
     def lines(self, text: str, indent: str = "") -> list[str]:
-        width, space = self.pdf.epw, self.measure(" ")
-        found: list[str] = []
-        for index, paragraph in enumerate(text.split("\n")):
-            line, used = "", 0.0
-            if index:  # a continuation paragraph starts indented, like its wrapped lines
-                paragraph = indent + paragraph.lstrip()
-            for word in paragraph.split(" "):
-                size = self.measure(word)
-                if line and used + space + size > width:
-                    found.append(line)
-                    line, used = indent + word, self.measure(indent) + size
-                else:
-                    line, used = (f"{line} {word}", used + space + size) if line else (word, size)
-            found.append(line)
-        return found
+        return wrap(text, self.pdf.epw, self.measure, indent)
 
     def write(self, text: str, height: float, align: str = "L", indent: str = "") -> None:
         for line in self.lines(text, indent):

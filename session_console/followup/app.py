@@ -10,17 +10,16 @@ from typing import Any
 from rich.markup import escape
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
-from textual.css.query import NoMatches
+from textual.app import ComposeResult
 from textual.widgets import Footer, Input, Static
 
 from session_console.console.dialogs import Field, FormDialog
 from session_console.console.keys import bindings, localized
+from session_console.station import StationApp
 from session_console.widgets import LiveTable
 from shared import followup as fu
 from shared.config import Settings
-from shared.db import ChangeSignal, Store, open_store
-from shared.i18n import N_, UserError, tr, trn
+from shared.i18n import N_, tr, trn
 from shared.reference import list_bodies
 from shared.text import matches, show_date
 
@@ -38,8 +37,8 @@ KEYS = [
 ]
 
 
-class FollowupApp(App[None]):
-    TITLE = "hallkit"
+class FollowupApp(StationApp):
+    ONE_MEETING = False
     BINDINGS = bindings("vi", KEYS)
     CSS = """
     #filters { height: 1; background: $primary-darken-2; padding: 0 1; }
@@ -54,9 +53,7 @@ class FollowupApp(App[None]):
     """
 
     def __init__(self, settings: Settings, today: dt.date | None = None) -> None:
-        super().__init__()
-        self.settings = settings
-        self.lang = settings.language
+        super().__init__(settings)
         self.today = today
         self.overdue_only = False
         self.due_soon = False
@@ -82,22 +79,8 @@ class FollowupApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.store: Store = open_store(self.settings.db_path, self.settings.station)
-        self.signal = ChangeSignal(self.store)
-        self.refresh_all()
+        super().on_mount()
         self.query_one("#items", LiveTable).focus()
-        self.set_interval(0.5, self.poll)
-
-    def on_unmount(self) -> None:
-        self.store.close()
-
-    def poll(self) -> None:
-        if self.signal.changed():
-            try:
-                self.refresh_all()
-            except (NoMatches, IndexError):
-                if self.is_running and self.screen_stack and self.screen_stack[0].children:
-                    raise  # only a closing app may have lost its widgets
 
     def refresh_all(self) -> None:
         found = fu.open_items(
@@ -113,7 +96,7 @@ class FollowupApp(App[None]):
                 if matches(self.text, f"{r['citizen']} {r['body_name']} {r['summary']}")
             ]
         self.rows = {str(r["id"]): r for r in found}
-        table = self.screen_stack[0].query_one("#items", LiveTable)
+        table = self.main.query_one("#items", LiveTable)
         table.sync([(str(r["id"]), self._cells(r)) for r in found])
         lang = self.lang
         state = [trn("{n} open item", "{n} open items", len(found), lang)]
@@ -123,7 +106,7 @@ class FollowupApp(App[None]):
             state.append(tr("due within 5 working days", lang))
         if self.text:
             state.append(tr("filter: {text}", lang, text=self.text))
-        self.screen_stack[0].query_one("#filters", Static).update(escape(" · ".join(state)))
+        self.main.query_one("#filters", Static).update(escape(" · ".join(state)))
 
     def _cells(self, row: dict[str, Any]) -> tuple[Any, ...]:
         mark = Text(tr("OVERDUE", self.lang), style="bold red") if row["overdue"] else ""
@@ -141,30 +124,20 @@ class FollowupApp(App[None]):
         return show_date((self.today or dt.date.today()).isoformat())
 
     def selected(self) -> dict[str, Any] | None:
-        key = self.screen_stack[0].query_one("#items", LiveTable).selected_key()
+        key = self.main.query_one("#items", LiveTable).selected_key()
         if key is None or key not in self.rows:
             self.notify(tr("Select an item first.", self.lang), severity="warning")
             return None
         return self.rows[key]
 
-    def _core(self, action: Callable[[], Any]) -> None:
-        try:
-            action()
-        except UserError as error:
-            self.bell()
-            self.notify(escape(error.message(self.lang)), severity="error")
-        self.refresh_all()
-
     def _dialog(
         self, title: str, fields: list[Field], save: Callable[[dict[str, Any]], Any]
     ) -> None:
-        self.push_screen(
-            FormDialog(title, fields, save, self.lang), lambda _saved: self.refresh_all()
-        )
+        self.open_dialog(FormDialog(title, fields, save, self.lang))
 
     def action_start(self) -> None:
         if item := self.selected():
-            self._core(lambda: fu.start(self.store, item["id"]))
+            self.run_core(lambda: fu.start(self.store, item["id"]))
 
     def action_answer(self) -> None:
         if item := self.selected():

@@ -12,9 +12,11 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
+from fpdf import FPDF
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from printing.fonts import font_path
 from session_console.export.run import Options, export
 from shared import meetings, questions, reference, speaking
 from shared.db import Store
@@ -223,3 +225,29 @@ def test_dates_formulas_and_the_party_markdown(store: Store, held: int, tmp_path
     _, written = export(store, held, tmp_path / "party", Options(family="party"))
     markdown = written[1].read_text(encoding="utf-8")
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in markdown and "CỘNG HÒA" not in markdown
+
+
+def test_a_word_longer_than_the_page_breaks_inside_the_handout(
+    store: Store, held: int, tmp_path: Path
+) -> None:
+    word = "đường" * 30  # 150 characters without a space, as pasted from a form
+    asked = questions.add_question(store, held, summary=f"Đề nghị {word} sớm", raised_by="Lê An")
+    questions.set_outcome(store, asked["id"], "pending", body="Phòng Kinh tế")
+    reader = PdfReader(files(store, held, tmp_path)["cam-ket-giai-quyet.pdf"])
+    ruler = FPDF(unit="pt")
+    ruler.add_font("BeVietnamPro", "", font_path())
+    ruler.add_font("BeVietnamPro", "B", font_path(bold=True))
+    right_edge = float(reader.pages[0].mediabox.width) - 15 * 72 / 25.4  # the right margin
+    found: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            bold = "Bold" in str(font)
+            ruler.set_font("BeVietnamPro", "B" if bold else "", size * tm[0])
+            found.append((text.strip(), tm[4] + ruler.get_string_width(text.rstrip())))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    assert f"Đềnghị{word}sớm" in "".join(text for text, _ in found).replace(" ", "")
+    assert len([text for text, _ in found if "ường" in text]) >= 2  # broken across lines
+    assert max(end for _, end in found) <= right_edge + 0.5

@@ -1,11 +1,20 @@
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from shared.i18n import N_, UserError
-from shared.text import clean, clean_phone, fold, mask_phone, matches, name_sort_key
+from shared.text import (
+    clean,
+    clean_phone,
+    clusters,
+    fold,
+    mask_phone,
+    matches,
+    name_sort_key,
+    wrap,
+)
 
 
 def test_clean_stores_nfc_and_collapses_whitespace() -> None:
@@ -102,3 +111,38 @@ def test_other_phone_numbers_are_refused(bad: str) -> None:
 def test_phone_mask_keeps_three_digits() -> None:
     assert mask_phone("0912345678") == "*******678"
     assert mask_phone("") == ""
+
+
+def width_in_cells(text: str) -> float:
+    """A stand-in for a font whose combining marks take some room of their own."""
+    return sum(0.5 if unicodedata.combining(c) else 1 for c in text)
+
+
+WORDS = st.text(st.sampled_from("aăđêơ ưxyz\u0301\u0323"), max_size=300)
+
+
+@given(WORDS, st.integers(min_value=3, max_value=40), st.sampled_from(["", "  "]))
+@example("aađ\u0301", 3, "")  # the mark would fit alone, not with its letter
+def test_wrapped_lines_fit_and_keep_every_letter(text: str, width: int, indent: str) -> None:
+    text = unicodedata.normalize("NFC", text)
+    assume(not any(unicodedata.combining(word[0]) for word in text.split()))
+    assume(all(len(indent) + width_in_cells(c) <= width for c in clusters(text)))  # room for one
+    lines = wrap(text, width, width_in_cells, indent)
+    assert all(width_in_cells(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(line.startswith(indent) for line in lines[1:])
+    assert not any(unicodedata.combining(line.strip()[:1] or "a") for line in lines)
+
+
+def test_a_150_character_word_breaks_between_letters_with_their_marks() -> None:
+    word = unicodedata.normalize("NFD", "đường" * 30)  # marks as separate characters
+    lines = wrap(f"Đề nghị {word} sớm", 40, width_in_cells, indent="   ")
+    assert lines[0] == "Đề nghị"
+    assert len(lines) >= 5 and all(width_in_cells(line) <= 40 for line in lines)
+    assert "".join(line.strip() for line in lines[1:]) == f"{word} sớm"
+    assert all(not unicodedata.combining(line.strip()[0]) for line in lines)
+
+
+def test_paragraphs_and_empty_text() -> None:
+    assert wrap("", 10, len) == []
+    assert wrap("một hai ba\nbốn", 7, len, indent="  ") == ["một hai", "  ba", "  bốn"]

@@ -14,11 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from shared.i18n import UserError, tr
-from shared.text import fold
+from tui import FoldedSuggester
 
 
 @dataclass
@@ -30,22 +29,6 @@ class Field:
     options: Sequence[tuple[str, str]] = field(default_factory=list)
     suggestions: Sequence[str] = field(default_factory=list)
     hint: str = ""
-
-
-class Completing(Suggester):
-    """Type-to-search for officials and bodies, diacritics and case ignored; accepting the
-    suggestion (→) puts the full name in."""
-
-    def __init__(self, choices: Sequence[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.choices = [(fold(choice), choice) for choice in choices]
-
-    async def get_suggestion(self, value: str) -> str | None:
-        wanted = fold(value)
-        return next(
-            (choice for folded, choice in self.choices if wanted and folded.startswith(wanted)),
-            None,
-        )
 
 
 class FormDialog(ModalScreen[bool]):
@@ -85,7 +68,7 @@ class FormDialog(ModalScreen[bool]):
         elif spec.kind == "area":
             yield TextArea(str(spec.value), id=f"f-{spec.name}")
         else:
-            suggester = Completing(spec.suggestions) if spec.suggestions else None
+            suggester = FoldedSuggester(spec.suggestions) if spec.suggestions else None
             yield Input(str(spec.value), id=f"f-{spec.name}", suggester=suggester)
         if spec.hint:
             yield Static(escape(spec.hint), classes="hint")

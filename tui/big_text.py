@@ -1,4 +1,5 @@
-"""Numbers and timers seven rows tall, for the hall display and the chair."""
+"""Numbers and timers seven rows tall, readable from a step back: the kiosk's ticket
+number, the hall display's number and timer."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ class BigText(Static):
         height: 7;
     }
     """
+
+    def __init__(self, text: str = "", *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(big_text(text), id=id)
 
     def show(self, text: str) -> None:
         self.update(big_text(text))

@@ -1,0 +1,9 @@
+"""Textual pieces the stations share (the kiosk and the session console): widgets and the
+print worker. Imports only shared, printing and Textual; shared and printing never
+import it."""
+
+from tui.big_text import BigText
+from tui.print_worker import PrintingApp
+from tui.suggest import FoldedSuggester
+
+__all__ = ["BigText", "FoldedSuggester", "PrintingApp"]
