@@ -17,7 +17,7 @@ from printing.documents import ticket_for
 from shared.config import Settings
 from shared.db import Store
 from shared.i18n import N_, UserError, tr
-from shared.registrations import likely_duplicates, register
+from shared.registrations import likely_duplicates, recorded_fields, register
 from shared.specs import meeting_kind
 
 ALREADY_REGISTERED = N_(
@@ -71,7 +71,9 @@ class RegistrationFlow:
         assert self.details is not None and self.meeting is not None
         keeper = self.meeting["issuing_body"] or self.meeting["title"]
         months = self.settings.retention_months
-        self.app.push_screen(ConsentScreen(bool(self.details["phone"]), keeper, months))
+        recorded = recorded_fields(self.details)
+        kind = meeting_kind(self.meeting)
+        self.app.push_screen(ConsentScreen(recorded, kind, keeper, months))
 
     def consent_answered(self, agreed: bool, lang: str) -> bool:
         """True when a ticket waits for the printer."""

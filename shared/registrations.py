@@ -10,7 +10,7 @@ from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting
 from shared.reference import check_field
-from shared.specs import FIELDS, KINDS, REGISTRATION_FIELDS
+from shared.specs import FIELDS, KINDS, REGISTRATION_FIELDS, FieldSpec
 from shared.text import clean, clean_phone, fold
 
 Row = dict[str, Any]
@@ -38,9 +38,10 @@ def clean_detail(store: Store, key: str, value: str | None, kind: str = "commune
     return check_field(store, text) if key == "field" else text
 
 
-def consent_scope(phone: str) -> str:
-    """What the citizen agreed to let us keep, recorded with the consent."""
-    return "name,village,org,field,summary" + (",phone" if phone else "")
+def recorded_fields(details: dict[str, Any]) -> list[FieldSpec]:
+    """The fields a registration keeps: the required ones and those given. The consent
+    notice names them and the consent record lists them."""
+    return [s for s in REGISTRATION_FIELDS if s.required or details.get(s.key)]
 
 
 DETAILS = {"name", "village", "org", "field", "summary", "kind", "people", "phone"}
@@ -91,7 +92,7 @@ def register(
         meeting_id=meeting_id,
         consent_version=NOTICE_VERSION,
         consent_at=at,
-        consent_scope=consent_scope(row["phone"]),
+        consent_scope=",".join(spec.key for spec in recorded_fields(row)),
         source=source,
         station=store.station,
         created_at=at,

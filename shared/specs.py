@@ -40,10 +40,9 @@ class FieldSpec:
     """msgid of the label (the commune wording); `labels` overrides it per meeting kind."""
     limit: int
     required: bool = False
-    personal: bool = False
-    """Personal data: named in the consent notice and masked or purged accordingly."""
     on_ticket: bool = False
     in_exports: bool = True
+    """Printed in the documents; a field that is not never appears in any exported file."""
     purged: bool = False
     """Erased by retention once the citizen's items are closed."""
     hint: str = ""
@@ -65,7 +64,6 @@ REGISTRATION_FIELDS: tuple[FieldSpec, ...] = (
         N_("Full name"),
         limit=120,
         required=True,
-        personal=True,
         on_ticket=True,
         purged=True,
         hint=N_("e.g. Nguyễn Văn An"),
@@ -75,7 +73,6 @@ REGISTRATION_FIELDS: tuple[FieldSpec, ...] = (
         "village",
         N_("Village / residential group"),
         limit=100,
-        personal=True,
         on_ticket=True,
         purged=True,
         hint=N_("Type, then → to complete"),
@@ -94,7 +91,6 @@ REGISTRATION_FIELDS: tuple[FieldSpec, ...] = (
         "phone",
         N_("Phone"),
         limit=30,
-        personal=True,
         in_exports=False,
         purged=True,
         hint=N_("Optional, to receive the answer"),

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 from kiosk.keys import arrow_keys
 from shared.i18n import tr
+from shared.specs import REGISTRATION_FIELDS, FieldSpec
 
 
 class ConsentScreen(Screen[None]):
@@ -27,9 +28,11 @@ class ConsentScreen(Screen[None]):
 
         agreed: bool
 
-    def __init__(self, with_phone: bool, keeper: str, months: int) -> None:
+    def __init__(self, recorded: list[FieldSpec], kind: str, keeper: str, months: int) -> None:
+        """`recorded`: the fields the registration keeps (shared.registrations)."""
         super().__init__()
-        self.with_phone = with_phone
+        self.recorded = recorded
+        self.kind = kind
         self.keeper = keeper
         self.months = months
 
@@ -47,9 +50,10 @@ class ConsentScreen(Screen[None]):
         self.query_one("#agree", Button).focus()
 
     def show_texts(self, lang: str) -> None:
-        items = tr("name, village, organisation, field, your question", lang)
-        if self.with_phone:
-            items += ", " + tr("phone number", lang)
+        items = ", ".join(tr(spec.label_for(self.kind), lang) for spec in self.recorded)
+        erased = ", ".join(
+            tr(spec.label_for(self.kind), lang) for spec in REGISTRATION_FIELDS if spec.purged
+        )
         lines = [
             tr("We record: {items}.", lang, items=items),
             tr(
@@ -58,9 +62,11 @@ class ConsentScreen(Screen[None]):
             ),
             tr("Kept by: {body}.", lang, body=self.keeper),
             tr(
-                "Kept for {months} months after your questions are resolved; then name, village and phone are erased.",
+                "Kept for {months} months after your questions are resolved; then these are "
+                "erased: {fields}.",
                 lang,
                 months=self.months,
+                fields=erased,
             ),
             tr(
                 "You may see, correct or withdraw your consent at any time through the secretary.",

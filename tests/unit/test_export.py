@@ -251,3 +251,34 @@ def test_a_word_longer_than_the_page_breaks_inside_the_handout(
     assert f"Đềnghị{word}sớm" in "".join(text for text, _ in found).replace(" ", "")
     assert len([text for text, _ in found if "ường" in text]) >= 2  # broken across lines
     assert max(end for _, end in found) <= right_edge + 0.5
+
+
+def test_no_field_the_spec_keeps_out_of_documents_is_in_any_file(
+    store: Store, held: int, tmp_path: Path
+) -> None:
+    """Fields marked `in_exports=False` (the phone) appear in no exported file, whatever
+    its format: the zipped XML of .docx/.xlsx, the text of the PDF, the CSV and Markdown."""
+    import zipfile
+
+    from shared.specs import REGISTRATION_FIELDS
+
+    hidden = [spec.key for spec in REGISTRATION_FIELDS if not spec.in_exports]
+    assert hidden, "the spec keeps nothing out of the documents?"
+    values = {
+        str(row[key])
+        for row in store.all("SELECT * FROM registrations WHERE meeting_id = ?", (held,))
+        for key in hidden
+        if row[key]
+    }
+    assert values
+    for path in files(store, held, tmp_path).values():
+        if path.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(path) as archive:
+                text = "".join(
+                    archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
+                )
+        elif path.suffix == ".pdf":
+            text = "".join(page.extract_text() for page in PdfReader(path).pages)
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+        assert not [v for v in values if v in text], path.name
