@@ -32,6 +32,11 @@ from shared.specs import QUEUE_STATUSES, outcome_label
 from shared.text import matches
 from tui import PrintingApp
 
+# A scanner types a key every few milliseconds; a person, every 80 ms or more.
+SCAN_GAP_SECONDS = 0.05
+# Capitals a person typed outside a field reach the scan field after this pause.
+HAND_OVER_SECONDS = 0.5
+
 
 class ConsoleApp(StationApp, PrintingApp):
     CSS_PATH = "console.tcss"
@@ -50,6 +55,9 @@ class ConsoleApp(StationApp, PrintingApp):
         self.refreshed = 0.0
         self._created: dict[int, float] = {}
         self._labels: dict[tuple[Any, ...], str] = {}
+        self._scan = ""
+        self._scan_at = 0.0  # when the terminal delivered the last key kept
+        self._scan_handled = 0.0  # when it was handled: a busy station handles keys late
 
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
@@ -316,22 +324,59 @@ class ConsoleApp(StationApp, PrintingApp):
     def action_find(self) -> None:
         self.main.query_one("#scan", Input).focus()
 
-    def on_key(self, event: events.Key) -> None:
-        """A barcode scanner types upper-case letters and digits (no key is bound to
-        either): send them to the scan field."""
-        scan = self.main.query_one("#scan", Input)
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._scanned(event):
+            return  # part of a scan: kept here, never routed to whatever has focus
+        await super().on_event(event)
+
+    def _scanned(self, event: events.Key) -> bool:
+        """A keyboard-wedge scanner types its payload and Enter faster than a person, and the
+        terminal delivers the burst before any change of focus takes effect: so a burst is
+        gathered here, whatever has focus, and a person's keys go on as before."""
+        if len(self.screen_stack) != 1 or isinstance(self.focused, Input):
+            return False  # a dialog, or a field someone is typing in
+        now = event.time  # when the terminal delivered it, however late it is handled
         character = event.character or ""
-        typed = character.isupper() or character.isdigit()
-        if self.focused is not scan and len(self.screen_stack) == 1 and typed:
+        printable = len(character) == 1 and character.isprintable()
+        if self._scan and event.key == "enter":
+            text, self._scan = self._scan, ""
+            self.find_or_verify(text)
+            return True
+        if self._scan and now - self._scan_at > SCAN_GAP_SECONDS:
+            # a person's pace: what was kept goes to the scan field, then this key
+            self._hand_over(character if printable else "")
+            return printable
+        starts = character.isupper() or character.isdigit()  # no key is bound to either
+        if printable and (self._scan or starts):
+            self._scan += character
+            self._scan_at = now
+            self._scan_handled = time.monotonic()
+            self.set_timer(HAND_OVER_SECONDS, self.hand_over_if_quiet)
+            return True
+        return False
+
+    def hand_over_if_quiet(self) -> None:
+        """Keys that stopped without an Enter were a person's: they go to the scan field,
+        so nothing typed is lost."""
+        if self._scan and time.monotonic() - self._scan_handled >= HAND_OVER_SECONDS:
+            self._hand_over()
+
+    def _hand_over(self, then: str = "") -> None:
+        text, self._scan = self._scan + then, ""
+        with self._unless_closing():
+            scan = self.main.query_one("#scan", Input)
+            scan.insert_text_at_cursor(text)
             scan.focus()
-            scan.insert_text_at_cursor(character)
-            event.stop()
 
     @on(Input.Submitted, "#scan")
     def scan_or_find(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
         event.input.value = ""
         self.main.query_one("#queue", LiveTable).focus()
+        self.find_or_verify(event.value)
+
+    def find_or_verify(self, text: str) -> None:
+        """A scanned ticket is verified and selected; anything else finds a name."""
+        text = text.strip()
         if not text:
             return
         if "-" in text and len(text) >= 17:

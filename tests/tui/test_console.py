@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 from typing import Any
 
 import pytest
@@ -327,3 +328,51 @@ async def test_markup_in_citizens_text_is_shown_as_text(
             await pilot.pause(0.6)
             shown = " ".join(str(w.render()) for w in app.screen.query(Static))
             assert odd in shown, type(app).__name__
+
+
+def typed(app: ConsoleApp, text: str, at: float, gap: float) -> None:
+    """Keys as the terminal delivers them, `gap` seconds apart from `at`: all queued
+    before any is handled, so no change of focus made for one can catch the next."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for index, character in enumerate(text):
+        key = "enter" if character == "\r" else _character_to_key(character)
+        event = events.Key(key, character)
+        event.time = at + index * gap
+        app.post_message(event)
+
+
+async def test_a_scanners_burst_is_taken_whole_whatever_has_focus(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    """18 of 20 bursts lost their dash when the first key moved the focus and the rest
+    went on to the table. Every burst is one scan, and the table's keys stay untouched."""
+    rows = store.all("SELECT * FROM registrations WHERE meeting_id = ? ORDER BY number", (queue4,))
+    app = make_console_app(settings, queue4, connect_printer=lambda: printer)
+    async with app.run_test(size=(140, 45), notifications=True) as pilot:
+        before = [r["status"] for r in speaking.queue(store, queue4)]
+        for _ in range(5):
+            for row in rows:
+                typed(app, payload(store, row) + "\r", at=time.monotonic(), gap=0.002)
+                await pilot.pause()
+                assert selected(app)["number"] == row["number"]
+                assert app.query_one("#scan", Input).value == ""
+        assert [r["status"] for r in speaking.queue(store, queue4)] == before
+        assert "Không tìm thấy" not in toasts(app)
+
+
+async def test_keys_typed_at_a_persons_pace_go_to_the_scan_field(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    """A person who types capitals outside a field finds them in the scan field, nothing
+    lost, and Enter there searches as before."""
+    app = make_console_app(settings, queue4, connect_printer=lambda: printer)
+    async with app.run_test(size=(140, 45), notifications=True) as pilot:
+        typed(app, "NGUYEN", at=time.monotonic() - 10, gap=0.3)  # 0.3 s a key
+        await pilot.pause(0.6)  # the pause after the last key: not a scan's Enter
+        await pilot.pause()
+        scan = app.query_one("#scan", Input)
+        assert scan.value == "NGUYEN" and app.focused is scan
+        await pilot.press(*" VAN DUC", "enter")
+        assert selected(app)["name"] == "Nguyễn Văn Đức"

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pty
-import re
-import select
-import signal
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,53 +11,7 @@ import pytest
 
 from shared.db import open_store
 from shared.demo import demo
-
-ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
-
-
-class Terminal:
-    """A process on a pty, and what it has drawn so far (escape sequences removed)."""
-
-    def __init__(self, command: list[str], env: dict[str, str]) -> None:
-        self.parent, child = pty.openpty()
-        self.process = subprocess.Popen(
-            command, stdin=child, stdout=child, stderr=child, env=env, start_new_session=True
-        )
-        os.close(child)
-        self.raw = b""
-        self.mark = 0
-
-    def screen_text(self) -> str:
-        return ANSI.sub("", self.raw.decode("utf-8", "replace"))
-
-    def wait_for(self, text: str, timeout: float = 30) -> None:
-        """Until `text` is drawn after the last mark; a generous deadline, not a sleep."""
-        deadline = time.monotonic() + timeout
-        while text not in self.screen_text()[self.mark :]:
-            left = deadline - time.monotonic()
-            if left <= 0 or self.process.poll() is not None:
-                tail = self.screen_text()[self.mark :][-600:]
-                raise AssertionError(f"{text!r} never drawn; last drawn: {tail!r}")
-            ready, _, _ = select.select([self.parent], [], [], min(left, 0.2))
-            if ready:
-                try:
-                    self.raw += os.read(self.parent, 65536)
-                except OSError:  # the child closed the pty
-                    pass
-        self.mark = len(self.screen_text())
-
-    def type(self, keys: str, gap: float = 0.0) -> None:
-        """Write `keys` one at a time, `gap` seconds apart (the pace of a hand)."""
-        for key in keys:
-            os.write(self.parent, key.encode())
-            if gap:
-                time.sleep(gap)
-
-    def close(self) -> None:
-        with contextlib.suppress(ProcessLookupError):  # it may have ended by itself
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(10)
-        os.close(self.parent)
+from tests.tui.terminal import Terminal
 
 
 @pytest.fixture
