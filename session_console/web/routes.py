@@ -10,7 +10,7 @@ from aiohttp import web
 
 from session_console.web.live import FEED
 from session_console.web.ratelimit import RateLimit, client_address
-from session_console.web.texts import LANGUAGE_NAME, Texts
+from session_console.web.texts import LANGUAGE_NAME, texts
 from shared import public
 from shared.db import Store
 from shared.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
@@ -35,7 +35,7 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
         request.app[TEMPLATES]
         .get_template(template)
         .render(
-            t=Texts(lang),
+            t=texts(lang),
             lang=lang,
             suffix="" if lang == DEFAULT_LANGUAGE else f"?lang={lang}",
             # Relative, so a page never echoes its own path (a bad token's page is one page).

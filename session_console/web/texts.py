@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from shared.i18n import N_, tr
 from shared.specs import outcome_label
 
@@ -83,3 +85,9 @@ class Texts:
 
     def fill(self, key: str, **params: object) -> str:
         return tr(TEXTS[key], self.lang, **params)
+
+
+@cache
+def texts(lang: str) -> Texts:
+    """Built once per language: catalogues do not change while the server runs."""
+    return Texts(lang)

@@ -46,8 +46,14 @@
 
   const source = new EventSource(hall.dataset.stream);
   source.addEventListener("state", (event) => render(JSON.parse(event.data)));
-  source.addEventListener("error", () => document.body.classList.add("offline"));
-  source.addEventListener("open", () => document.body.classList.remove("offline"));
+  source.addEventListener("error", () => {
+    document.body.classList.add("offline");
+    hall.dataset.live = "0";
+  });
+  source.addEventListener("open", () => {
+    document.body.classList.remove("offline");
+    hall.dataset.live = "1";
+  });
   const body = document.body.classList;
   shown = body.contains("state-speaking") || body.contains("state-paused") ? "yes" : "";
   setInterval(tick, 250);
