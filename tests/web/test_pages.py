@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import re
 import sqlite3
 from typing import Any
@@ -213,8 +215,11 @@ async def test_display_page_and_its_event_stream(client: TestClient, office: Sto
 
 
 async def read_event(stream: Any) -> dict[str, Any]:
-    import json
+    """The next state event; a missing one fails in seconds rather than hanging."""
+    return await asyncio.wait_for(_next_event(stream), 5)
 
+
+async def _next_event(stream: Any) -> dict[str, Any]:
     data = ""
     while True:
         line = (await stream.content.readline()).decode()
