@@ -183,7 +183,7 @@ def textual_serve_tab(db: Path) -> tuple[float, float]:
 
     def drain() -> None:
         assert process.stdout is not None
-        while chunk := process.stdout.read1(65536):
+        while chunk := os.read(process.stdout.fileno(), 65536):
             if not first.is_set() and b"\x1b[" in chunk:
                 first.set()
 
@@ -209,7 +209,9 @@ def main() -> None:
         help="Mean pause between one client's requests (0: back to back, saturation).",
     )
     args = parser.parse_args()
-    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs; client and server share them")
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs; client and server share them"
+    )
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
         store = open_store(db, "bench")
