@@ -72,8 +72,9 @@ async def stream(request: web.Request) -> web.StreamResponse:
         headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"}
     )
     await response.prepare(request)
-    await response.write(b"retry: 1000\n\n" + event(feed.fresh_state()))
-    with feed.subscription() as queue:
+    # A closed tab is the normal end of a stream, not an error to report.
+    with contextlib.suppress(ConnectionError), feed.subscription() as queue:
+        await response.write(b"retry: 1000\n\n" + event(feed.fresh_state()))
         while True:
             try:
                 state = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)

@@ -306,3 +306,19 @@ async def test_the_database_is_open_read_only(client: TestClient) -> None:
     store = client.app[routes.STORE]
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         store.conn.execute("UPDATE meetings SET title = 'x'")
+
+
+async def test_a_closed_display_leaves_no_subscriber(client: TestClient, office: Store) -> None:
+    from session_console.web.live import FEED
+
+    feed = client.app[FEED]
+    async with client.get("/man-hinh/su-kien") as stream:
+        await read_event(stream)
+        assert len(feed.subscribers) == 1
+    speaking.call(office, citizens(office)[0]["meeting_id"])  # a write to a closed tab ends it
+
+    async def gone() -> None:
+        while feed.subscribers:
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(gone(), 5)
