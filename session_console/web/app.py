@@ -15,6 +15,7 @@ from aiohttp import web
 from session_console.web import live, routes
 from session_console.web.ratelimit import RateLimit
 from shared.db import open_readonly
+from shared.text import show_date
 
 STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("hallkit.web")
@@ -72,6 +73,7 @@ def make_app(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
+    app[routes.TEMPLATES].filters["date"] = show_date
     app[live.FEED] = live.HallFeed(store, poll)
     app.on_response_prepare.append(security_headers)
     app.cleanup_ctx.append(live.feed_context)
