@@ -169,6 +169,30 @@ def open_store(path: Path, station: str = "", check: bool = True) -> Store:
     return store
 
 
+def open_readonly(path: Path) -> Store:
+    """Open the file for reading only (SQLite's `mode=ro`): what a public face such as
+    `hallkit web` holds, so no bug in it can change a record. The schema must already be
+    current; a read-only connection cannot migrate it."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        store = Store(Database(conn, execute_plugins=False))
+        behind = schema.migrations.pending(store.db)
+    except sqlite3.Error as error:
+        raise UserError(
+            "Cannot open the database {path}: {reason}", path=str(path), reason=str(error)
+        ) from None
+    if behind:
+        conn.close()
+        raise UserError(
+            'The database {path} is older than this program; run "hallkit init --db {path}"'
+            " once to bring it up to date.",
+            path=str(path),
+        )
+    return store
+
+
 class ChangeSignal:
     """Tells a station that another process committed, for a few microseconds a poll.
 

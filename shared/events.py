@@ -25,6 +25,8 @@ class EventKind(StrEnum):
     MEETING_OPEN = "meeting.open"
     MEETING_CLOSED = "meeting.closed"
     MEETING_CONCLUSION = "meeting.conclusion"
+    MEETING_PUBLISHED = "meeting.published"
+    MEETING_UNPUBLISHED = "meeting.unpublished"
     REGISTRATION_OPENED = "registration.opened"
     REGISTRATION_CLOSED = "registration.closed"
     REGISTRATION_CREATED = "registration.created"

@@ -225,3 +225,21 @@ def set_registration(store: Store, meeting_id: int, is_open: bool) -> Row:
         opened = EventKind.REGISTRATION_OPENED if is_open else EventKind.REGISTRATION_CLOSED
         events.record(store, opened, meeting_id, f"meeting:{meeting_id}")
     return get_meeting(store, meeting_id)
+
+
+def set_published(store: Store, meeting_id: int, published: bool = True) -> Row:
+    """Mark the meeting's results public (or withdraw them): the web face shows
+    /ket-qua/<uid> only for a published meeting, so nothing leaks before the office
+    decides. Allowed on a closed meeting: publishing comes after it."""
+    with store.write():
+        meeting = get_meeting(store, meeting_id)
+        if meeting["status"] == "planned" and published:
+            raise UserError(
+                "Meeting {meeting} has not been held; there is nothing to publish.",
+                meeting=meeting_id,
+            )
+        when = now_iso() if published else ""
+        store.update("meetings", meeting_id, {"published_at": when})
+        kind = EventKind.MEETING_PUBLISHED if published else EventKind.MEETING_UNPUBLISHED
+        events.record(store, kind, meeting_id, f"meeting:{meeting_id}", published_at=when)
+    return get_meeting(store, meeting_id)

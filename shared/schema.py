@@ -310,6 +310,13 @@ def m007_meeting_kind(db: Database) -> None:
     )
 
 
+@migrations()
+def m009_published(db: Database) -> None:
+    """When the office published the meeting's results on the web face (`hallkit meeting
+    publish`); empty: not published, so `hallkit web` shows nothing of it."""
+    db.execute("ALTER TABLE meetings ADD COLUMN published_at TEXT NOT NULL DEFAULT ''")
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

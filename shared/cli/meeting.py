@@ -187,4 +187,21 @@ def conclusion(session: Session, meeting_id: int, text: str) -> None:
     session.say("Updated meeting {meeting}.", meeting=meeting_id)
 
 
+@meeting.command("publish")
+@click.argument("meeting_id", type=int)
+@click.option("--withdraw", is_flag=True, help="Take the published results down again.")
+@pass_session
+def publish(session: Session, meeting_id: int, withdraw: bool) -> None:
+    """Publish the meeting's results on the web face (hallkit web: /ket-qua/UID)."""
+    row = meetings.set_published(session.store, meeting_id, not withdraw)
+    if withdraw:
+        session.say("The results of meeting {meeting} are no longer published.", meeting=meeting_id)
+    else:
+        session.say(
+            "The results of meeting {meeting} are published at /ket-qua/{uid}.",
+            meeting=meeting_id,
+            uid=row["uid"],
+        )
+
+
 COMMANDS = [meeting]

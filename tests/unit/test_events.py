@@ -105,6 +105,8 @@ def test_every_kind_the_core_writes_is_a_member(store: Store, meeting: int, tmp_
     other_hall(tmp_path / "other.db")
     merge(store, tmp_path / "other.db")
     meetings.set_status(store, meeting, "closed")
+    meetings.set_published(store, meeting)
+    meetings.set_published(store, meeting, False)
     assert purge(store, "2027-01-01", 6, today=dt.date(2026, 12, 1)) > 0
 
     written = kinds_written(store)

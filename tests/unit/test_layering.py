@@ -19,7 +19,7 @@ ALLOWED = {
     "kiosk": {"shared", "printing", "tui", "kiosk"},
     "session_console": {"shared", "printing", "tui", "session_console"},
 }
-HEADLESS = ("shared", "printing")
+HEADLESS = ("shared", "printing", "session_console/web")
 
 
 def imported_packages(package: str) -> set[str]:

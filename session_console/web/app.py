@@ -1,0 +1,89 @@
+"""`hallkit web`: the read-only web face, one aiohttp application.
+
+Every response carries the security headers; every error is a page in the visitor's
+language, never a traceback; the database is opened with SQLite's `mode=ro`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jinja2
+from aiohttp import web
+
+from session_console.web import live, routes
+from session_console.web.ratelimit import RateLimit
+from shared.db import open_readonly
+from shared.text import show_date
+
+STATIC = Path(__file__).parent / "static"
+log = logging.getLogger("hallkit.web")
+
+HEADERS = {
+    # No inline script or style anywhere: the display's script is /static/display.js.
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+        " img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    # The token is in the URL: never send it on to another site.
+    "Referrer-Policy": "no-referrer",
+}
+
+
+@web.middleware
+async def pages_for_errors(request: web.Request, handler: routes.Handler) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except web.HTTPException as error:
+        if error.status < 400:
+            raise
+        return routes.error_page(request, error.status)
+    except Exception:
+        log.exception("error serving %s", request.path)
+        return routes.error_page(request, 500)
+
+
+async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    response.headers.update(HEADERS)
+    if request.path.startswith("/static/"):
+        response.headers["Cache-Control"] = "public, max-age=3600"
+    else:
+        # Personal pages must stay off shared and browser caches.
+        response.headers["Cache-Control"] = "no-store"
+
+
+def make_app(
+    db_path: Path,
+    *,
+    forwarded_allow: frozenset[str] = frozenset(),
+    rate_limit: RateLimit | None = None,
+    poll: float = live.POLL_SECONDS,
+) -> web.Application:
+    """The application; raises UserError if the database cannot be read."""
+    store = open_readonly(db_path)
+    app = web.Application(middlewares=[pages_for_errors])
+    app[routes.STORE] = store
+    app[routes.TRUSTED] = forwarded_allow
+    app[routes.LIMIT] = rate_limit or RateLimit()
+    app[routes.TEMPLATES] = jinja2.Environment(
+        loader=jinja2.PackageLoader("session_console.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    app[routes.TEMPLATES].filters["date"] = show_date
+    app[live.FEED] = live.HallFeed(store, poll)
+    app.on_response_prepare.append(security_headers)
+    app.cleanup_ctx.append(live.feed_context)
+    app.on_shutdown.append(live.end_streams)
+    app.on_cleanup.append(_close)
+    app.add_routes(routes.ROUTES)
+    app.router.add_get("/man-hinh/su-kien", live.stream)
+    app.router.add_static("/static/", STATIC, show_index=False, follow_symlinks=False)
+    return app
+
+
+async def _close(app: web.Application) -> None:
+    app[routes.STORE].close()

@@ -1,0 +1,36 @@
+"""hallkit web: the citizen's page, the lookup form, published results, the hall display."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from shared.cli.base import Session, pass_session
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8080, show_default=True, help="Port to listen on.")
+@click.option(
+    "--forwarded-allow",
+    default="",
+    help="Comma-separated addresses of reverse proxies whose X-Forwarded-For is trusted for "
+    "the rate limit ('*' for any); by default the header is ignored.",
+)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Database file to serve (default: the one hallkit uses).",
+)
+@pass_session
+def web(session: Session, host: str, port: int, forwarded_allow: str, db: Path | None) -> None:
+    """Serve the read-only web face (database opened read-only; --db chooses the file)."""
+    from aiohttp import web as aioweb
+
+    from session_console.web.app import make_app
+
+    trusted = frozenset(a.strip() for a in forwarded_allow.split(",") if a.strip())
+    app = make_app(db or session.settings.db_path, forwarded_allow=trusted)
+    session.say("Serving {url} (Ctrl+C to stop).", url=f"http://{host}:{port}/")
+    aioweb.run_app(app, host=host, port=port, print=None)

@@ -1,0 +1,103 @@
+"""The hall display's live feed: one poll of `PRAGMA data_version` for the whole server,
+and its changes pushed to every open page as Server-Sent Events. No process per page."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from aiohttp import web
+
+from shared.db import ChangeSignal, Store
+from shared.public import hall_state
+
+POLL_SECONDS = 0.1
+KEEPALIVE_SECONDS = 15.0
+
+
+class HallFeed:
+    """Polls the database and hands each new state to every subscriber's queue."""
+
+    def __init__(self, store: Store, poll: float = POLL_SECONDS) -> None:
+        self.store = store
+        self.poll = poll
+        self.signal = ChangeSignal(store)
+        self.state = hall_state(store)
+        self.subscribers: set[asyncio.Queue[dict[str, Any] | None]] = set()
+
+    def fresh_state(self) -> dict[str, Any]:
+        """The state with the timer read now (a page opened mid-speech starts right)."""
+        self.state = hall_state(self.store)
+        return self.state
+
+    async def run(self) -> None:
+        while True:
+            await asyncio.sleep(self.poll)
+            if not self.signal.changed():
+                continue
+            state = hall_state(self.store)
+            if state == self.state:
+                continue
+            self.state = state
+            for queue in self.subscribers:
+                queue.put_nowait(state)
+
+    def close(self) -> None:
+        for queue in self.subscribers:
+            queue.put_nowait(None)
+
+    @contextlib.contextmanager
+    def subscription(self) -> Any:
+        queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+        self.subscribers.add(queue)
+        try:
+            yield queue
+        finally:
+            self.subscribers.discard(queue)
+
+
+def event(state: dict[str, Any]) -> bytes:
+    # `at` lets the page count the timer on from the moment the state was read.
+    payload = json.dumps({**state, "at": time.time()}, ensure_ascii=False)
+    return f"event: state\ndata: {payload}\n\n".encode()
+
+
+async def stream(request: web.Request) -> web.StreamResponse:
+    feed: HallFeed = request.app[FEED]
+    response = web.StreamResponse(
+        headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"}
+    )
+    await response.prepare(request)
+    # A closed tab is the normal end of a stream, not an error to report.
+    with contextlib.suppress(ConnectionError), feed.subscription() as queue:
+        await response.write(b"retry: 1000\n\n" + event(feed.fresh_state()))
+        while True:
+            try:
+                state = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
+            except TimeoutError:
+                await response.write(b": keepalive\n\n")
+                continue
+            if state is None:
+                break
+            await response.write(event(state))
+    return response
+
+
+FEED = web.AppKey("feed", HallFeed)
+
+
+async def feed_context(app: web.Application) -> AsyncIterator[None]:
+    feed = app[FEED]
+    task = asyncio.create_task(feed.run())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+async def end_streams(app: web.Application) -> None:
+    app[FEED].close()

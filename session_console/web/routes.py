@@ -1,0 +1,105 @@
+"""The pages: a citizen's own items, the lookup form, published results, the display."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import jinja2
+from aiohttp import web
+
+from session_console.web.live import FEED
+from session_console.web.ratelimit import RateLimit, client_address
+from session_console.web.texts import LANGUAGE_NAME, texts
+from shared import public
+from shared.db import Store
+from shared.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+STORE = web.AppKey("store", Store)
+TRUSTED = web.AppKey("trusted", frozenset)
+LIMIT = web.AppKey("limit", RateLimit)
+TEMPLATES = web.AppKey("templates", jinja2.Environment)
+ROUTES = web.RouteTableDef()
+
+
+def language(request: web.Request) -> str:
+    lang = request.query.get("lang", DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    lang = language(request)
+    other = next(code for code in LANGUAGES if code != lang)
+    page = (
+        request.app[TEMPLATES]
+        .get_template(template)
+        .render(
+            t=texts(lang),
+            lang=lang,
+            suffix="" if lang == DEFAULT_LANGUAGE else f"?lang={lang}",
+            # Relative, so a page never echoes its own path (a bad token's page is one page).
+            switch=f"?lang={other}",
+            other_language=tr(LANGUAGE_NAME, other),
+            **context,
+        )
+    )
+    return web.Response(text=page, status=status, content_type="text/html", charset="utf-8")
+
+
+def error_page(request: web.Request, status: int) -> web.Response:
+    if status == 404:
+        return not_found(request)
+    return render(request, "error.html", status=status)
+
+
+def not_found(request: web.Request) -> web.Response:
+    return render(request, "not_found.html", status=404)
+
+
+@ROUTES.get("/")
+async def home(request: web.Request) -> web.Response:
+    return render(request, "home.html")
+
+
+@ROUTES.get("/T/{token}")
+@ROUTES.get("/t/{token}")
+async def citizen(request: web.Request) -> web.Response:
+    shown = public.citizen_by_token(request.app[STORE], request.match_info["token"])
+    if shown is None:
+        return not_found(request)
+    return render(request, "citizen.html", shown=shown)
+
+
+@ROUTES.get("/tra-cuu")
+async def lookup_form(request: web.Request) -> web.Response:
+    return render(request, "lookup.html", typed="", missing=False)
+
+
+@ROUTES.post("/tra-cuu")
+async def lookup(request: web.Request) -> web.Response:
+    wait = request.app[LIMIT].retry_after(client_address(request, request.app[TRUSTED]))
+    if wait:
+        response = render(request, "too_many.html", status=429, seconds=wait)
+        response.headers["Retry-After"] = str(wait)
+        return response
+    form = await request.post()
+    typed = str(form.get("code", ""))[:40]
+    shown = public.citizen_by_code(request.app[STORE], typed)
+    if shown is None:
+        return render(request, "lookup.html", status=404, typed=typed, missing=True)
+    return render(request, "citizen.html", shown=shown)
+
+
+@ROUTES.get("/ket-qua/{uid}")
+async def results(request: web.Request) -> web.Response:
+    shown = public.published_results(request.app[STORE], request.match_info["uid"])
+    if shown is None:
+        return not_found(request)
+    return render(request, "results.html", shown=shown)
+
+
+@ROUTES.get("/man-hinh")
+async def display(request: web.Request) -> web.Response:
+    """The first state is in the page itself; /static/display.js keeps it live."""
+    return render(request, "display.html", state=request.app[FEED].fresh_state())

@@ -1,0 +1,129 @@
+"""What the public web face (`hallkit web`) may show, and nothing more: a citizen's own
+items by their signed token or typed code, a published meeting's results, and the hall
+display's state. Every function here only reads.
+
+A token that is forged, altered, signed by another installation or for another meeting
+gives `None` exactly like an unknown one, after the same work (one query, one HMAC), so
+neither the answer nor its timing tells them apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared import speaking, tokens
+from shared.db import Store
+from shared.followup import lookup
+from shared.i18n import UserError
+from shared.overview import totals
+from shared.speaking import elapsed
+
+Row = dict[str, Any]
+# Stands in for the meeting of an unknown code, so its HMAC costs the same.
+_DECOY_UID = "0" * 16
+NEXT_SHOWN = 5
+
+
+def mask_name(name: str) -> str:
+    """ "Nguyễn Văn An" -> "Nguyễn V. A.": the family name, then initials."""
+    words = name.split()
+    if not words:
+        return ""
+    if len(words) == 1:
+        return f"{words[0][0]}."
+    return " ".join([words[0], *(f"{w[0]}." for w in words[1:])])
+
+
+def citizen_by_token(store: Store, token: str) -> Row | None:
+    """The citizen's own page for a signed token from their ticket's QR code, or None."""
+    try:
+        code, signature = tokens.parse(token)
+    except UserError:
+        code, signature = "", ""
+    row = store.one(
+        "SELECT r.code, r.name, m.uid FROM registrations r"
+        " JOIN meetings m ON m.id = r.meeting_id WHERE r.code = ?",
+        (code,),
+    )
+    genuine = tokens.signature_matches(
+        store.secret, row["uid"] if row else _DECOY_UID, code, signature
+    )
+    if row is None or not genuine:
+        return None
+    return {**lookup(store, row["code"]), "name": mask_name(row["name"])}
+
+
+def citizen_by_code(store: Store, typed: str) -> Row | None:
+    """The same page for a code typed by hand ("k7qm-2d"), without the name: a typed
+    code is short enough to guess, a signed token is not."""
+    try:
+        return {**lookup(store, typed), "name": ""}
+    except UserError:
+        return None
+
+
+def published_results(store: Store, uid: str) -> Row | None:
+    """A published meeting's opinions by field, with the village, never the citizen's
+    name; None for an unknown or unpublished meeting."""
+    meeting = store.one(
+        "SELECT id, uid, title, date, place, issuing_body, published_at FROM meetings"
+        " WHERE uid = ? AND published_at <> ''",
+        (uid,),
+    )
+    if meeting is None:
+        return None
+    rows = store.all(
+        "SELECT q.number, q.field, COALESCE(NULLIF(q.raised_village, ''), r.village, '')"
+        " AS village, q.summary, q.outcome, q.answer, q.answer_summary, q.answered_on,"
+        " q.body_name, q.deadline, q.progress, q.followup_status"
+        " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
+        " WHERE q.meeting_id = ? ORDER BY q.field, q.number",
+        (meeting["id"],),
+    )
+    by_field: dict[str, list[Row]] = {}
+    for row in rows:
+        by_field.setdefault(row["field"], []).append(row)
+    return {
+        **meeting,
+        "by_field": by_field,
+        "breakdown": totals(store, meeting["id"]).breakdown(),
+    }
+
+
+def hall_state(store: Store, now: float | None = None) -> Row:
+    """What the projector shows for the one open meeting: the number at the lectern and
+    whether it is called, speaking or paused, the timer, the next numbers; the name only
+    if the meeting allows names on the display. Plain JSON-ready values."""
+    meetings = store.all(
+        "SELECT id, title, display_names, speaking_seconds FROM meetings WHERE status = 'open'"
+    )
+    state: Row = {
+        "meeting": "",
+        "number": None,
+        "state": "",
+        "name": "",
+        "elapsed": 0,
+        "running": False,
+        "limit": 0,
+        "next": [],
+    }
+    if len(meetings) != 1:
+        return state
+    meeting = meetings[0]
+    rows = speaking.queue(
+        store,
+        meeting["id"],
+        "number, name, status, speech_started, speech_paused, speech_paused_total, speech_ended",
+    )
+    current = next((r for r in rows if r["status"] in speaking.AT_LECTERN), None)
+    state["meeting"] = meeting["title"]
+    state["limit"] = meeting["speaking_seconds"]
+    state["next"] = [r["number"] for r in rows if r["status"] == "waiting"][:NEXT_SHOWN]
+    if current is not None:
+        paused = current["speech_paused"] is not None
+        state["number"] = current["number"]
+        state["state"] = "paused" if paused else current["status"]
+        state["name"] = current["name"] if meeting["display_names"] else ""
+        state["elapsed"] = int(elapsed(current, now))
+        state["running"] = current["status"] == "speaking" and not paused
+    return state
