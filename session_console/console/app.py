@@ -32,8 +32,9 @@ from shared.specs import QUEUE_STATUSES, outcome_label
 from shared.text import matches
 from tui import PrintingApp
 
-# A scanner types a key every few milliseconds; a person, every 80 ms or more.
-SCAN_GAP_SECONDS = 0.05
+# A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
+# quick capitals taken as a burst lose nothing: they are searched, or handed over).
+SCAN_GAP_SECONDS = 0.15  # generous: a loaded machine reads one burst in pieces
 # Capitals a person typed outside a field reach the scan field after this pause.
 HAND_OVER_SECONDS = 0.5
 
@@ -58,6 +59,7 @@ class ConsoleApp(StationApp, PrintingApp):
         self._scan = ""
         self._scan_at = 0.0  # when the terminal delivered the last key kept
         self._scan_handled = 0.0  # when it was handled: a busy station handles keys late
+        self._to_field = False  # handed over to the scan field, which has not got focus yet
 
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
@@ -333,11 +335,26 @@ class ConsoleApp(StationApp, PrintingApp):
         """A keyboard-wedge scanner types its payload and Enter faster than a person, and the
         terminal delivers the burst before any change of focus takes effect: so a burst is
         gathered here, whatever has focus, and a person's keys go on as before."""
-        if len(self.screen_stack) != 1 or isinstance(self.focused, Input):
-            return False  # a dialog, or a field someone is typing in
-        now = event.time  # when the terminal delivered it, however late it is handled
+        if len(self.screen_stack) != 1:
+            return False  # a dialog: its fields take the keys
         character = event.character or ""
         printable = len(character) == 1 and character.isprintable()
+        if self._to_field:  # handed over: keys go to the scan field until it has focus
+            scan = self.main.query_one("#scan", Input)
+            if self.focused is scan:
+                self._to_field = False
+                return False
+            if event.key == "enter":
+                self._to_field = False
+                self.find_or_verify(scan.value)
+                scan.value = ""
+                return True
+            if printable:
+                scan.insert_text_at_cursor(character)
+            return printable
+        if isinstance(self.focused, Input):
+            return False  # a field someone is typing in
+        now = event.time  # when the terminal delivered it, however late it is handled
         if self._scan and event.key == "enter":
             text, self._scan = self._scan, ""
             self.find_or_verify(text)
@@ -367,6 +384,7 @@ class ConsoleApp(StationApp, PrintingApp):
             scan = self.main.query_one("#scan", Input)
             scan.insert_text_at_cursor(text)
             scan.focus()
+            self._to_field = True
 
     @on(Input.Submitted, "#scan")
     def scan_or_find(self, event: Input.Submitted) -> None:
