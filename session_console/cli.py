@@ -296,7 +296,13 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
         (
             stem.with_suffix(".docx"),
             documents.docx(
-                built, issuing, parent, chair, "party" if family == "party" else "state"
+                built,
+                issuing,
+                parent,
+                chair,
+                "party" if family == "party" else "state",
+                "ĐU" if family == "party" else "UBND",
+                today=_day(today),
             ),
         ),
         (stem.with_suffix(".xlsx"), documents.xlsx(built)),

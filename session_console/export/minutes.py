@@ -6,10 +6,10 @@ from session_console.export.layout import (
     Family,
     Heading,
     body,
+    closing,
+    end_body,
     header,
     new_document,
-    recipients,
-    signatures,
     title,
     to_bytes,
 )
@@ -25,7 +25,7 @@ from shared.i18n import tr
 from shared.record import MeetingRecord
 
 Block = tuple[str, str]  # ("text" | "heading", text)
-RECIPIENTS = ["Chủ tọa hội nghị", "Ủy ban MTTQ Việt Nam", "Lưu: VT"]
+RECIPIENTS = ["Chủ tọa hội nghị", "Ủy ban MTTQ Việt Nam"]
 
 
 def summary_line(record: MeetingRecord) -> str:
@@ -120,21 +120,35 @@ def _heading(record: MeetingRecord, number: str, family: Family, abbreviation: s
 
 
 def docx(
-    record: MeetingRecord, number: str = "", family: Family = "state", abbreviation: str = "UBND"
+    record: MeetingRecord,
+    number: str = "",
+    family: Family = "state",
+    abbreviation: str = "UBND",
+    unit: str = "VP",
 ) -> bytes:
     meeting = record.meeting
     document = new_document(meeting["issuing_body"], record.date)
     header(document, _heading(record, number, family, abbreviation))
     title(document, "BIÊN BẢN", summary_line(record))
     for kind, text in blocks(record):
-        body(document, text, bold=kind == "heading")
-    signatures(document, ("", "Thư ký", meeting["secretary"]), ("", "Chủ tọa", meeting["chair"]))
-    recipients(document, RECIPIENTS)
+        last = body(document, text, bold=kind == "heading")
+    end_body(last)
+    closing(
+        document,
+        ("", "Chủ tọa", meeting["chair"]),
+        RECIPIENTS,
+        unit,
+        second=("", "Thư ký", meeting["secretary"]),
+    )
     return to_bytes(document)
 
 
 def markdown(
-    record: MeetingRecord, number: str = "", abbreviation: str = "UBND", family: Family = "state"
+    record: MeetingRecord,
+    number: str = "",
+    abbreviation: str = "UBND",
+    family: Family = "state",
+    unit: str = "VP",
 ) -> str:
     meeting = record.meeting
     place = f"*{locality(meeting['issuing_body'])}, {long_date(record.date)}*"
@@ -167,7 +181,8 @@ def markdown(
         f"| **{meeting['secretary']}** | **{meeting['chair']}** |",
         "",
         "***Nơi nhận:***",
-        *[f"- {name}" for name in RECIPIENTS],
+        *[f"- {name};" for name in RECIPIENTS],
+        f"- Lưu: VT, {unit}.",
         "",
     ]
     return "\n".join(lines)

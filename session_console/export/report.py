@@ -18,9 +18,10 @@ from session_console.export.layout import (
     Family,
     Heading,
     body,
+    closing,
+    end_body,
     header,
     new_document,
-    signatures,
     title,
     to_bytes,
     with_style,
@@ -75,6 +76,22 @@ def _table(document: DocumentType, rows: Iterable[tuple[str, int]]) -> None:
             cell.paragraphs[0].add_run(text)
 
 
+def period_words(name: str) -> str:
+    """ "2026-Q1" -> "quý I năm 2026", "2026-H1" -> "6 tháng đầu năm 2026", "2026-9M" ->
+    "9 tháng năm 2026", "2026-03" -> "tháng 3 năm 2026", "2026" -> "năm 2026"."""
+    year, _, part = name.strip().upper().partition("-")
+    words = {"Q1": "quý I", "H1": "6 tháng đầu", "9M": "9 tháng"}
+    if not part:
+        return f"năm {year}"
+    if part in words:
+        return f"{words[part]} năm {year}"
+    return f"tháng {int(part)} năm {year}"
+
+
+SIGNS_FOR = {"state": "TM.", "party": "T/M"}
+SIGNER_TITLE = {"state": "Chủ tịch", "party": "Bí thư"}
+
+
 def docx(
     report: Report,
     issuing_body: str,
@@ -83,6 +100,7 @@ def docx(
     family: Family = "state",
     abbreviation: str = "UBND",
     today: dt.date | None = None,
+    unit: str = "VP",
 ) -> bytes:
     day = today or min(report.period.end, dt.date.today())  # dated the day it is made
     document = new_document(issuing_body, day)
@@ -96,11 +114,16 @@ def docx(
         f"từ {short_date(report.period.start.isoformat())} đến "
         f"{short_date(report.period.end.isoformat())}"
     )
+    words = period_words(report.period.name)
     title(
         document,
         "BÁO CÁO",
-        f"Kết quả tiếp nhận, giải quyết kiến nghị của công dân "
-        f"qua đối thoại ({report.period.name})",
+        f"Kết quả tiếp nhận, giải quyết kiến nghị của công dân qua đối thoại {words}",
+    )
+    body(
+        document,
+        f"Thực hiện quy định về tổ chức đối thoại với Nhân dân và tiếp nhận, giải quyết kiến "
+        f"nghị của công dân, {issuing_body} báo cáo kết quả {words} như sau:",
     )
     body(
         document,
@@ -110,7 +133,19 @@ def docx(
     for index, (heading, rows) in enumerate(sections(report), start=1):
         body(document, f"{index}. {heading}", bold=True)
         _table(document, rows)
-    signatures(document, ("", "", ""), (f"TM. {issuing_body}", "Chủ tịch", signer))
+    end_body(
+        body(
+            document,
+            f"Trên đây là báo cáo kết quả tiếp nhận, giải quyết kiến nghị của công dân {words} "
+            f"của {issuing_body}.",
+        )
+    )
+    closing(
+        document,
+        (f"{SIGNS_FOR[family]} {issuing_body}", SIGNER_TITLE[family], signer),
+        [parent_body] if parent_body else [],
+        unit,
+    )
     return to_bytes(document)
 
 

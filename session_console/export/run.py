@@ -19,6 +19,8 @@ class Options:
     notice_number: str = ""
     family: Family = "state"
     abbreviation: str = ""
+    unit: str = "VP"
+    """The drafting unit kept on file: "- Lưu: VT, VP." in Nơi nhận."""
 
     @property
     def short_name(self) -> str:
@@ -32,19 +34,21 @@ def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callab
     return [
         (
             f"{stem}-bien-ban.docx",
-            lambda: minutes.docx(record, options.minutes_number, options.family, short),
+            lambda: minutes.docx(
+                record, options.minutes_number, options.family, short, options.unit
+            ),
         ),
         (
             f"{stem}-bien-ban.md",
             lambda: minutes.markdown(
-                record, options.minutes_number, short, options.family
+                record, options.minutes_number, short, options.family, options.unit
             ).encode(),
         ),
         (f"{stem}-kien-nghi-chua-giai-quyet.xlsx", lambda: pending.xlsx_bytes(record)),
         (f"{stem}-kien-nghi-chua-giai-quyet.csv", lambda: pending.csv_bytes(record)),
         (
             f"{stem}-thong-bao-ket-luan.docx",
-            lambda: notice.docx(record, options.notice_number, options.family, short),
+            lambda: notice.docx(record, options.notice_number, options.family, short, options.unit),
         ),
         (f"{stem}-cam-ket-giai-quyet.pdf", lambda: handout.pdf_bytes(record)),
     ]

@@ -8,7 +8,6 @@ import io
 import time
 from pathlib import Path
 
-import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
@@ -18,51 +17,8 @@ from pypdf import PdfReader
 
 from printing.fonts import font_path
 from session_console.export.run import Options, export
-from shared import meetings, questions, reference, speaking
+from shared import meetings, questions, reference
 from shared.db import Store
-from shared.registrations import register
-
-
-@pytest.fixture
-def held(store: Store, meeting: int) -> int:
-    """A meeting with three speakers: answered, pending, transferred; one written question."""
-    meetings.update_meeting(
-        store,
-        meeting,
-        issuing_body="Ủy ban nhân dân xã Minh Hòa",
-        parent_body="Ủy ban nhân dân tỉnh Phú Thọ",
-        secretary="Lê Thị Thanh",
-        place="Hội trường UBND xã",
-    )
-    outcomes = [
-        ("Hoàng Văn Bình", "answered", {"answer": "Sẽ cấp sổ trong tháng 3."}),
-        ("Nguyễn Thị Thu Hà", "pending", {"body": "Phòng Kinh tế"}),
-        (
-            "Trịnh Đình Quý",
-            "transferred",
-            {"body": "Sở Nông nghiệp và Môi trường", "level": "tỉnh", "document": "125/UBND-KT"},
-        ),
-    ]
-    for name, outcome, details in outcomes:
-        row = register(
-            store,
-            meeting,
-            consent=True,
-            name=name,
-            village="Thôn Đông",
-            summary=f"Ý kiến của {name}",
-            phone="0912345678",
-        )
-        speaking.call(store, meeting)
-        speaking.start(store, meeting)
-        speaking.stop(store, meeting)
-        asked = questions.add_question(store, meeting, number=row["number"])
-        questions.set_outcome(store, asked["id"], outcome, **details)
-    written = questions.add_question(
-        store, meeting, summary="Hỏi về lịch tiêm chủng", raised_by="Hội Phụ nữ xã"
-    )
-    questions.set_outcome(store, written["id"], "pending", body="Trạm Y tế xã")
-    return meeting
 
 
 def files(store: Store, meeting: int, out: Path) -> dict[str, Path]:
@@ -94,9 +50,9 @@ def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: P
     )
     assert document.styles["Normal"].font.name == "Times New Roman"
     header = [p.text for c in document.tables[0]._cells for p in c.paragraphs if p.text]
-    assert header == [
-        "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ",
-        "ỦY BAN NHÂN DÂN XÃ MINH HÒA",
+    assert header == [  # each name broken before its place's name, to fit its column
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ",
+        "ỦY BAN NHÂN DÂN\nXÃ MINH HÒA",
         "Số: 12/BB-UBND",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -116,21 +72,29 @@ def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: P
     style = justified.style
     assert style is not None and style.paragraph_format.first_line_indent == Cm(1.27)
     assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-    signatures = [p.text for c in document.tables[-1]._cells for p in c.paragraphs]
+    signatures = [p.text for c in document.tables[-2]._cells for p in c.paragraphs]
     assert signatures == ["THƯ KÝ", "Lê Thị Thanh", "CHỦ TỌA", "Nguyễn Văn Hùng"]
+    recipients = [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs]
+    assert recipients[0] == "Nơi nhận:" and recipients[-1] == "- Lưu: VT, VP."
     assert not any("0912345678" in text for text in texts(minutes))
 
 
-def test_notice_has_one_task_row_per_pending_item(store: Store, held: int, tmp_path: Path) -> None:
+def test_notice_gives_tasks_to_own_bodies_and_lists_transfers_apart(
+    store: Store, held: int, tmp_path: Path
+) -> None:
     notice = Document(str(files(store, held, tmp_path)["thong-bao-ket-luan.docx"]))
     tasks = notice.tables[1]
     rows = [[c.text for c in row.cells] for row in tasks.rows]
     assert rows[0] == ["STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn"]
-    assert sorted(r[1] for r in rows[1:]) == [
-        "Phòng Kinh tế",
-        "Sở Nông nghiệp và Môi trường",
-        "Trạm Y tế xã",
+    assert sorted(r[1] for r in rows[1:]) == ["Phòng Kinh tế", "Trạm Y tế xã"]
+    moved = [[c.text for c in row.cells] for row in notice.tables[2].rows]
+    assert moved[0][2:] == [
+        "Cơ quan có thẩm quyền",
+        "Văn bản chuyển",
+        "Thông báo cho công dân trước ngày",
     ]
+    assert moved[1][2:4] == ["Sở Nông nghiệp và Môi trường (tỉnh)", "125/UBND-KT"]
+    assert "Chủ tịch" not in moved[1][2] and moved[1][4]  # a date to tell the citizen by
     assert "THÔNG BÁO" in [p.text for p in notice.paragraphs]
     assert "Số:      /TB-UBND" in [p.text for c in notice.tables[0]._cells for p in c.paragraphs]
     assert [p.text for p in notice.paragraphs if p.text][:2] == ["DỰ THẢO", "THÔNG BÁO"]
