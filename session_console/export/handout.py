@@ -8,8 +8,9 @@ import datetime as dt
 from fpdf import FPDF
 
 from printing.fonts import font_path
-from session_console.export.words import long_date, short_date
-from shared.record import MeetingRecord
+from session_console.export.words import OWN_OFFICE, long_date, short_date, sort_key
+from shared.record import MeetingRecord, Row
+from shared.specs import OUTCOMES
 from shared.text import wrap
 
 
@@ -40,6 +41,18 @@ class Writer:
         for line in self.lines(text, indent):
             self.pdf.cell(self.pdf.epw, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
 
+    def item(self, bullet: str, text: str, height: float, indent_mm: float = 5) -> None:
+        """A hanging item: the bullet at the margin, every line of `text` indented."""
+        pdf = self.pdf
+        width = pdf.epw - indent_mm
+        for index, paragraph in enumerate(text.split("\n")):
+            for number, line in enumerate(wrap(paragraph, width, self.measure)):
+                if index == 0 and number == 0:
+                    pdf.cell(indent_mm, height, bullet)
+                else:
+                    pdf.set_x(pdf.l_margin + indent_mm)
+                pdf.cell(width, height, line, new_x="LMARGIN", new_y="NEXT")
+
 
 def pdf_bytes(record: MeetingRecord) -> bytes:
     pdf = FPDF(format="A4")
@@ -60,25 +73,49 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
     pdf.set_font("BeVietnamPro", "", 11)
     writer.write(f"{record.meeting['title']} — {long_date(record.date)}", 6, align="C")
     pdf.ln(4)
-    groups: dict[str, list[dict[str, object]]] = {}
-    for item in record.pending:
-        groups.setdefault(str(item["body_name"]) or "(chưa giao cơ quan)", []).append(item)
-    if not groups:
+    tasks = [item for item in record.pending if not OUTCOMES[item["outcome"]].transfer]
+    moved = [item for item in record.pending if OUTCOMES[item["outcome"]].transfer]
+    if not record.pending:
         writer.write("Không có kiến nghị nào phải giải quyết sau hội nghị.", 7)
-    for body_name, items in sorted(groups.items()):
+    groups: dict[str, list[Row]] = {}
+    for item in tasks:
+        groups.setdefault(item["body_name"] or OWN_OFFICE, []).append(item)
+    if tasks:
+        pdf.set_font("BeVietnamPro", "B", 13)
+        writer.write("I. Các kiến nghị giao giải quyết", 8)
+    for body_name, items in sorted(groups.items(), key=lambda pair: sort_key(pair[0])):
         pdf.set_font("BeVietnamPro", "B", 12)
         writer.write(body_name, 7)
         pdf.set_font("BeVietnamPro", "", 11)
         for item in items:
-            ticket = f"Số {int(str(item['ticket'])):03d} · " if item["ticket"] else ""
-            who = f"{ticket}{item['citizen'] or ''}" + (
-                f" ({item['village']})" if item["village"] else ""
-            )
-            text = (
-                f"• {item['summary']}\nNgười kiến nghị: {who}. "
-                f"Hạn trả lời: {short_date(str(item['deadline']))}."
-            )
-            writer.write(text, 6, indent="   ")
+            deadline = f"Hạn trả lời: {short_date(str(item['deadline']))}."
+            writer.item("•", f"{item['summary']}\n{_who(item)}{deadline}", 6)
             pdf.ln(1)
         pdf.ln(3)
+    if moved:
+        pdf.set_font("BeVietnamPro", "B", 13)
+        number = "II" if tasks else "I"
+        writer.write(f"{number}. Các kiến nghị đã chuyển cơ quan có thẩm quyền", 8)
+        pdf.set_font("BeVietnamPro", "", 11)
+        for item in moved:
+            level = f" ({item['transfer_level']})" if item["transfer_level"] else ""
+            document = f", văn bản số {item['transfer_doc']}" if item["transfer_doc"] else ""
+            writer.item(
+                "•",
+                f"{item['summary']}\n{_who(item)}Đã chuyển {item['body_name']}{level}"
+                f"{document}. Công dân được thông báo trước ngày "
+                f"{short_date(str(item['deadline']))}.",
+                6,
+            )
+            pdf.ln(1)
     return bytes(pdf.output())
+
+
+def _who(item: Row) -> str:
+    """ "Người kiến nghị: Số 004 · Lê An (Thôn Đông). ", or nothing for an unnamed item."""
+    ticket = f"Số {int(item['ticket']):03d} · " if item["ticket"] else ""
+    name = item["citizen"] or ""
+    village = f" ({item['village']})" if item["village"] else ""
+    if not (name or ticket):
+        return ""
+    return f"Người kiến nghị: {ticket}{name}{village}. ".replace(" · .", ".")

@@ -22,6 +22,7 @@ from session_console.export.layout import (
     with_style,
 )
 from session_console.export.words import (
+    OWN_OFFICE,
     clock_time,
     locality,
     long_date,
@@ -44,7 +45,6 @@ TRANSFER_COLUMNS = (
     "Thông báo cho công dân trước ngày",
 )
 TRANSFER_WIDTHS_CM = (1.2, 6.3, 4.0, 2.5, 2.5)
-OWN_OFFICE = "Văn phòng"  # who writes a reply no body was named for
 
 
 def tasks(record: MeetingRecord) -> list[Row]:

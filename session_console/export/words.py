@@ -18,6 +18,9 @@ KIND = {
 }
 
 
+OWN_OFFICE = "Văn phòng"  # who prepares a written reply no body was named for
+
+
 def long_date(day: dt.date) -> str:
     """ "ngày 05 tháng 01 năm 2026", "ngày 21 tháng 3 năm 2026": Nghị định 30 writes a
     leading zero for days below 10 and for months 1 and 2 only."""
