@@ -310,6 +310,12 @@ def m007_meeting_kind(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_participants(db: Database) -> None:
+    """Who took part (named in the minutes): one "name, position" a line."""
+    db.execute("ALTER TABLE meetings ADD COLUMN participants TEXT NOT NULL DEFAULT ''")
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

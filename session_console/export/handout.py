@@ -21,18 +21,27 @@ class Writer:
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
-        self.widths: dict[tuple[str, str, float, str], float] = {}
+        self.widths: dict[tuple[str, str, float], dict[str, float]] = {}
+
+    def _font_widths(self) -> dict[str, float]:
+        pdf = self.pdf
+        return self.widths.setdefault((pdf.font_family, pdf.font_style, pdf.font_size_pt), {})
 
     def word_width(self, word: str) -> float:
-        pdf = self.pdf
-        key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, word)
-        if key not in self.widths:
-            self.widths[key] = pdf.get_string_width(word)
-        return self.widths[key]
+        widths = self._font_widths()
+        if word not in widths:
+            widths[word] = self.pdf.get_string_width(word)
+        return widths[word]
 
     def measure(self, text: str) -> float:
+        widths, total = self._font_widths(), 0.0
         words = text.split(" ")
-        return sum(map(self.word_width, words)) + (len(words) - 1) * self.word_width(" ")
+        for word in words:
+            width = widths.get(word)
+            if width is None:
+                width = widths[word] = self.pdf.get_string_width(word)
+            total += width
+        return total + (len(words) - 1) * self.word_width(" ")
 
     def lines(self, text: str, indent: str = "") -> list[str]:
         return wrap(text, self.pdf.epw, self.measure, indent)
@@ -47,10 +56,9 @@ class Writer:
         width = pdf.epw - indent_mm
         for index, paragraph in enumerate(text.split("\n")):
             for number, line in enumerate(wrap(paragraph, width, self.measure)):
-                if index == 0 and number == 0:
-                    pdf.cell(indent_mm, height, bullet)
-                else:
-                    pdf.set_x(pdf.l_margin + indent_mm)
+                if index == 0 and number == 0:  # text(), not a cell: cheaper by half
+                    pdf.text(pdf.l_margin + 1, pdf.get_y() + height * 0.7, bullet)
+                pdf.set_x(pdf.l_margin + indent_mm)
                 pdf.cell(width, height, line, new_x="LMARGIN", new_y="NEXT")
 
 

@@ -20,6 +20,7 @@ class Options:
     family: Family = "state"
     abbreviation: str = ""
     unit: str = "VP"
+    csv_separator: str = ","
     """The drafting unit kept on file: "- Lưu: VT, VP." in Nơi nhận."""
 
     @property
@@ -45,7 +46,10 @@ def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callab
             ).encode(),
         ),
         (f"{stem}-kien-nghi-chua-giai-quyet.xlsx", lambda: pending.xlsx_bytes(record)),
-        (f"{stem}-kien-nghi-chua-giai-quyet.csv", lambda: pending.csv_bytes(record)),
+        (
+            f"{stem}-kien-nghi-chua-giai-quyet.csv",
+            lambda: pending.csv_bytes(record, options.csv_separator),
+        ),
         (
             f"{stem}-thong-bao-ket-luan.docx",
             lambda: notice.docx(record, options.notice_number, options.family, short, options.unit),

@@ -47,7 +47,8 @@ def locality(issuing_body: str) -> str:
         issuing_body,
         re.IGNORECASE,
     )
-    return found.group(1).strip() if found else issuing_body
+    place = found.group(1).strip() if found else issuing_body
+    return place.title() if place.isupper() else place  # "KINH MÔN" -> "Kinh Môn"
 
 
 def outcome_text(question: dict[str, Any]) -> str:
