@@ -79,6 +79,19 @@ def display(session: Session, meeting: int | None) -> None:
     default="",
     help="The issuing body's short name in numbers (default UBND, or ĐU for party).",
 )
+@click.option(
+    "--unit",
+    default="VP",
+    show_default=True,
+    help='The drafting unit kept on file, the last line of Nơi nhận: "- Lưu: VT, VP.".',
+)
+@click.option(
+    "--csv-separator",
+    type=click.Choice([",", ";"]),
+    default=",",
+    show_default=True,
+    help="Separator of the .csv: ';' for Excel set to the Vietnamese region.",
+)
 @pass_session
 def export_(
     session: Session,
@@ -88,13 +101,20 @@ def export_(
     notice_number: str,
     family: str,
     abbreviation: str,
+    unit: str,
+    csv_separator: str,
 ) -> None:
     """Minutes, pending items, conclusion notice draft and handout of MEETING_ID."""
     from session_console.export.run import Options, export
     from session_console.export.words import short_date
 
     options = Options(
-        minutes_number, notice_number, "party" if family == "party" else "state", abbreviation
+        minutes_number,
+        notice_number,
+        "party" if family == "party" else "state",
+        abbreviation,
+        unit,
+        csv_separator,
     )
     record, written = export(
         session.store,

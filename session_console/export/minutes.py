@@ -24,6 +24,7 @@ from session_console.export.words import (
 from shared.i18n import tr
 from shared.meetings import participants
 from shared.record import MeetingRecord
+from shared.specs import outcome_label
 
 Block = tuple[str, str]  # ("text" | "heading", text)
 RECIPIENTS = ["Chủ tọa hội nghị", "Ủy ban MTTQ Việt Nam"]
@@ -124,7 +125,11 @@ def result(question: dict[str, object]) -> str:
     """ "Trả lời tại hội nghị: …" for an answered question, else "Kết quả: …" (one colon)."""
     if question["outcome"] == "answered":
         return f"Trả lời tại hội nghị: {sentence(str(question['answer']))}"
-    return f"Kết quả: {sentence(outcome_text(question))}"
+    text = outcome_text(question)
+    label = tr(outcome_label(str(question["outcome"] or "")), "vi")
+    if text.startswith(f"{label}: "):  # "chuyển …: Sở …" would be a second colon
+        text = f"{label} — {text.removeprefix(f'{label}: ')}"
+    return f"Kết quả: {sentence(text)}"
 
 
 def _heading(record: MeetingRecord, number: str, family: Family, abbreviation: str) -> Heading:
