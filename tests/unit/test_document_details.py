@@ -93,6 +93,7 @@ def test_the_handout_never_prints_an_empty_name(store: Store, held: int, tmp_pat
     for page in reader.pages:
         page.extract_text(visitor_text=visit)
     assert len(lines) >= 2 and len(set(round(x) for x in lines)) == 1  # the same indent
+    assert min(lines) > 20 * 72 / 25.4 + 10  # right of the bullet at the 20 mm margin
 
 
 def test_the_report_is_dated_titled_and_addressed(
