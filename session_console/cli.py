@@ -71,8 +71,9 @@ def display(session: Session, meeting: int | None) -> None:
 @click.option(
     "--family",
     type=click.Choice(["state", "party"]),
-    default="state",
-    help="Layout family: state administrative (NĐ 30) or party committee.",
+    default=None,
+    help="Layout family: state administrative (NĐ 30) or party committee (default: from "
+    "the meeting's level; the other one is refused).",
 )
 @click.option(
     "--abbreviation",
@@ -99,7 +100,7 @@ def export_(
     out: Path,
     minutes_number: str,
     notice_number: str,
-    family: str,
+    family: str | None,
     abbreviation: str,
     unit: str,
     csv_separator: str,
@@ -111,7 +112,7 @@ def export_(
     options = Options(
         minutes_number,
         notice_number,
-        "party" if family == "party" else "state",
+        "party" if family == "party" else "state" if family else None,
         abbreviation,
         unit,
         csv_separator,
@@ -295,14 +296,16 @@ def followup_history(session: Session, question_id: int) -> None:
 @click.option(
     "--family",
     type=click.Choice(["state", "party"]),
-    default="state",
-    help="Layout family of the .docx.",
+    default=None,
+    help="Layout family of the .docx (default: from the latest meeting's level; the other "
+    "one is refused).",
 )
 @pass_session
-def report(session: Session, period: str, out: Path, today: str | None, family: str) -> None:
+def report(session: Session, period: str, out: Path, today: str | None, family: str | None) -> None:
     """Counts by body, field, outcome and kind; on time, late, open; satisfaction."""
     from session_console.export import report as documents
     from session_console.export.files import write_atomic
+    from session_console.export.run import family_of
     from shared.meetings import latest_meeting
     from shared.reports import build, parse_period
 
@@ -311,6 +314,7 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
     issuing = latest["issuing_body"] if latest else ""
     parent = latest["parent_body"] if latest else ""
     chair = latest["chair"] if latest else ""
+    layout = family_of(latest or {}, "party" if family == "party" else "state" if family else None)
     stem = out / f"bao-cao-{built.period.name}"
     for path, data in (
         (
@@ -320,8 +324,7 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
                 issuing,
                 parent,
                 chair,
-                "party" if family == "party" else "state",
-                "ĐU" if family == "party" else "UBND",
+                layout,
                 today=_day(today),
             ),
         ),

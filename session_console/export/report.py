@@ -98,10 +98,11 @@ def docx(
     parent_body: str,
     signer: str,
     family: Family = "state",
-    abbreviation: str = "UBND",
+    abbreviation: str = "",
     today: dt.date | None = None,
     unit: str = "VP",
 ) -> bytes:
+    abbreviation = abbreviation or ("ĐU" if family == "party" else "UBND")
     day = today or min(report.period.end, dt.date.today())  # dated the day it is made
     document = new_document(issuing_body, day)
     header(

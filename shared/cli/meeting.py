@@ -11,7 +11,10 @@ import click
 
 from shared import agenda, meetings
 from shared.cli.base import Session, echo, json_option, pass_session, print_json, print_table
-from shared.specs import MEETING_KINDS
+from shared.i18n import tr
+from shared.specs import FIELDS, MEETING_KINDS
+
+LANGS = ("vi", "en")
 
 _DETAILS = [
     ("--title", "Title of the meeting."),
@@ -178,7 +181,9 @@ def set_(
 
 def _participants_from_csv(path: Path) -> list[str]:
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    if rows and rows[0] and rows[0][0].strip().lower() in ("name", "họ tên", "họ và tên"):
+    name = FIELDS["name"]
+    headers = {tr(msgid, lang).casefold() for msgid in (name.label, name.short) for lang in LANGS}
+    if rows and rows[0] and rows[0][0].strip().casefold() in headers | {"name"}:
         rows = rows[1:]
     return [", ".join(cell.strip() for cell in row if cell.strip()) for row in rows if row]
 

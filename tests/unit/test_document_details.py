@@ -41,7 +41,7 @@ def test_end_time_and_participants_from_the_cli(
     store: Store, held: int, db_path: Path, tmp_path: Path
 ) -> None:
     people = tmp_path / "people.csv"
-    people.write_text("Họ tên,Chức vụ\nLê Minh Đức,Trưởng phòng Kinh tế\n", encoding="utf-8")
+    people.write_text("Họ và tên,Chức vụ\nLê Minh Đức,Trưởng phòng Kinh tế\n", encoding="utf-8")
     hallkit(db_path, "meeting", "close", str(held), "--end-time", "11:30")
     shown = json.loads(hallkit(db_path, "meeting", "show", str(held), "--json"))
     assert shown["end_time"] == "11:30" and shown["status"] == "closed"

@@ -8,6 +8,7 @@ import io
 import time
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
@@ -19,6 +20,7 @@ from printing.fonts import font_path
 from session_console.export.run import Options, export
 from shared import meetings, questions, reference
 from shared.db import Store
+from shared.i18n import UserError
 
 
 def files(store: Store, meeting: int, out: Path) -> dict[str, Path]:
@@ -165,15 +167,39 @@ def test_a_deleted_body_still_exports(store: Store, held: int, tmp_path: Path) -
 
 
 def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None:
-    _, written = export(store, held, tmp_path, Options(minutes_number="12", family="party"))
-    header = [
-        p.text for c in Document(str(written[0])).tables[0]._cells for p in c.paragraphs if p.text
+    """A party committee's meeting gets the party layout by itself; the state layout is
+    refused for it, and the party layout for a people's committee's meeting."""
+    with pytest.raises(UserError, match="party"):
+        export(store, held, tmp_path / "refused", Options(family="party"))
+    assert not (tmp_path / "refused").exists()  # refused before any file is written
+    meetings.update_meeting(
+        store,
+        held,
+        level="party",
+        issuing_body="Đảng ủy xã Minh Hòa",
+        parent_body="Đảng bộ tỉnh Phú Thọ",
+    )
+    with pytest.raises(UserError, match="state"):
+        export(store, held, tmp_path / "refused", Options(family="state"))
+    _, written = export(store, held, tmp_path, Options(minutes_number="12", notice_number="3"))
+    made = {p.name.split("-", 3)[-1]: p for p in written}
+    left, right = Document(str(made["bien-ban.docx"])).tables[0].rows[0].cells
+    assert [p.text for p in left.paragraphs] == [
+        "ĐẢNG BỘ TỈNH PHÚ THỌ",
+        "ĐẢNG ỦY XÃ MINH HÒA",
+        "*",
+        "Số 12-BB/ĐU",
     ]
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header and "Số 12-BB/ĐU" in header
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in header
+    assert [p.text for p in right.paragraphs][0] == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert "CỘNG HÒA" not in made["bien-ban.md"].read_text(encoding="utf-8")
+    notice = Document(str(made["thong-bao-ket-luan.docx"]))
+    assert "Số 3-TB/ĐU" in [p.text for p in notice.tables[0].rows[0].cells[0].paragraphs]
+    recipients, signer = notice.tables[-1].rows[0].cells
+    assert [p.text for p in signer.paragraphs][:2] == ["T/M ĐẢNG ỦY XÃ MINH HÒA", "BÍ THƯ"]
+    assert not any("Đảng ủy" in p.text for p in recipients.paragraphs)  # not itself
 
 
-def test_dates_formulas_and_the_party_markdown(store: Store, held: int, tmp_path: Path) -> None:
+def test_dates_and_formulas(store: Store, held: int, tmp_path: Path) -> None:
     from session_console.export.words import long_date
 
     assert long_date(dt.date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
@@ -186,9 +212,6 @@ def test_dates_formulas_and_the_party_markdown(store: Store, held: int, tmp_path
     sheet = load_workbook(made["kien-nghi-chua-giai-quyet.xlsx"]).active
     assert sheet is not None
     assert "=1+2 đường hỏng" in [c.value for row in sheet.iter_rows() for c in row]
-    _, written = export(store, held, tmp_path / "party", Options(family="party"))
-    markdown = written[1].read_text(encoding="utf-8")
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in markdown and "CỘNG HÒA" not in markdown
 
 
 def test_a_word_longer_than_the_page_breaks_inside_the_handout(
