@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.document import Document as DocumentType
-from docx.shared import Cm
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 from session_console.export.layout import (
     CELL_STYLE,
@@ -33,10 +34,10 @@ from session_console.export.words import (
 )
 from shared.i18n import tr
 from shared.record import MeetingRecord, Row
-from shared.specs import OUTCOMES
+from shared.specs import OUTCOMES, outcome_label
 
 TASK_COLUMNS = ("STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn")
-TASK_WIDTHS_CM = (1.2, 4.5, 8.0, 2.8)
+TASK_WIDTHS_CM = (1.4, 4.3, 8.0, 2.8)
 TRANSFER_COLUMNS = (
     "STT",
     "Nội dung",
@@ -44,7 +45,7 @@ TRANSFER_COLUMNS = (
     "Văn bản chuyển",
     "Thông báo cho công dân trước ngày",
 )
-TRANSFER_WIDTHS_CM = (1.2, 6.3, 4.0, 2.5, 2.5)
+TRANSFER_WIDTHS_CM = (1.4, 5.4, 4.0, 2.9, 2.8)
 
 
 def tasks(record: MeetingRecord) -> list[Row]:
@@ -153,7 +154,7 @@ def docx(
     body(document, meeting["conclusion"] or "...")
     body(document, "2. Kết luận theo lĩnh vực", bold=True)
     for field, lines in conclusions_by_field(record):
-        body(document, f"- {field}: " + sentence("; ".join(lines)))
+        body(document, f"- {field}. " + " ".join(lines))
     body(document, "3. Giao nhiệm vụ", bold=True)
     if tasks(record):
         body(
@@ -166,7 +167,7 @@ def docx(
         body(document, "Không có nội dung phải giải quyết sau hội nghị.")
     part = 4
     if transfers(record):
-        body(document, f"{part}. Các nội dung chuyển cơ quan có thẩm quyền", bold=True)
+        spaced(body(document, f"{part}. Các nội dung chuyển cơ quan có thẩm quyền", bold=True))
         body(
             document,
             "Các nội dung không thuộc thẩm quyền đã được chuyển đến cơ quan có thẩm quyền "
@@ -174,7 +175,7 @@ def docx(
         )
         transfers_table(document, record)
         part += 1
-    body(document, f"{part}. Chế độ báo cáo", bold=True)
+    spaced(body(document, f"{part}. Chế độ báo cáo", bold=True))
     last = body(
         document,
         "Các cơ quan, đơn vị được giao nhiệm vụ giải quyết, trả lời công dân theo thời hạn "
@@ -192,6 +193,11 @@ def docx(
 
 SIGNS_FOR = {"state": "TM.", "party": "T/M"}
 CHAIR_TITLE = {"state": "Chủ tịch", "party": "Bí thư"}
+
+
+def spaced(paragraph: Paragraph) -> None:
+    """Room above a heading (it may follow a table)."""
+    paragraph.paragraph_format.space_before = Pt(6)
 
 
 def recipients(record: MeetingRecord, family: Family) -> list[str]:
@@ -214,6 +220,11 @@ def conclusions_by_field(record: MeetingRecord) -> list[tuple[str, list[str]]]:
     for question in questions:
         if question["outcome"] in ("withdrawn", None, ""):
             continue
-        text = f"{question['summary'].rstrip('.')}: {outcome_text(question).rstrip('.')}"
-        by_field.setdefault(question["field"] or "Khác", []).append(text)
-    return sorted(by_field.items(), key=lambda pair: sort_key(pair[0]))
+        if question["outcome"] == "answered":
+            detail = str(question["answer"])
+        else:  # "chuyển cơ quan có thẩm quyền: Sở …" would be a second colon
+            label = tr(outcome_label(question["outcome"]), "vi")
+            detail = outcome_text(question).replace(f"{label}: ", f"{label}, ", 1)
+        text = f"{question['summary'].rstrip('.')}: {detail}"
+        by_field.setdefault(question["field"] or "Khác", []).append(sentence(text))
+    return sorted(by_field.items(), key=lambda pair: (pair[0] == "Khác", sort_key(pair[0])))

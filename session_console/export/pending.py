@@ -12,9 +12,10 @@ from openpyxl.styles import Alignment, Font
 
 from session_console.export.cells import append_row, csv_row
 from session_console.export.files import stable_xlsx
+from session_console.export.words import OWN_OFFICE
 from shared.i18n import tr
 from shared.record import MeetingRecord
-from shared.specs import FIELDS, meeting_kind, outcome_label
+from shared.specs import FIELDS, OUTCOMES, meeting_kind, outcome_label
 
 COLUMNS = (
     "STT",
@@ -30,7 +31,7 @@ COLUMNS = (
     "Hạn",
     "Căn cứ thời hạn",
 )
-WIDTHS = (6, 9, 24, 18, 60, 16, 24, 30, 10, 14, 12, 18)
+WIDTHS = (5, 7, 20, 14, 44, 12, 17, 22, 7, 12, 11, 13)
 
 
 def columns(record: MeetingRecord) -> tuple[str, ...]:
@@ -41,6 +42,7 @@ def columns(record: MeetingRecord) -> tuple[str, ...]:
 BASIS = {"manual": "do chủ tọa ấn định", "extended": "đã gia hạn"}
 UNITS = {"calendar": "ngày", "working": "ngày làm việc"}
 DATE_FORMAT = "dd/mm/yyyy"
+LINE_PT = 15  # one line of 11 pt text
 
 
 def basis_words(basis: str) -> str:
@@ -66,7 +68,7 @@ def rows(record: MeetingRecord) -> list[list[Cell]]:
             item["summary"],
             item["field"],
             tr(outcome_label(item["outcome"]), "vi"),
-            item["body_name"],
+            item["body_name"] or ("" if OUTCOMES[item["outcome"]].transfer else OWN_OFFICE),
             item["transfer_level"],
             item["transfer_doc"],
             dt.date.fromisoformat(item["deadline"]) if item["deadline"] else "",
@@ -116,9 +118,18 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
         cell.font = header_font
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     wrapped = Alignment(wrap_text=True, vertical="top")
-    for line in sheet.iter_rows(min_row=3):
+    text_font = Font(name="Times New Roman", size=11)
+    for number, (line, values) in enumerate(
+        zip(sheet.iter_rows(min_row=3), found, strict=True), start=3
+    ):
         for cell in line:
-            cell.alignment = wrapped
+            cell.alignment, cell.font = wrapped, text_font
+        # Row heights a reader does not compute from wrapped text (LibreOffice, printing):
+        # the lines the longest cell needs at about one character a unit of width.
+        needed = max(
+            -(-len(_text(i, value)) // max(1, WIDTHS[i] - 2)) for i, value in enumerate(values)
+        )
+        sheet.row_dimensions[number].height = LINE_PT * max(1, needed)
         line[TICKET].number_format = "000"
         line[DEADLINE].number_format = DATE_FORMAT
     for index, width in enumerate(WIDTHS, start=1):
@@ -127,6 +138,7 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
     sheet.auto_filter.ref = f"A2:{last}"
     sheet.freeze_panes = "A3"
     sheet.print_title_rows = "2:2"
+    sheet.print_options.gridLines = True
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0

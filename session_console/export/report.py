@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterable
 
 from docx.document import Document as DocumentType
+from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -26,10 +27,10 @@ from session_console.export.layout import (
     to_bytes,
     with_style,
 )
-from session_console.export.words import KIND, locality, short_date
+from session_console.export.words import KIND, locality, short_date, sort_key
 from shared.i18n import tr
 from shared.reports import Report
-from shared.specs import outcome_label
+from shared.specs import OUTCOMES_SPEC
 
 SATISFACTION = {
     "satisfied": "Hài lòng",
@@ -37,6 +38,10 @@ SATISFACTION = {
     "not_asked": "Chưa hỏi ý kiến",
     "unknown": "Chưa ghi nhận",
 }
+
+
+def by_name(row: tuple[str, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return sort_key(row[0])
 
 
 def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
@@ -50,10 +55,14 @@ def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
     return [
         (
             "Theo kết quả tại hội nghị",
-            [(tr(outcome_label(k), "vi"), v) for k, v in sorted(report.by_outcome.items())],
+            [
+                (tr(spec.label, "vi"), report.by_outcome[spec.key])
+                for spec in OUTCOMES_SPEC
+                if report.by_outcome[spec.key]
+            ],
         ),
-        ("Theo cơ quan giải quyết", sorted(report.by_body.items())),
-        ("Theo lĩnh vực", sorted(report.by_field.items())),
+        ("Theo cơ quan giải quyết", sorted(report.by_body.items(), key=by_name)),
+        ("Theo lĩnh vực", sorted(report.by_field.items(), key=by_name)),
         ("Theo loại", [(KIND.get(k, k), v) for k, v in sorted(report.by_kind.items())]),
         ("Tiến độ giải quyết", timeliness),
         (
@@ -132,7 +141,7 @@ def docx(
         f"thoại, tiếp nhận {report.questions} ý kiến, kiến nghị của công dân.",
     )
     for index, (heading, rows) in enumerate(sections(report), start=1):
-        body(document, f"{index}. {heading}", bold=True)
+        body(document, f"{index}. {heading}", bold=True).paragraph_format.space_before = Pt(6)
         _table(document, rows)
     end_body(
         body(
