@@ -75,4 +75,4 @@ if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
         Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/liberation")
     )
     TABLE.write_text(json.dumps(made, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{TABLE}: {sum(len(v) for v in made.values())} widths")
+    sys.stdout.write(f"{TABLE}: {sum(len(v) for v in made.values())} widths\n")
