@@ -56,10 +56,14 @@ class Writer:
         width = pdf.epw - indent_mm
         for index, paragraph in enumerate(text.split("\n")):
             for number, line in enumerate(wrap(paragraph, width, self.measure)):
-                if index == 0 and number == 0:  # text(), not a cell: cheaper by half
-                    pdf.text(pdf.l_margin + 1, pdf.get_y() + height * 0.7, bullet)
-                pdf.set_x(pdf.l_margin + indent_mm)
-                pdf.cell(width, height, line, new_x="LMARGIN", new_y="NEXT")
+                # text() at a baseline, not cell(): a third of the time for a long list.
+                if pdf.get_y() + height > pdf.page_break_trigger:
+                    pdf.add_page()
+                baseline = pdf.get_y() + height * 0.7
+                if index == 0 and number == 0:
+                    pdf.text(pdf.l_margin + 1, baseline, bullet)
+                pdf.text(pdf.l_margin + indent_mm, baseline, line)
+                pdf.set_y(pdf.get_y() + height)
 
 
 def pdf_bytes(record: MeetingRecord) -> bytes:

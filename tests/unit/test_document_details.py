@@ -142,3 +142,30 @@ def test_the_spreadsheet_filters_and_prints(store: Store, held: int, tmp_path: P
     meetings.set_status(store, held, "closed")
     closed = load_workbook(made(store, held, tmp_path / "closed")["kien-nghi-chua-giai-quyet.xlsx"])
     assert closed.active is not None and "DỰ THẢO" not in closed.active.title
+
+
+def test_a_party_committees_report(store: Store, held: int, db_path: Path, tmp_path: Path) -> None:
+    meetings.update_meeting(
+        store, held, level="party", issuing_body="Đảng ủy xã Minh Hòa", parent_body="Đảng bộ tỉnh"
+    )
+    refused = CliRunner().invoke(
+        cli,
+        ["--db", str(db_path), "report", "--period", "2026-Q1", "--out", str(tmp_path / "out")]
+        + ["--family", "state"],
+    )
+    assert refused.exit_code == 1 and not (tmp_path / "out").exists()
+    hallkit(
+        db_path,
+        "report",
+        "--period",
+        "2026-Q1",
+        "--out",
+        str(tmp_path / "out"),
+        "--today",
+        "2026-04-03",
+    )
+    document = Document(str(tmp_path / "out" / "bao-cao-2026-Q1.docx"))
+    left = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs]
+    assert left[-2:] == ["*", "Số     -BC/ĐU"]
+    signer = [p.text for p in document.tables[-1].rows[0].cells[1].paragraphs]
+    assert signer[:2] == ["T/M ĐẢNG ỦY XÃ MINH HÒA", "BÍ THƯ"]
