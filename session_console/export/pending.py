@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -119,11 +120,17 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     wrapped = Alignment(wrap_text=True, vertical="top")
     text_font = Font(name="Times New Roman", size=11)
+    # Style one cell, then copy its style to the others: openpyxl hashes the font and the
+    # alignment again on every assignment, a second for a long list.
+    styled = sheet.cell(row=1, column=len(COLUMNS) + 1)
+    styled.alignment, styled.font = wrapped, text_font
+    template = copy(styled._style)
+    sheet._cells.pop((1, len(COLUMNS) + 1))  # it was only a template
     for number, (line, values) in enumerate(
         zip(sheet.iter_rows(min_row=3), found, strict=True), start=3
     ):
         for cell in line:
-            cell.alignment, cell.font = wrapped, text_font
+            cell._style = copy(template)
         # Row heights a reader does not compute from wrapped text (LibreOffice, printing):
         # the lines the longest cell needs at about one character a unit of width.
         needed = max(
