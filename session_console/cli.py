@@ -71,13 +71,27 @@ def display(session: Session, meeting: int | None) -> None:
 @click.option(
     "--family",
     type=click.Choice(["state", "party"]),
-    default="state",
-    help="Layout family: state administrative (NĐ 30) or party committee.",
+    default=None,
+    help="Layout family: state administrative (NĐ 30) or party committee (default: from "
+    "the meeting's level; the other one is refused).",
 )
 @click.option(
     "--abbreviation",
     default="",
     help="The issuing body's short name in numbers (default UBND, or ĐU for party).",
+)
+@click.option(
+    "--unit",
+    default="VP",
+    show_default=True,
+    help='The drafting unit kept on file, the last line of Nơi nhận: "- Lưu: VT, VP.".',
+)
+@click.option(
+    "--csv-separator",
+    type=click.Choice([",", ";"]),
+    default=",",
+    show_default=True,
+    help="Separator of the .csv: ';' for Excel set to the Vietnamese region.",
 )
 @pass_session
 def export_(
@@ -86,15 +100,22 @@ def export_(
     out: Path,
     minutes_number: str,
     notice_number: str,
-    family: str,
+    family: str | None,
     abbreviation: str,
+    unit: str,
+    csv_separator: str,
 ) -> None:
     """Minutes, pending items, conclusion notice draft and handout of MEETING_ID."""
     from session_console.export.run import Options, export
     from session_console.export.words import short_date
 
     options = Options(
-        minutes_number, notice_number, "party" if family == "party" else "state", abbreviation
+        minutes_number,
+        notice_number,
+        "party" if family == "party" else "state" if family else None,
+        abbreviation,
+        unit,
+        csv_separator,
     )
     record, written = export(
         session.store,
@@ -275,14 +296,16 @@ def followup_history(session: Session, question_id: int) -> None:
 @click.option(
     "--family",
     type=click.Choice(["state", "party"]),
-    default="state",
-    help="Layout family of the .docx.",
+    default=None,
+    help="Layout family of the .docx (default: from the latest meeting's level; the other "
+    "one is refused).",
 )
 @pass_session
-def report(session: Session, period: str, out: Path, today: str | None, family: str) -> None:
+def report(session: Session, period: str, out: Path, today: str | None, family: str | None) -> None:
     """Counts by body, field, outcome and kind; on time, late, open; satisfaction."""
     from session_console.export import report as documents
     from session_console.export.files import write_atomic
+    from session_console.export.run import family_of
     from shared.meetings import latest_meeting
     from shared.reports import build, parse_period
 
@@ -291,12 +314,18 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
     issuing = latest["issuing_body"] if latest else ""
     parent = latest["parent_body"] if latest else ""
     chair = latest["chair"] if latest else ""
+    layout = family_of(latest or {}, "party" if family == "party" else "state" if family else None)
     stem = out / f"bao-cao-{built.period.name}"
     for path, data in (
         (
             stem.with_suffix(".docx"),
             documents.docx(
-                built, issuing, parent, chair, "party" if family == "party" else "state"
+                built,
+                issuing,
+                parent,
+                chair,
+                layout,
+                today=_day(today),
             ),
         ),
         (stem.with_suffix(".xlsx"), documents.xlsx(built)),

@@ -28,6 +28,10 @@ _TEXT_FIELDS = {
     "co_chair": (N_("Co-chair"), 200),
     "secretary": (N_("Secretary"), 200),
 }
+# What the record of a held meeting says, which may still be corrected once it is closed
+# (the clerk writes the minutes afterwards): when it ended and who took part.
+RECORD_FIELDS = frozenset({"end_time", "participants"})
+PARTICIPANT_LIMIT = 200
 _TIME = re.compile(r"([01]?\d|2[0-3])[:hH]([0-5]\d)")
 
 
@@ -62,6 +66,8 @@ def _checked(changes: Mapping[str, Any]) -> Row:
             row[key] = parse_time(value)
         elif key == "end_time":
             row[key] = parse_time(value) if value else ""
+        elif key == "participants":
+            row[key] = "\n".join(parse_participants(value))
         elif key == "level":
             if value not in LEVELS:
                 raise UserError(
@@ -172,20 +178,39 @@ def meeting_rules(meeting: Row) -> dict[str, Rule]:
     return rules
 
 
+def parse_participants(value: str | list[str]) -> list[str]:
+    """Participants as "name, position" lines: from a list, or text with one a line or
+    separated by ";"."""
+    parts = value if isinstance(value, list) else re.split(r"[;\n]", value)
+    return [
+        clean(part, N_("Participant"), max_len=PARTICIPANT_LIMIT) for part in parts if part.strip()
+    ]
+
+
+def participants(meeting: Row) -> list[str]:
+    return [line for line in (meeting.get("participants") or "").split("\n") if line]
+
+
 def update_meeting(store: Store, meeting_id: int, **changes: Any) -> Row:
+    """Change a meeting's details; once it is closed, only the record's end time and
+    participants (logged like any change)."""
     row = _checked(changes)
     with store.write():
-        editable_meeting(store, meeting_id)
+        if set(row) <= RECORD_FIELDS:
+            get_meeting(store, meeting_id)
+        else:
+            editable_meeting(store, meeting_id)
         if row:
             store.update("meetings", meeting_id, row)
         events.record(store, EventKind.MEETING_UPDATED, meeting_id, f"meeting:{meeting_id}", **row)
     return get_meeting(store, meeting_id)
 
 
-def set_status(store: Store, meeting_id: int, status: str) -> Row:
+def set_status(store: Store, meeting_id: int, status: str, end_time: str | None = None) -> Row:
     """planned -> open -> closed; a closed meeting may be reopened, which is logged too.
 
-    Opening also opens registration; closing closes it and records the end time.
+    Opening also opens registration; closing closes it and records the end time: the
+    one given (HH:MM), else the clock's.
     """
     if status not in ("open", "closed"):
         raise UserError("Unknown status: {status}.", status=status)
@@ -201,7 +226,9 @@ def set_status(store: Store, meeting_id: int, status: str) -> Row:
             raise UserError("Meeting {meeting} is not open.", meeting=meeting_id)
         changes: Row = {"status": status, "registration_open": int(status == "open")}
         if status == "closed":
-            changes["end_time"] = dt.datetime.now().strftime("%H:%M")
+            changes["end_time"] = (
+                parse_time(end_time) if end_time else dt.datetime.now().strftime("%H:%M")
+            )
             busy = store.one(
                 "SELECT number FROM registrations WHERE meeting_id = ?"
                 " AND status IN ('called', 'speaking')",

@@ -311,6 +311,12 @@ def m007_meeting_kind(db: Database) -> None:
 
 
 @migrations()
+def m008_participants(db: Database) -> None:
+    """Who took part (named in the minutes): one "name, position" a line."""
+    db.execute("ALTER TABLE meetings ADD COLUMN participants TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
 def m009_published(db: Database) -> None:
     """When the office published the meeting's results on the web face (`hallkit meeting
     publish`); empty: not published, so `hallkit web` shows nothing of it."""

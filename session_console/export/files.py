@@ -15,11 +15,21 @@ from pathlib import Path
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def current_umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> Path:
-    """Never leaves a half-written file: a crash or a full disk leaves the old one."""
+    """Never leaves a half-written file: a crash or a full disk leaves the old one. The
+    file gets the permissions any new file would (0644 under the usual umask), not the
+    temporary file's 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
+        os.fchmod(handle, 0o666 & ~current_umask())
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()

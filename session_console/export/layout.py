@@ -15,13 +15,15 @@ from docx.document import Document as DocumentType
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from session_console.export.files import fixed_zip
+from session_console.export.metrics import width_cm
 from session_console.export.words import long_date
 
 FONT = "Times New Roman"
@@ -65,6 +67,7 @@ def new_document(author: str, date: dt.date) -> DocumentType:
     cell.font.size = Pt(13)
     cell.paragraph_format.space_after = Pt(0)
     _page_numbers_from_page_two(document)
+    _vietnamese(document)
     moment = dt.datetime.combine(date, dt.time())
     properties = document.core_properties
     properties.author = properties.last_modified_by = author
@@ -86,6 +89,20 @@ def _page_numbers_from_page_two(document: DocumentType) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+def _vietnamese(document: DocumentType) -> None:
+    """Mark every run Vietnamese (vi-VN), so Word checks the spelling in Vietnamese."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert defaults is not None
+    properties = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    assert properties is not None
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        properties.append(language)
+    for key in ("val", "eastAsia", "bidi"):
+        language.set(qn(f"w:{key}"), "vi-VN")
 
 
 def line(
@@ -121,10 +138,46 @@ def line(
 def body(document: DocumentType, text: str, *, bold: bool = False) -> Paragraph:
     """Body text: 14 pt, justified, first line indented 1.27 cm, 6 pt after (a style, so a
     long meeting's minutes are written in a second, not in several)."""
-    paragraph = document.add_paragraph()
-    with_style(paragraph, BODY_STYLE)
-    paragraph.add_run(text).bold = bold or None
+    element = styled_paragraph(text, BODY_STYLE, bold=bold)
+    section = document.element.body.sectPr
+    if section is not None:
+        section.addprevious(element)
+    else:
+        document.element.body.append(element)
+    return Paragraph(element, document._body)
+
+
+def styled_paragraph(text: str, style_name: str, *, bold: bool = False) -> etree._Element:
+    """A `w:p` of one run in a paragraph style, built with lxml directly: python-docx's
+    element classes look up every child's place and take seconds for thousands."""
+    paragraph = parse_xml(f"<w:p {nsdecls('w')}/>")
+    properties = etree.SubElement(paragraph, qn("w:pPr"))
+    etree.SubElement(properties, qn("w:pStyle")).set(qn("w:val"), style_name.replace(" ", ""))
+    fill_paragraph(paragraph, text, bold=bold)
     return paragraph
+
+
+def fill_paragraph(paragraph: etree._Element, text: str, *, bold: bool = False) -> None:
+    run = etree.SubElement(paragraph, qn("w:r"))
+    if bold:
+        etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:b"))
+    element = etree.SubElement(run, qn("w:t"))
+    element.text = text
+    if text != text.strip():
+        element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def fill_cell(tc: etree._Element, text: str, style_name: str, width_cm: float, bold: bool) -> None:
+    """A table cell's width and text (its one empty paragraph), the fast way as above."""
+    width = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    if width is not None:
+        width.set(qn("w:w"), str(round(width_cm * 567)))
+        width.set(qn("w:type"), "dxa")
+    paragraph = tc.find(qn("w:p"))
+    assert paragraph is not None
+    properties = etree.SubElement(paragraph, qn("w:pPr"))
+    etree.SubElement(properties, qn("w:pStyle")).set(qn("w:val"), style_name.replace(" ", ""))
+    fill_paragraph(paragraph, text, bold=bold)
 
 
 def with_style(paragraph: Paragraph, style_name: str) -> None:
@@ -133,23 +186,137 @@ def with_style(paragraph: Paragraph, style_name: str) -> None:
     paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_name.replace(" ", "")
 
 
-def _rule(cell: _Cell, width_cm: float) -> None:
-    """The short rule under the issuing body and under the motto: an empty paragraph with
-    a bottom border, indented to the rule's width."""
-    paragraph = line(cell, after=6)
+TEXT_WIDTH_CM = 16.5  # A4 less the 30 and 15 mm side margins
+SLACK_CM = 0.15  # room a line keeps spare, so no renderer's rounding wraps it
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# The words that start a place's name in a body's name ("... XÃ MINH HÒA"): a natural
+# point to break a header line, and the start of a name that is never broken.
+LEVEL_WORDS = (
+    "THỊ TRẤN",
+    "THỊ XÃ",
+    "THÀNH PHỐ",
+    "ĐẶC KHU",
+    "XÃ",
+    "PHƯỜNG",
+    "HUYỆN",
+    "QUẬN",
+    "TỈNH",
+    "ĐẢNG BỘ",
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A line of a header or signature block: its words, size and weight."""
+
+    text: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+
+    def width(self, text: str | None = None) -> float:
+        return width_cm(
+            self.text if text is None else text, self.size, bold=self.bold, italic=self.italic
+        )
+
+
+def units(text: str) -> list[tuple[str, bool]]:
+    """The pieces a header line may break between: (piece, a natural break before it).
+    A place's name with its level word ("XÃ MINH HÒA") is one piece."""
+    words = text.split()
+    found: list[tuple[str, bool]] = []
+    for index, word in enumerate(words):
+        rest = " ".join(words[index:]).upper()
+        if index and any(rest == lv or rest.startswith(lv + " ") for lv in LEVEL_WORDS):
+            found.append((" ".join(words[index:]), True))
+            break
+        found.append((word, False))
+    return found
+
+
+def fit(line_: Text, column_cm: float) -> list[str]:
+    """`line_` on one line if it fits the column, else on two broken at the natural point
+    (before the place's name), else at the most even point between pieces; never inside
+    a place's name unless that name alone is wider than the column."""
+    return _natural(line_, column_cm - SLACK_CM) or _greedy(line_, column_cm - SLACK_CM)
+
+
+def _natural(line_: Text, room: float) -> list[str] | None:
+    if line_.width() <= room:
+        return [line_.text]
+    pieces = units(line_.text)
+    candidates = []
+    for cut in range(1, len(pieces)):
+        first = " ".join(p for p, _ in pieces[:cut])
+        second = " ".join(p for p, _ in pieces[cut:])
+        widths = line_.width(first), line_.width(second)
+        if max(widths) <= room:
+            candidates.append((not pieces[cut][1], abs(widths[0] - widths[1]), [first, second]))
+    return min(candidates)[2] if candidates else None
+
+
+def _greedy(line_: Text, room: float) -> list[str]:
+    lines: list[str] = []  # too long for two lines: word by word
+    for word in line_.text.split():
+        if lines and line_.width(f"{lines[-1]} {word}") <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def fit_sized(line_: Text, column_cm: float, smallest: float) -> tuple[Text, list[str]]:
+    """Like `fit`, first trying smaller sizes down to `smallest` (Nghị định 30 allows 12
+    to 13 pt for a body's name) before breaking inside a name."""
+    size = line_.size
+    while size >= smallest:
+        sized = Text(line_.text, size, line_.bold, line_.italic)
+        found = _natural(sized, column_cm - SLACK_CM)
+        if found:
+            return sized, found
+        size -= 0.5
+    sized = Text(line_.text, smallest, line_.bold, line_.italic)
+    return sized, fit(sized, column_cm)
+
+
+def text_line(
+    cell: DocumentType | _Cell,
+    line_: Text,
+    column_cm: float,
+    *,
+    upper: bool = False,
+    after: float = 0,
+    smallest: float | None = None,
+) -> Paragraph:
+    """A centred line fitted to its column (at a size down to `smallest`): one paragraph,
+    broken with line breaks."""
+    shown = Text(line_.text.upper() if upper else line_.text, line_.size, line_.bold, line_.italic)
+    shown, fitted = fit_sized(shown, column_cm, smallest or line_.size)
+    paragraph = line(cell, align="center", after=after)
+    for index, part in enumerate(fitted):
+        run = paragraph.add_run(part)
+        run.font.size, run.font.bold, run.font.italic = Pt(shown.size), shown.bold, shown.italic
+        if index < len(fitted) - 1:
+            run.add_break()
+    return paragraph
+
+
+def rule(container: DocumentType | _Cell, column_cm: float, length_cm: float) -> Paragraph:
+    """A rule `length_cm` long centred in a column: an empty paragraph with a bottom
+    border, indented on both sides."""
+    paragraph = line(container, after=6)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
-    margin = Cm(max(0.0, (_cell_width_cm(cell) - width_cm) / 2))
+    margin = Cm(max(0.0, (column_cm - length_cm) / 2))
     paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = margin
     paragraph.paragraph_format.line_spacing = Pt(2)
-
-
-def _cell_width_cm(cell: _Cell) -> float:
-    return (cell.width or Cm(8)) / Cm(1)
+    return paragraph
 
 
 def _no_borders(table: object) -> None:
@@ -160,67 +327,134 @@ def _no_borders(table: object) -> None:
         element.set(qn("w:val"), "nil")
         borders.append(element)
     properties.append(borders)
+    margins = OxmlElement("w:tblCellMar")  # no cell padding: a column's width is its text's
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    properties.append(margins)
 
 
-def header(document: DocumentType, heading: Heading) -> None:
-    """The two columns at the top of page one, and "DỰ THẢO" while the meeting is open."""
+def columns(document: DocumentType, widths_cm: tuple[float, float]) -> tuple[_Cell, _Cell]:
+    """A borderless two-column row of fixed widths, the table as wide as the text."""
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
     table.autofit = False
-    left, right = table.rows[0].cells
-    for column, cell, width in zip(table.columns, (left, right), (Cm(7), Cm(9.5)), strict=True):
-        column.width = cell.width = width
+    cells = table.rows[0].cells
+    for column, cell, width in zip(table.columns, cells, widths_cm, strict=True):
+        column.width = cell.width = Cm(width)
+    for cell in cells:
+        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    return cells[0], cells[1]
+
+
+def header_columns(heading: Heading) -> tuple[float, float]:
+    """(left, right) widths: the right column as wide as the motto (which never breaks)
+    and the date line need, the issuing body's column the rest."""
     if heading.family == "party":
-        line(left, heading.parent_body, size=14, upper=True, align="center", after=0)
-        line(left, heading.issuing_body, size=14, bold=True, upper=True, align="center", after=0)
-        _rule(left, 2.0)
-        number = f"Số {heading.number or '    '}-{heading.kind}/{heading.abbreviation}"
-        line(left, number, size=14, align="center")
-        line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True, align="center", after=0)
-        _rule(right, 5.0)
+        right = [Text(PARTY_NAME, 15, bold=True)]
     else:
-        line(left, heading.parent_body, size=13, upper=True, align="center", after=0)
-        line(left, heading.issuing_body, size=13, bold=True, upper=True, align="center", after=0)
-        _rule(left, 2.0)
+        right = [Text(NATIONAL_NAME, 13, bold=True), Text(MOTTO, 14, bold=True)]
+    needed = max(t.width() for t in right) + SLACK_CM
+    place = Text(f"{heading.place}, {long_date(heading.date)}", 14, italic=True)
+    needed = min(max(needed, place.width() + SLACK_CM), TEXT_WIDTH_CM / 2 + 1.5)
+    right_cm = round(needed + 0.05, 2)
+    return round(TEXT_WIDTH_CM - right_cm, 2), right_cm
+
+
+def header(document: DocumentType, heading: Heading) -> None:
+    """The two columns at the top of page one, and "DỰ THẢO" while the meeting is open.
+    Every line fits its column or breaks at a natural point; the rules are as long as
+    Nghị định 30 says: under the motto as long as the motto, under the issuing body from
+    1/3 to 1/2 of its longest line, centred."""
+    left_cm, right_cm = header_columns(heading)
+    left, right = columns(document, (left_cm, right_cm))
+    party = heading.family == "party"
+    size = 14 if party else 13
+    smallest = 12.0
+    text_line(left, Text(heading.parent_body, size), left_cm, upper=True, smallest=smallest)
+    issuer = Text(heading.issuing_body.upper(), size, bold=True)
+    issuer, broken = fit_sized(issuer, left_cm, smallest)
+    text_line(left, issuer, left_cm)
+    if party:
+        line(left, "*", size=14, align="center", after=0)
+        number = f"Số {heading.number or '    '}-{heading.kind}/{heading.abbreviation}"
+    else:
+        longest = max(issuer.width(part) for part in broken)
+        rule(left, left_cm, round(0.4 * longest, 2))
         number = f"Số: {heading.number or '     '}/{heading.kind}-{heading.abbreviation}"
-        line(left, number, size=13, align="center")
-        line(
-            right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align="center", after=0
-        )
-        line(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align="center", after=0)
-        _rule(right, 5.5)
-    line(right, f"{heading.place}, {long_date(heading.date)}", size=14, italic=True, align="center")
-    right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
-    left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
+    line(left, number, size=size, align="center")
+    if party:
+        name = Text(PARTY_NAME, 15, bold=True)
+        text_line(right, name, right_cm)
+        rule(right, right_cm, round(name.width(), 2))
+    else:
+        text_line(right, Text(NATIONAL_NAME, 13, bold=True), right_cm)
+        motto = Text(MOTTO, 14, bold=True)
+        text_line(right, motto, right_cm)
+        rule(right, right_cm, round(motto.width(), 2))
+    text_line(right, Text(f"{heading.place}, {long_date(heading.date)}", 14, italic=True), right_cm)
     if heading.draft:
         line(document, "DỰ THẢO", size=14, bold=True, align="right")
 
 
 def title(document: DocumentType, kind: str, summary: str) -> None:
+    """The document's kind and its summary (trích yếu), with the rule under it: 1/3 to
+    1/2 of the summary's line, centred."""
     line(document, kind, size=14, bold=True, upper=True, align="center", after=0)
-    line(document, summary, size=14, bold=True, align="center", after=12)
+    summary_line = Text(summary, 14, bold=True)
+    fitted = fit(summary_line, TEXT_WIDTH_CM)
+    text_line(document, summary_line, TEXT_WIDTH_CM)
+    longest = max(summary_line.width(part) for part in fitted)
+    rule(document, TEXT_WIDTH_CM, round(0.4 * longest, 2)).paragraph_format.space_after = Pt(12)
 
 
-def signatures(
-    document: DocumentType, left: tuple[str, str, str], right: tuple[str, str, str]
+def end_body(paragraph: Paragraph) -> None:
+    """Nghị định 30's end of the text, "./.", right after the last body paragraph."""
+    last = paragraph.runs[-1]
+    last.text = last.text.rstrip().rstrip(".") + "./."
+
+
+Signature = tuple[str, str, str]  # (authority line, title, name)
+SIGNATURE_CM = 9.0  # the signature column; Nơi nhận takes the rest, on the left
+
+
+def _signature(cell: _Cell, column_cm: float, signature: Signature) -> None:
+    authority, role, name = signature
+    if authority:
+        text_line(cell, Text(authority, 14, bold=True), column_cm, upper=True)
+    text_line(cell, Text(role, 14, bold=True), column_cm, upper=True, after=72)
+    text_line(cell, Text(name, 14, bold=True), column_cm)
+
+
+def _recipients(cell: _Cell, names: list[str], unit: str) -> None:
+    line(cell, "Nơi nhận:", size=12, bold=True, italic=True, after=0)
+    for name in names:
+        line(cell, f"- {name};", size=11, after=0)
+    line(cell, f"- Lưu: VT, {unit}.", size=11, after=0)
+
+
+def closing(
+    document: DocumentType,
+    signature: Signature,
+    names: list[str],
+    unit: str,
+    second: Signature | None = None,
 ) -> None:
-    """Two signature blocks: (authority line, title, name) each, names bold."""
-    table = document.add_table(rows=1, cols=2)
-    _no_borders(table)
-    for cell, (authority, role, name) in zip(table.rows[0].cells, (left, right), strict=True):
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-        if authority:
-            line(cell, authority, size=14, bold=True, upper=True, align="center", after=0)
-        line(cell, role, size=14, bold=True, upper=True, align="center", after=60)
-        line(cell, name, size=14, bold=True, align="center")
-
-
-def recipients(document: DocumentType, names: list[str]) -> None:
-    line(document, "Nơi nhận:", size=12, bold=True, italic=True, after=0)
-    for index, name in enumerate(names):
-        end = "./." if index == len(names) - 1 else ";"
-        line(document, f"- {name}{end}", size=11, after=0)
+    """The signature block on the right and "Nơi nhận" bottom left beside it, ending
+    "- Lưu: VT, <unit>."; with a `second` signer (the minutes' secretary) both sign side
+    by side and "Nơi nhận" follows on the left."""
+    left_cm = TEXT_WIDTH_CM - SIGNATURE_CM
+    left, right = columns(document, (left_cm, SIGNATURE_CM))
+    _signature(right, SIGNATURE_CM, signature)
+    if second is None:
+        _recipients(left, names, unit)
+        return
+    _signature(left, left_cm, second)
+    below, _ = columns(document, (left_cm, SIGNATURE_CM))
+    _recipients(below, names, unit)
 
 
 def to_bytes(document: DocumentType) -> bytes:

@@ -6,10 +6,10 @@ from session_console.export.layout import (
     Family,
     Heading,
     body,
+    closing,
+    end_body,
     header,
     new_document,
-    recipients,
-    signatures,
     title,
     to_bytes,
 )
@@ -22,10 +22,12 @@ from session_console.export.words import (
     sentence,
 )
 from shared.i18n import tr
+from shared.meetings import participants
 from shared.record import MeetingRecord
+from shared.specs import outcome_label
 
 Block = tuple[str, str]  # ("text" | "heading", text)
-RECIPIENTS = ["Chủ tọa hội nghị", "Ủy ban MTTQ Việt Nam", "Lưu: VT"]
+RECIPIENTS = ["Chủ tọa hội nghị", "Ủy ban MTTQ Việt Nam"]
 
 
 def summary_line(record: MeetingRecord) -> str:
@@ -46,12 +48,23 @@ def blocks(record: MeetingRecord) -> list[Block]:
             + (f"; đồng chủ tọa: {meeting['co_chair']}" if meeting["co_chair"] else "")
             + f". Thư ký: {meeting['secretary'] or '...'}.",
         ),
-        (
-            "text",
-            f"Thành phần tham dự: lãnh đạo {meeting['issuing_body']}, các cơ quan chuyên "
-            f"môn và Nhân dân; số công dân đăng ký phát biểu: {totals.registered}.",
-        ),
     ]
+    named = participants(meeting)
+    if named:
+        found.append(("text", "Thành phần tham dự:"))
+        found += [("text", f"- {name};") for name in named[:-1]]
+        found.append(("text", f"- {named[-1]}."))
+        found.append(
+            ("text", f"Cùng Nhân dân; số công dân đăng ký phát biểu: {totals.registered}.")
+        )
+    else:
+        found.append(
+            (
+                "text",
+                f"Thành phần tham dự: lãnh đạo {meeting['issuing_body']}, các cơ quan chuyên "
+                f"môn và Nhân dân; số công dân đăng ký phát biểu: {totals.registered}.",
+            )
+        )
     if record.program:
         found.append(("heading", "Chương trình hội nghị:"))
         found += [("text", f"{i}. {step}") for i, step in enumerate(record.program, start=1)]
@@ -61,21 +74,25 @@ def blocks(record: MeetingRecord) -> list[Block]:
     for index, speaker in enumerate(record.speakers, start=1):
         origin = ", ".join(x for x in (speaker.village, speaker.org) if x)
         who = f"{speaker.name}" + (f" ({origin})" if origin else "")
-        found.append(
-            (
-                "text",
-                f"{index}. {who}, số {speaker.number:03d}, "
-                f"{KIND.get(speaker.kind, '')}: {sentence(speaker.summary or '...')}",
+        kind = KIND.get(speaker.kind, "ý kiến")
+        if not speaker.questions:  # the summary once: the speaker's, or each question's
+            found.append(
+                (
+                    "text",
+                    f"{index}. {who}, số {speaker.number:03d}, {kind}: "
+                    f"{sentence(speaker.summary or '...')}",
+                )
             )
-        )
+        else:
+            found.append(("text", f"{index}. {who}, số {speaker.number:03d}, {kind}:"))
         for question in speaker.questions:
             answerer = question["official_name"] or meeting["chair"]
             position = f", {question['official_position']}" if question["official_position"] else ""
             found.append(
                 (
                     "text",
-                    f"- Ý kiến: {sentence(question['summary'])} Người trả lời: "
-                    f"{answerer}{position}. Kết quả: {sentence(outcome_text(question))}",
+                    f"- Nội dung: {sentence(question['summary'])} Người trả lời: "
+                    f"{answerer}{position}. {result(question)}",
                 )
             )
     if record.standalone:
@@ -86,7 +103,7 @@ def blocks(record: MeetingRecord) -> list[Block]:
                 (
                     "text",
                     f"- {origin + ': ' if origin else ''}{sentence(question['summary'])} "
-                    f"Kết quả: {sentence(outcome_text(question))}",
+                    f"{result(question)}",
                 )
             )
     found += [
@@ -102,6 +119,17 @@ def blocks(record: MeetingRecord) -> list[Block]:
         ("text", f"Hội nghị kết thúc lúc {clock_time(meeting['end_time'])} cùng ngày."),
     ]
     return found
+
+
+def result(question: dict[str, object]) -> str:
+    """ "Trả lời tại hội nghị: …" for an answered question, else "Kết quả: …" (one colon)."""
+    if question["outcome"] == "answered":
+        return f"Trả lời tại hội nghị: {sentence(str(question['answer']))}"
+    text = outcome_text(question)
+    label = tr(outcome_label(str(question["outcome"] or "")), "vi")
+    if text.startswith(f"{label}: "):  # "chuyển …: Sở …" would be a second colon
+        text = f"{label} — {text.removeprefix(f'{label}: ')}"
+    return f"Kết quả: {sentence(text)}"
 
 
 def _heading(record: MeetingRecord, number: str, family: Family, abbreviation: str) -> Heading:
@@ -120,21 +148,35 @@ def _heading(record: MeetingRecord, number: str, family: Family, abbreviation: s
 
 
 def docx(
-    record: MeetingRecord, number: str = "", family: Family = "state", abbreviation: str = "UBND"
+    record: MeetingRecord,
+    number: str = "",
+    family: Family = "state",
+    abbreviation: str = "UBND",
+    unit: str = "VP",
 ) -> bytes:
     meeting = record.meeting
     document = new_document(meeting["issuing_body"], record.date)
     header(document, _heading(record, number, family, abbreviation))
     title(document, "BIÊN BẢN", summary_line(record))
     for kind, text in blocks(record):
-        body(document, text, bold=kind == "heading")
-    signatures(document, ("", "Thư ký", meeting["secretary"]), ("", "Chủ tọa", meeting["chair"]))
-    recipients(document, RECIPIENTS)
+        last = body(document, text, bold=kind == "heading")
+    end_body(last)
+    closing(
+        document,
+        ("", "Chủ tọa", meeting["chair"]),
+        RECIPIENTS,
+        unit,
+        second=("", "Thư ký", meeting["secretary"]),
+    )
     return to_bytes(document)
 
 
 def markdown(
-    record: MeetingRecord, number: str = "", abbreviation: str = "UBND", family: Family = "state"
+    record: MeetingRecord,
+    number: str = "",
+    abbreviation: str = "UBND",
+    family: Family = "state",
+    unit: str = "VP",
 ) -> str:
     meeting = record.meeting
     place = f"*{locality(meeting['issuing_body'])}, {long_date(record.date)}*"
@@ -159,7 +201,10 @@ def markdown(
     if record.draft:
         lines += ["**DỰ THẢO**", ""]
     lines += ["# BIÊN BẢN", "", f"**{summary_line(record)}**", ""]
-    for kind, text in blocks(record):
+    found = blocks(record)
+    for index, (kind, text) in enumerate(found):
+        if index == len(found) - 1:
+            text = text.rstrip(".") + "./."
         lines += [f"**{text}**" if kind == "heading" else text, ""]
     lines += [
         "| THƯ KÝ | CHỦ TỌA |",
@@ -167,7 +212,8 @@ def markdown(
         f"| **{meeting['secretary']}** | **{meeting['chair']}** |",
         "",
         "***Nơi nhận:***",
-        *[f"- {name}" for name in RECIPIENTS],
+        *[f"- {name};" for name in RECIPIENTS],
+        f"- Lưu: VT, {unit}.",
         "",
     ]
     return "\n".join(lines)

@@ -3,56 +3,113 @@ the tasks table (body, content, deadline) and the duty to report."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docx.document import Document as DocumentType
-from docx.shared import Cm
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 from session_console.export.layout import (
     CELL_STYLE,
     Family,
     Heading,
     body,
+    closing,
+    end_body,
+    fill_cell,
     header,
     new_document,
-    recipients,
-    signatures,
     title,
     to_bytes,
-    with_style,
 )
-from session_console.export.words import clock_time, locality, long_date, sentence, short_date
+from session_console.export.words import (
+    OWN_OFFICE,
+    clock_time,
+    locality,
+    long_date,
+    outcome_text,
+    sentence,
+    short_date,
+    sort_key,
+)
 from shared.i18n import tr
-from shared.record import MeetingRecord
+from shared.record import MeetingRecord, Row
+from shared.specs import OUTCOMES, outcome_label
 
 TASK_COLUMNS = ("STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn")
-TASK_WIDTHS_CM = (1.2, 4.5, 8.0, 2.8)
+TASK_WIDTHS_CM = (1.4, 4.3, 8.0, 2.8)
+TRANSFER_COLUMNS = (
+    "STT",
+    "Nội dung",
+    "Cơ quan có thẩm quyền",
+    "Văn bản chuyển",
+    "Thông báo cho công dân trước ngày",
+)
+TRANSFER_WIDTHS_CM = (1.4, 5.4, 4.0, 2.9, 2.8)
+
+
+def tasks(record: MeetingRecord) -> list[Row]:
+    """Items for bodies under the issuing authority: pending and written replies."""
+    return [item for item in record.pending if not OUTCOMES[item["outcome"]].transfer]
+
+
+def transfers(record: MeetingRecord) -> list[Row]:
+    """Items sent to a competent body the issuing authority does not command."""
+    return [item for item in record.pending if OUTCOMES[item["outcome"]].transfer]
+
+
+def _content(item: Row) -> str:
+    who = item["citizen"] or ""
+    return f"{item['summary']}" + (f" (ý kiến của {who})" if who else "")
+
+
+def _grid(
+    document: DocumentType,
+    headings: tuple[str, ...],
+    widths: tuple[float, ...],
+    rows: Sequence[Sequence[str]],
+) -> None:
+    table = document.add_table(rows=1 + len(rows), cols=len(headings))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    # Row by row through the XML: python-docx's `row.cells` walks the whole table each
+    # time, which makes a 1,500-row table take seconds.
+    for number, row in enumerate(table._tbl.tr_lst):
+        values = headings if number == 0 else rows[number - 1]
+        for tc, text, width in zip(row.tc_lst, values, widths, strict=True):
+            fill_cell(tc, text, CELL_STYLE, width, bold=number == 0)
 
 
 def tasks_table(document: DocumentType, record: MeetingRecord) -> None:
-    table = document.add_table(rows=1, cols=len(TASK_COLUMNS))
-    table.style = "Table Grid"
-    table.autofit = False
-    for column, width in zip(table.columns, TASK_WIDTHS_CM, strict=True):
-        column.width = Cm(width)
-    for cell, text in zip(table.rows[0].cells, TASK_COLUMNS, strict=True):
-        _cell_text(cell, text, bold=True)
-    for index, item in enumerate(record.pending, start=1):
-        who = item["citizen"] or ""
-        content = f"{item['summary']}" + (f" (ý kiến của {who})" if who else "")
-        cells = table.add_row().cells
-        values = (str(index), item["body_name"], content, short_date(item["deadline"]))
-        for cell, text, width in zip(cells, values, TASK_WIDTHS_CM, strict=True):
-            cell.width = Cm(width)
-            _cell_text(cell, text)
+    rows = [
+        (str(index), item["body_name"] or OWN_OFFICE, _content(item), short_date(item["deadline"]))
+        for index, item in enumerate(tasks(record), start=1)
+    ]
+    _grid(document, TASK_COLUMNS, TASK_WIDTHS_CM, rows)
 
 
-def _cell_text(cell: object, text: str, bold: bool = False) -> None:
-    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
-    with_style(paragraph, CELL_STYLE)
-    paragraph.add_run(text).bold = bold or None
+def transfers_table(document: DocumentType, record: MeetingRecord) -> None:
+    rows = [
+        (
+            str(index),
+            _content(item),
+            item["body_name"] + (f" ({item['transfer_level']})" if item["transfer_level"] else ""),
+            item["transfer_doc"] or "",
+            short_date(item["deadline"]),
+        )
+        for index, item in enumerate(transfers(record), start=1)
+    ]
+    _grid(document, TRANSFER_COLUMNS, TRANSFER_WIDTHS_CM, rows)
 
 
 def docx(
-    record: MeetingRecord, number: str = "", family: Family = "state", abbreviation: str = "UBND"
+    record: MeetingRecord,
+    number: str = "",
+    family: Family = "state",
+    abbreviation: str = "UBND",
+    unit: str = "VP",
 ) -> bytes:
     meeting = record.meeting
     document = new_document(meeting["issuing_body"], record.date)
@@ -78,10 +135,17 @@ def docx(
         f"{meeting['title']}. Chủ tọa: {meeting['chair'] or '...'}.",
     )
     totals = record.totals
+    spoken = totals.by_source.get("spoken", 0)
+    other = totals.questions - spoken
     body(
         document,
-        f"Hội nghị đã nghe {totals.spoken} công dân phát biểu; tổng số {totals.questions} ý kiến, "
-        "trong đó "
+        f"Hội nghị đã nghe {totals.spoken} công dân phát biểu {spoken} ý kiến"
+        + (
+            f"; ngoài ra nhận {other} ý kiến bằng văn bản hoặc thu thập trước hội nghị"
+            if other
+            else ""
+        )
+        + f". Tổng số {totals.questions} ý kiến, trong đó "
         + ", ".join(f"{n} ý kiến {tr(label, 'vi')}" for label, n in totals.breakdown() if n)
         + ".",
     )
@@ -89,39 +153,78 @@ def docx(
     body(document, "1. Đánh giá chung", bold=True)
     body(document, meeting["conclusion"] or "...")
     body(document, "2. Kết luận theo lĩnh vực", bold=True)
-    by_field: dict[str, list[str]] = {}
-    for speaker in record.speakers:
-        for question in speaker.questions:
-            by_field.setdefault(question["field"] or "Khác", []).append(question["summary"])
-    for question in record.standalone:
-        by_field.setdefault(question["field"] or "Khác", []).append(question["summary"])
-    for field, summaries in sorted(by_field.items()):
-        body(document, f"- {field}: " + sentence("; ".join(s.rstrip(".") for s in summaries)))
+    for field, lines in conclusions_by_field(record):
+        body(document, f"- {field}. " + " ".join(lines))
     body(document, "3. Giao nhiệm vụ", bold=True)
-    if record.pending:
+    if tasks(record):
+        body(
+            document,
+            f"Giao các cơ quan, đơn vị thuộc {meeting['issuing_body']} giải quyết, trả lời "
+            "công dân các nội dung sau:",
+        )
         tasks_table(document, record)
     else:
         body(document, "Không có nội dung phải giải quyết sau hội nghị.")
-    body(document, "4. Chế độ báo cáo", bold=True)
-    body(
+    part = 4
+    if transfers(record):
+        spaced(body(document, f"{part}. Các nội dung chuyển cơ quan có thẩm quyền", bold=True))
+        body(
+            document,
+            "Các nội dung không thuộc thẩm quyền đã được chuyển đến cơ quan có thẩm quyền "
+            "giải quyết; Văn phòng theo dõi và thông báo cho công dân theo thời hạn dưới đây:",
+        )
+        transfers_table(document, record)
+        part += 1
+    spaced(body(document, f"{part}. Chế độ báo cáo", bold=True))
+    last = body(
         document,
-        "Các cơ quan được giao nhiệm vụ giải quyết, trả lời công dân theo thời hạn "
+        "Các cơ quan, đơn vị được giao nhiệm vụ giải quyết, trả lời công dân theo thời hạn "
         "trên và báo cáo kết quả về Văn phòng để tổng hợp.",
     )
-    chair_title = "Chủ tịch" if record.meeting["level"] != "party" else "Bí thư"
-    signatures(
-        document, ("", "", ""), (f"TM. {meeting['issuing_body']}", chair_title, meeting["chair"])
-    )
-    bodies = sorted({item["body_name"] for item in record.pending if item["body_name"]})
-    recipients(
+    end_body(last)
+    closing(
         document,
-        [
-            *bodies,
-            "Ủy ban MTTQ Việt Nam",
-            "Thường trực HĐND",
-            "Đảng ủy",
-            "Trưởng các thôn, tổ dân phố",
-            "Lưu: VT",
-        ],
+        (f"{SIGNS_FOR[family]} {meeting['issuing_body']}", CHAIR_TITLE[family], meeting["chair"]),
+        recipients(record, family),
+        unit,
     )
     return to_bytes(document)
+
+
+SIGNS_FOR = {"state": "TM.", "party": "T/M"}
+CHAIR_TITLE = {"state": "Chủ tịch", "party": "Bí thư"}
+
+
+def spaced(paragraph: Paragraph) -> None:
+    """Room above a heading (it may follow a table)."""
+    paragraph.paragraph_format.space_before = Pt(6)
+
+
+def recipients(record: MeetingRecord, family: Family) -> list[str]:
+    """Who receives the notice: the bodies given tasks, the bodies items were sent to,
+    the Front, the council and the party committee (never the issuer itself)."""
+    bodies = sorted(
+        {item["body_name"] for item in record.pending if item["body_name"]}, key=sort_key
+    )
+    others = ["Ủy ban MTTQ Việt Nam", "Thường trực HĐND", "Đảng ủy"]
+    if family == "party":
+        others = ["Ủy ban MTTQ Việt Nam", "Ủy ban nhân dân"]
+    return [*bodies, *others, "Trưởng các thôn, tổ dân phố"]
+
+
+def conclusions_by_field(record: MeetingRecord) -> list[tuple[str, list[str]]]:
+    """Per field, in Vietnamese order, what was concluded on each question that was not
+    withdrawn: the answer given, or who settles it and by when."""
+    by_field: dict[str, list[str]] = {}
+    questions = [q for s in record.speakers for q in s.questions] + record.standalone
+    for question in questions:
+        if question["outcome"] in ("withdrawn", None, ""):
+            continue
+        if question["outcome"] == "answered":
+            detail = str(question["answer"])
+        else:  # "chuyển cơ quan có thẩm quyền: Sở …" would be a second colon
+            label = tr(outcome_label(question["outcome"]), "vi")
+            detail = outcome_text(question).replace(f"{label}: ", f"{label}, ", 1)
+        text = f"{question['summary'].rstrip('.')}: {detail}"
+        by_field.setdefault(question["field"] or "Khác", []).append(sentence(text))
+    return sorted(by_field.items(), key=lambda pair: (pair[0] == "Khác", sort_key(pair[0])))

@@ -6,16 +6,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from session_console.export.cells import append_row, csv_row
 from session_console.export.files import stable_xlsx
-from session_console.export.words import short_date
+from session_console.export.words import OWN_OFFICE
 from shared.i18n import tr
 from shared.record import MeetingRecord
-from shared.specs import FIELDS, meeting_kind, outcome_label
+from shared.specs import FIELDS, OUTCOMES, meeting_kind, outcome_label
 
 COLUMNS = (
     "STT",
@@ -31,7 +32,7 @@ COLUMNS = (
     "Hạn",
     "Căn cứ thời hạn",
 )
-WIDTHS = (6, 9, 24, 18, 60, 16, 24, 30, 10, 14, 12, 18)
+WIDTHS = (5, 7, 20, 14, 44, 12, 17, 22, 7, 12, 11, 13)
 
 
 def columns(record: MeetingRecord) -> tuple[str, ...]:
@@ -39,50 +40,116 @@ def columns(record: MeetingRecord) -> tuple[str, ...]:
     return tuple(place if not name else name for name in COLUMNS)
 
 
-def rows(record: MeetingRecord) -> list[list[str]]:
+BASIS = {"manual": "do chủ tọa ấn định", "extended": "đã gia hạn"}
+UNITS = {"calendar": "ngày", "working": "ngày làm việc"}
+DATE_FORMAT = "dd/mm/yyyy"
+LINE_PT = 15  # one line of 11 pt text
+
+
+def basis_words(basis: str) -> str:
+    """ "30 calendar" -> "30 ngày", "10 working" -> "10 ngày làm việc", "manual" -> "do
+    chủ tọa ấn định"."""
+    if basis in BASIS:
+        return BASIS[basis]
+    days, _, unit = basis.partition(" ")
+    return f"{days} {UNITS[unit]}" if days.isdigit() and unit in UNITS else basis
+
+
+Cell = str | int | dt.date
+
+
+def rows(record: MeetingRecord) -> list[list[Cell]]:
+    """One row an item: numbers as numbers, the deadline as a date."""
     return [
         [
-            str(index),
-            f"{item['ticket']:03d}" if item["ticket"] else "",
+            index,
+            item["ticket"] or "",
             item["citizen"] or "",
             item["village"] or "",
             item["summary"],
             item["field"],
             tr(outcome_label(item["outcome"]), "vi"),
-            item["body_name"],
+            item["body_name"] or ("" if OUTCOMES[item["outcome"]].transfer else OWN_OFFICE),
             item["transfer_level"],
             item["transfer_doc"],
-            short_date(item["deadline"]),
-            item["deadline_basis"],
+            dt.date.fromisoformat(item["deadline"]) if item["deadline"] else "",
+            basis_words(item["deadline_basis"]),
         ]
         for index, item in enumerate(record.pending, start=1)
     ]
 
 
-def csv_bytes(record: MeetingRecord) -> bytes:
+TICKET, DEADLINE = 1, 10  # the columns shown in a format of their own
+
+
+def _text(index: int, value: Cell) -> str:
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if index == TICKET and isinstance(value, int):
+        return f"{value:03d}"
+    return str(value)
+
+
+def csv_bytes(record: MeetingRecord, separator: str = ",") -> bytes:
+    """UTF-8 with a BOM; `separator` ";" for Excel set to the Vietnamese region."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = csv.writer(out, delimiter=separator)
     writer.writerow(csv_row(columns(record)))
-    writer.writerows([csv_row(row) for row in rows(record)])
+    for row in rows(record):
+        writer.writerow(csv_row([_text(i, value) for i, value in enumerate(row)]))
     return out.getvalue().encode("utf-8-sig")
 
 
 def xlsx_bytes(record: MeetingRecord) -> bytes:
+    """One sheet, ready to print: wrapped text, a filter and frozen header, landscape A4
+    fitted to the page's width with the header row on every page."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Kiến nghị chưa giải quyết"
-    append_row(sheet, [f"Danh sách kiến nghị chưa giải quyết — {record.meeting['title']}"])
+    sheet.title = "Kiến nghị (DỰ THẢO)" if record.draft else "Kiến nghị chưa giải quyết"
+    heading = f"Danh sách kiến nghị chưa giải quyết — {record.meeting['title']}"
+    append_row(sheet, [f"DỰ THẢO — {heading}" if record.draft else heading])
     append_row(sheet, columns(record))
-    for row in rows(record):
+    found = rows(record)
+    for row in found:
         append_row(sheet, row)
     sheet["A1"].font = Font(name="Times New Roman", bold=True, size=13)
+    header_font = Font(name="Times New Roman", bold=True)
     for cell in sheet[2]:
-        cell.font = Font(name="Times New Roman", bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.font = header_font
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    text_font = Font(name="Times New Roman", size=11)
+    # Style one cell, then copy its style to the others: openpyxl hashes the font and the
+    # alignment again on every assignment, a second for a long list.
+    styled = sheet.cell(row=1, column=len(COLUMNS) + 1)
+    styled.alignment, styled.font = wrapped, text_font
+    template = copy(styled._style)
+    sheet._cells.pop((1, len(COLUMNS) + 1))  # it was only a template
+    for number, (line, values) in enumerate(
+        zip(sheet.iter_rows(min_row=3), found, strict=True), start=3
+    ):
+        for cell in line:
+            cell._style = copy(template)
+        # Row heights a reader does not compute from wrapped text (LibreOffice, printing):
+        # the lines the longest cell needs at about one character a unit of width.
+        needed = max(
+            -(-len(_text(i, value)) // max(1, WIDTHS[i] - 2)) for i, value in enumerate(values)
+        )
+        sheet.row_dimensions[number].height = LINE_PT * max(1, needed)
+        line[TICKET].number_format = "000"
+        line[DEADLINE].number_format = DATE_FORMAT
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = width
+    last = sheet.cell(row=2 + len(found), column=len(COLUMNS)).coordinate
+    sheet.auto_filter.ref = f"A2:{last}"
     sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "2:2"
+    sheet.print_options.gridLines = True
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     moment = dt.datetime.combine(record.date, dt.time())
     book.properties.created = book.properties.modified = moment
     book.properties.creator = book.properties.lastModifiedBy = record.meeting["issuing_body"]

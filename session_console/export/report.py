@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterable
 
 from docx.document import Document as DocumentType
+from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -18,17 +19,18 @@ from session_console.export.layout import (
     Family,
     Heading,
     body,
+    closing,
+    end_body,
     header,
     new_document,
-    signatures,
     title,
     to_bytes,
     with_style,
 )
-from session_console.export.words import KIND, locality, short_date
+from session_console.export.words import KIND, locality, short_date, sort_key
 from shared.i18n import tr
 from shared.reports import Report
-from shared.specs import outcome_label
+from shared.specs import OUTCOMES_SPEC
 
 SATISFACTION = {
     "satisfied": "Hài lòng",
@@ -36,6 +38,10 @@ SATISFACTION = {
     "not_asked": "Chưa hỏi ý kiến",
     "unknown": "Chưa ghi nhận",
 }
+
+
+def by_name(row: tuple[str, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return sort_key(row[0])
 
 
 def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
@@ -49,10 +55,14 @@ def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
     return [
         (
             "Theo kết quả tại hội nghị",
-            [(tr(outcome_label(k), "vi"), v) for k, v in sorted(report.by_outcome.items())],
+            [
+                (tr(spec.label, "vi"), report.by_outcome[spec.key])
+                for spec in OUTCOMES_SPEC
+                if report.by_outcome[spec.key]
+            ],
         ),
-        ("Theo cơ quan giải quyết", sorted(report.by_body.items())),
-        ("Theo lĩnh vực", sorted(report.by_field.items())),
+        ("Theo cơ quan giải quyết", sorted(report.by_body.items(), key=by_name)),
+        ("Theo lĩnh vực", sorted(report.by_field.items(), key=by_name)),
         ("Theo loại", [(KIND.get(k, k), v) for k, v in sorted(report.by_kind.items())]),
         ("Tiến độ giải quyết", timeliness),
         (
@@ -75,15 +85,33 @@ def _table(document: DocumentType, rows: Iterable[tuple[str, int]]) -> None:
             cell.paragraphs[0].add_run(text)
 
 
+def period_words(name: str) -> str:
+    """ "2026-Q1" -> "quý I năm 2026", "2026-H1" -> "6 tháng đầu năm 2026", "2026-9M" ->
+    "9 tháng năm 2026", "2026-03" -> "tháng 3 năm 2026", "2026" -> "năm 2026"."""
+    year, _, part = name.strip().upper().partition("-")
+    words = {"Q1": "quý I", "H1": "6 tháng đầu", "9M": "9 tháng"}
+    if not part:
+        return f"năm {year}"
+    if part in words:
+        return f"{words[part]} năm {year}"
+    return f"tháng {int(part)} năm {year}"
+
+
+SIGNS_FOR = {"state": "TM.", "party": "T/M"}
+SIGNER_TITLE = {"state": "Chủ tịch", "party": "Bí thư"}
+
+
 def docx(
     report: Report,
     issuing_body: str,
     parent_body: str,
     signer: str,
     family: Family = "state",
-    abbreviation: str = "UBND",
+    abbreviation: str = "",
     today: dt.date | None = None,
+    unit: str = "VP",
 ) -> bytes:
+    abbreviation = abbreviation or ("ĐU" if family == "party" else "UBND")
     day = today or min(report.period.end, dt.date.today())  # dated the day it is made
     document = new_document(issuing_body, day)
     header(
@@ -96,11 +124,16 @@ def docx(
         f"từ {short_date(report.period.start.isoformat())} đến "
         f"{short_date(report.period.end.isoformat())}"
     )
+    words = period_words(report.period.name)
     title(
         document,
         "BÁO CÁO",
-        f"Kết quả tiếp nhận, giải quyết kiến nghị của công dân "
-        f"qua đối thoại ({report.period.name})",
+        f"Kết quả tiếp nhận, giải quyết kiến nghị của công dân qua đối thoại {words}",
+    )
+    body(
+        document,
+        f"Thực hiện quy định về tổ chức đối thoại với Nhân dân và tiếp nhận, giải quyết kiến "
+        f"nghị của công dân, {issuing_body} báo cáo kết quả {words} như sau:",
     )
     body(
         document,
@@ -108,9 +141,21 @@ def docx(
         f"thoại, tiếp nhận {report.questions} ý kiến, kiến nghị của công dân.",
     )
     for index, (heading, rows) in enumerate(sections(report), start=1):
-        body(document, f"{index}. {heading}", bold=True)
+        body(document, f"{index}. {heading}", bold=True).paragraph_format.space_before = Pt(6)
         _table(document, rows)
-    signatures(document, ("", "", ""), (f"TM. {issuing_body}", "Chủ tịch", signer))
+    end_body(
+        body(
+            document,
+            f"Trên đây là báo cáo kết quả tiếp nhận, giải quyết kiến nghị của công dân {words} "
+            f"của {issuing_body}.",
+        )
+    )
+    closing(
+        document,
+        (f"{SIGNS_FOR[family]} {issuing_body}", SIGNER_TITLE[family], signer),
+        [parent_body] if parent_body else [],
+        unit,
+    )
     return to_bytes(document)
 
 

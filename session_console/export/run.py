@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from session_console.export import handout, minutes, notice, pending
 from session_console.export.files import write_atomic
 from session_console.export.layout import Family
 from shared.db import Store
+from shared.i18n import N_, Label, UserError
 from shared.record import MeetingRecord, gather
 
 
@@ -17,34 +19,64 @@ from shared.record import MeetingRecord, gather
 class Options:
     minutes_number: str = ""
     notice_number: str = ""
-    family: Family = "state"
+    family: Family | None = None
+    """None: the meeting's own (a party committee's meeting gets the party layout)."""
     abbreviation: str = ""
+    unit: str = "VP"
+    csv_separator: str = ","
+    """The drafting unit kept on file: "- Lưu: VT, VP." in Nơi nhận."""
 
-    @property
-    def short_name(self) -> str:
-        return self.abbreviation or ("ĐU" if self.family == "party" else "UBND")
+    def short_name(self, family: Family) -> str:
+        return self.abbreviation or ("ĐU" if family == "party" else "UBND")
+
+
+FAMILY_NAMES: dict[str, str] = {
+    "state": N_("state administrative (NĐ 30)"),
+    "party": N_("party committee"),
+}
+
+
+def family_of(meeting: Mapping[str, Any], asked: Family | None = None) -> Family:
+    """The layout family a meeting's documents use: the party committee's for a meeting at
+    the party level, else the state's (NĐ 30). Asking for the other one is refused: a party
+    header over a people's committee (or the reverse) is not a document anyone may file."""
+    own: Family = "party" if meeting.get("level") == "party" else "state"
+    if asked and asked != own:
+        raise UserError(
+            "Meeting {meeting} is held at the {level} level, so its documents use the {own} "
+            "layout, not {asked}; change the meeting's --level if that is wrong.",
+            meeting=meeting.get("id", ""),
+            level=meeting.get("level", ""),
+            own=Label(FAMILY_NAMES[own]),
+            asked=Label(FAMILY_NAMES[asked]),
+        )
+    return own
 
 
 def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callable[[], bytes]]]:
     """(file name, how to make it) for each document, in the order they are written."""
     stem = f"hoi-nghi-{record.meeting['id']}"
-    short = options.short_name
+    family = family_of(record.meeting, options.family)
+    short = options.short_name(family)
     return [
         (
             f"{stem}-bien-ban.docx",
-            lambda: minutes.docx(record, options.minutes_number, options.family, short),
+            lambda: minutes.docx(record, options.minutes_number, family, short, options.unit),
         ),
         (
             f"{stem}-bien-ban.md",
             lambda: minutes.markdown(
-                record, options.minutes_number, short, options.family
+                record, options.minutes_number, short, family, options.unit
             ).encode(),
         ),
         (f"{stem}-kien-nghi-chua-giai-quyet.xlsx", lambda: pending.xlsx_bytes(record)),
-        (f"{stem}-kien-nghi-chua-giai-quyet.csv", lambda: pending.csv_bytes(record)),
+        (
+            f"{stem}-kien-nghi-chua-giai-quyet.csv",
+            lambda: pending.csv_bytes(record, options.csv_separator),
+        ),
         (
             f"{stem}-thong-bao-ket-luan.docx",
-            lambda: notice.docx(record, options.notice_number, options.family, short),
+            lambda: notice.docx(record, options.notice_number, family, short, options.unit),
         ),
         (f"{stem}-cam-ket-giai-quyet.pdf", lambda: handout.pdf_bytes(record)),
     ]
@@ -58,6 +90,7 @@ def export(
     progress: Callable[[str], None] | None = None,
 ) -> tuple[MeetingRecord, list[Path]]:
     record = gather(store, meeting_id)
+    family_of(record.meeting, (options or Options()).family)  # refused before any file
     written = []
     for name, make in documents(record, options or Options()):
         if progress:

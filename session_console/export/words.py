@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from shared.i18n import tr
@@ -15,6 +16,9 @@ KIND = {
     "khieu_nai": "khiếu nại",
     "to_cao": "tố cáo",
 }
+
+
+OWN_OFFICE = "Văn phòng"  # who prepares a written reply no body was named for
 
 
 def long_date(day: dt.date) -> str:
@@ -43,7 +47,8 @@ def locality(issuing_body: str) -> str:
         issuing_body,
         re.IGNORECASE,
     )
-    return found.group(1).strip() if found else issuing_body
+    place = found.group(1).strip() if found else issuing_body
+    return place.title() if place.isupper() else place  # "KINH MÔN" -> "Kinh Môn"
 
 
 def outcome_text(question: dict[str, Any]) -> str:
@@ -68,3 +73,23 @@ def sentence(text: str) -> str:
     """Text ending with one full stop, whatever the citizen typed."""
     text = text.strip()
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê … (code points put "Đ" after "Z").
+ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (ngang first)
+TONE_ORDER = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sorts Vietnamese text as a dictionary does: letters first, then tones."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in text.lower():
+        parts = unicodedata.normalize("NFD", char)
+        tone = next((mark for mark in parts if mark in TONES), "")
+        base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in TONES))
+        position = ALPHABET.find(base)
+        letters.append(position if position >= 0 else 100 + ord(base[:1] or " "))
+        tones.append(TONE_ORDER[tone])
+    return tuple(letters), tuple(tones)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from pathlib import Path
 from typing import Any
 
 import click
 
 from shared import agenda, meetings
 from shared.cli.base import Session, echo, json_option, pass_session, print_json, print_table
-from shared.specs import MEETING_KINDS
+from shared.i18n import tr
+from shared.specs import FIELDS, MEETING_KINDS
+
+LANGS = ("vi", "en")
 
 _DETAILS = [
     ("--title", "Title of the meeting."),
@@ -113,10 +119,11 @@ def open_(session: Session, meeting_id: int) -> None:
 
 @meeting.command("close")
 @click.argument("meeting_id", type=int)
+@click.option("--end-time", default=None, help="When it ended, 17:30 (default: now).")
 @pass_session
-def close(session: Session, meeting_id: int) -> None:
+def close(session: Session, meeting_id: int, end_time: str | None) -> None:
     """Close the meeting; registration closes and the end time is recorded."""
-    meetings.set_status(session.store, meeting_id, "closed")
+    meetings.set_status(session.store, meeting_id, "closed", end_time)
     session.say("Meeting {meeting} is closed.", meeting=meeting_id)
 
 
@@ -133,16 +140,36 @@ def close(session: Session, meeting_id: int) -> None:
     type=click.Choice(["yes", "no"]),
     help="Whether the hall display may show speakers' names.",
 )
+@click.option(
+    "--end-time",
+    default=None,
+    help="Correct when it ended, 17:30 (also once the meeting is closed).",
+)
+@click.option(
+    "--participants",
+    default=None,
+    help="Who took part, named in the minutes: 'Name, position; Name, position'.",
+)
+@click.option(
+    "--participants-csv",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="The same from a CSV file (UTF-8): name, position a row; a header row is skipped.",
+)
 @pass_session
 def set_(
     session: Session,
     meeting_id: int,
     registration: str | None,
     display_names: str | None,
+    participants_csv: Path | None,
     **values: Any,
 ) -> None:
-    """Change a meeting's details, or open / close its registration."""
+    """Change a meeting's details, or open / close its registration. Once it is closed,
+    only --end-time and --participants (the record) may still be corrected."""
     changes = _changes(values)
+    if participants_csv:
+        changes["participants"] = _participants_from_csv(participants_csv)
     if display_names:
         changes["display_names"] = display_names == "yes"
     if changes:
@@ -150,6 +177,15 @@ def set_(
     if registration:
         meetings.set_registration(session.store, meeting_id, registration == "open")
     session.say("Updated meeting {meeting}.", meeting=meeting_id)
+
+
+def _participants_from_csv(path: Path) -> list[str]:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    name = FIELDS["name"]
+    headers = {tr(msgid, lang).casefold() for msgid in (name.label, name.short) for lang in LANGS}
+    if rows and rows[0] and rows[0][0].strip().casefold() in headers | {"name"}:
+        rows = rows[1:]
+    return [", ".join(cell.strip() for cell in row if cell.strip()) for row in rows if row]
 
 
 @meeting.command("agenda")

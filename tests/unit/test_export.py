@@ -18,51 +18,9 @@ from pypdf import PdfReader
 
 from printing.fonts import font_path
 from session_console.export.run import Options, export
-from shared import meetings, questions, reference, speaking
+from shared import meetings, questions, reference
 from shared.db import Store
-from shared.registrations import register
-
-
-@pytest.fixture
-def held(store: Store, meeting: int) -> int:
-    """A meeting with three speakers: answered, pending, transferred; one written question."""
-    meetings.update_meeting(
-        store,
-        meeting,
-        issuing_body="Ủy ban nhân dân xã Minh Hòa",
-        parent_body="Ủy ban nhân dân tỉnh Phú Thọ",
-        secretary="Lê Thị Thanh",
-        place="Hội trường UBND xã",
-    )
-    outcomes = [
-        ("Hoàng Văn Bình", "answered", {"answer": "Sẽ cấp sổ trong tháng 3."}),
-        ("Nguyễn Thị Thu Hà", "pending", {"body": "Phòng Kinh tế"}),
-        (
-            "Trịnh Đình Quý",
-            "transferred",
-            {"body": "Sở Nông nghiệp và Môi trường", "level": "tỉnh", "document": "125/UBND-KT"},
-        ),
-    ]
-    for name, outcome, details in outcomes:
-        row = register(
-            store,
-            meeting,
-            consent=True,
-            name=name,
-            village="Thôn Đông",
-            summary=f"Ý kiến của {name}",
-            phone="0912345678",
-        )
-        speaking.call(store, meeting)
-        speaking.start(store, meeting)
-        speaking.stop(store, meeting)
-        asked = questions.add_question(store, meeting, number=row["number"])
-        questions.set_outcome(store, asked["id"], outcome, **details)
-    written = questions.add_question(
-        store, meeting, summary="Hỏi về lịch tiêm chủng", raised_by="Hội Phụ nữ xã"
-    )
-    questions.set_outcome(store, written["id"], "pending", body="Trạm Y tế xã")
-    return meeting
+from shared.i18n import UserError
 
 
 def files(store: Store, meeting: int, out: Path) -> dict[str, Path]:
@@ -94,9 +52,9 @@ def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: P
     )
     assert document.styles["Normal"].font.name == "Times New Roman"
     header = [p.text for c in document.tables[0]._cells for p in c.paragraphs if p.text]
-    assert header == [
-        "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ",
-        "ỦY BAN NHÂN DÂN XÃ MINH HÒA",
+    assert header == [  # each name broken before its place's name, to fit its column
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ",
+        "ỦY BAN NHÂN DÂN\nXÃ MINH HÒA",
         "Số: 12/BB-UBND",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -116,21 +74,29 @@ def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: P
     style = justified.style
     assert style is not None and style.paragraph_format.first_line_indent == Cm(1.27)
     assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-    signatures = [p.text for c in document.tables[-1]._cells for p in c.paragraphs]
+    signatures = [p.text for c in document.tables[-2]._cells for p in c.paragraphs]
     assert signatures == ["THƯ KÝ", "Lê Thị Thanh", "CHỦ TỌA", "Nguyễn Văn Hùng"]
+    recipients = [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs]
+    assert recipients[0] == "Nơi nhận:" and recipients[-1] == "- Lưu: VT, VP."
     assert not any("0912345678" in text for text in texts(minutes))
 
 
-def test_notice_has_one_task_row_per_pending_item(store: Store, held: int, tmp_path: Path) -> None:
+def test_notice_gives_tasks_to_own_bodies_and_lists_transfers_apart(
+    store: Store, held: int, tmp_path: Path
+) -> None:
     notice = Document(str(files(store, held, tmp_path)["thong-bao-ket-luan.docx"]))
     tasks = notice.tables[1]
     rows = [[c.text for c in row.cells] for row in tasks.rows]
     assert rows[0] == ["STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn"]
-    assert sorted(r[1] for r in rows[1:]) == [
-        "Phòng Kinh tế",
-        "Sở Nông nghiệp và Môi trường",
-        "Trạm Y tế xã",
+    assert sorted(r[1] for r in rows[1:]) == ["Phòng Kinh tế", "Trạm Y tế xã"]
+    moved = [[c.text for c in row.cells] for row in notice.tables[2].rows]
+    assert moved[0][2:] == [
+        "Cơ quan có thẩm quyền",
+        "Văn bản chuyển",
+        "Thông báo cho công dân trước ngày",
     ]
+    assert moved[1][2:4] == ["Sở Nông nghiệp và Môi trường (tỉnh)", "125/UBND-KT"]
+    assert "Chủ tịch" not in moved[1][2] and moved[1][4]  # a date to tell the citizen by
     assert "THÔNG BÁO" in [p.text for p in notice.paragraphs]
     assert "Số:      /TB-UBND" in [p.text for c in notice.tables[0]._cells for p in c.paragraphs]
     assert [p.text for p in notice.paragraphs if p.text][:2] == ["DỰ THẢO", "THÔNG BÁO"]
@@ -153,7 +119,7 @@ def test_pending_list_as_xlsx_and_csv(store: Store, held: int, tmp_path: Path) -
 
 def test_handout_pdf_has_the_names_exactly(store: Store, held: int, tmp_path: Path) -> None:
     reader = PdfReader(files(store, held, tmp_path)["cam-ket-giai-quyet.pdf"])
-    text = "".join(page.extract_text() for page in reader.pages)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     for expected in (
         "Nguyễn Thị Thu Hà",
         "Trịnh Đình Quý",
@@ -201,15 +167,39 @@ def test_a_deleted_body_still_exports(store: Store, held: int, tmp_path: Path) -
 
 
 def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None:
-    _, written = export(store, held, tmp_path, Options(minutes_number="12", family="party"))
-    header = [
-        p.text for c in Document(str(written[0])).tables[0]._cells for p in c.paragraphs if p.text
+    """A party committee's meeting gets the party layout by itself; the state layout is
+    refused for it, and the party layout for a people's committee's meeting."""
+    with pytest.raises(UserError, match="party"):
+        export(store, held, tmp_path / "refused", Options(family="party"))
+    assert not (tmp_path / "refused").exists()  # refused before any file is written
+    meetings.update_meeting(
+        store,
+        held,
+        level="party",
+        issuing_body="Đảng ủy xã Minh Hòa",
+        parent_body="Đảng bộ tỉnh Phú Thọ",
+    )
+    with pytest.raises(UserError, match="state"):
+        export(store, held, tmp_path / "refused", Options(family="state"))
+    _, written = export(store, held, tmp_path, Options(minutes_number="12", notice_number="3"))
+    made = {p.name.split("-", 3)[-1]: p for p in written}
+    left, right = Document(str(made["bien-ban.docx"])).tables[0].rows[0].cells
+    assert [p.text for p in left.paragraphs] == [
+        "ĐẢNG BỘ TỈNH PHÚ THỌ",
+        "ĐẢNG ỦY XÃ MINH HÒA",
+        "*",
+        "Số 12-BB/ĐU",
     ]
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header and "Số 12-BB/ĐU" in header
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in header
+    assert [p.text for p in right.paragraphs][0] == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert "CỘNG HÒA" not in made["bien-ban.md"].read_text(encoding="utf-8")
+    notice = Document(str(made["thong-bao-ket-luan.docx"]))
+    assert "Số 3-TB/ĐU" in [p.text for p in notice.tables[0].rows[0].cells[0].paragraphs]
+    recipients, signer = notice.tables[-1].rows[0].cells
+    assert [p.text for p in signer.paragraphs][:2] == ["T/M ĐẢNG ỦY XÃ MINH HÒA", "BÍ THƯ"]
+    assert not any("Đảng ủy" in p.text for p in recipients.paragraphs)  # not itself
 
 
-def test_dates_formulas_and_the_party_markdown(store: Store, held: int, tmp_path: Path) -> None:
+def test_dates_and_formulas(store: Store, held: int, tmp_path: Path) -> None:
     from session_console.export.words import long_date
 
     assert long_date(dt.date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
@@ -222,9 +212,6 @@ def test_dates_formulas_and_the_party_markdown(store: Store, held: int, tmp_path
     sheet = load_workbook(made["kien-nghi-chua-giai-quyet.xlsx"]).active
     assert sheet is not None
     assert "=1+2 đường hỏng" in [c.value for row in sheet.iter_rows() for c in row]
-    _, written = export(store, held, tmp_path / "party", Options(family="party"))
-    markdown = written[1].read_text(encoding="utf-8")
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in markdown and "CỘNG HÒA" not in markdown
 
 
 def test_a_word_longer_than_the_page_breaks_inside_the_handout(
