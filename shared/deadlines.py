@@ -14,7 +14,7 @@ from typing import Literal
 
 import holidays
 
-from shared.i18n import UserError
+from shared.i18n import N_, UserError, tr, trn
 
 Basis = Literal["calendar", "working"]
 DAY_OFF = "off"
@@ -42,6 +42,25 @@ class Rule:
             )
         basis: Basis = "calendar" if parts[1] == "calendar" else "working"
         return cls(int(parts[0]), basis, source)
+
+
+BASES = {
+    "manual": N_("set by the chair"),
+    "extended": N_("extended"),
+}
+
+
+def basis_label(basis: str, lang: str) -> str:
+    """A stored deadline basis ("30 calendar", "10 working", "manual") in words."""
+    if basis in BASES:
+        return tr(BASES[basis], lang)
+    try:
+        rule = Rule.parse(basis)
+    except UserError:
+        return basis
+    if rule.basis == "working":
+        return trn("{n} working day", "{n} working days", rule.days, lang)
+    return trn("{n} day", "{n} days", rule.days, lang)
 
 
 # The defaults of DOMAIN.md's table; each is a setting.

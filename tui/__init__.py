@@ -3,7 +3,8 @@ print worker. Imports only shared, printing and Textual; shared and printing nev
 import it."""
 
 from tui.big_text import BigText
+from tui.confirm import ConfirmDialog
 from tui.print_worker import PrintingApp
 from tui.suggest import FoldedSuggester
 
-__all__ = ["BigText", "FoldedSuggester", "PrintingApp"]
+__all__ = ["BigText", "ConfirmDialog", "FoldedSuggester", "PrintingApp"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.markup import escape
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,9 +15,27 @@ from textual.widgets import Button, Input, Select, Static
 
 from shared.i18n import tr
 from shared.specs import FIELDS, REGISTRATION_FIELDS
-from tui import FoldedSuggester
+from tui import ConfirmDialog, FoldedSuggester
 
 SUMMARY_MAX = FIELDS["summary"].limit
+
+
+class FieldList(Select[str]):
+    """The list of fields. Choosing leaves the focus here, so the next Tab goes to the
+    summary (a jump to the summary sent the next Tab, and the summary typed after it, to
+    the phone field, which drops letters). A letter typed here starts the summary
+    instead of being lost."""
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character or ""
+        if not self.expanded and character.isprintable() and character.strip():
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Typed(character))
+
+    @dataclass
+    class Typed(Message):
+        character: str
 
 
 class RegistrationScreen(Screen[None]):
@@ -25,7 +43,7 @@ class RegistrationScreen(Screen[None]):
     `Submitted` or `Cancelled`; whoever runs the registration checks and decides."""
 
     BINDINGS = [
-        Binding("escape", "nothing", show=False, id="form-escape"),
+        Binding("escape", "escape", show=False, id="form-escape"),
     ]
 
     @dataclass
@@ -54,7 +72,7 @@ class RegistrationScreen(Screen[None]):
                 with Horizontal(classes="field-row"):
                     yield Static(id=f"label-{name}", classes="label")
                     if name == "field":
-                        yield Select([(f, f) for f in self.fields], id="input-field")
+                        yield FieldList([(f, f) for f in self.fields], id="input-field")
                     else:
                         yield self._input(name)
                 yield Static(id=f"error-{name}", classes="error")
@@ -72,6 +90,8 @@ class RegistrationScreen(Screen[None]):
             return Input(id="input-village", max_length=limit, suggester=suggester)
         if name == "phone":
             return Input(id="input-phone", max_length=limit, restrict=r"[0-9+ .\-()]*")
+        if name == "summary":  # may be focused by a letter typed on the field list
+            return Input(id="input-summary", max_length=limit, select_on_focus=False)
         return Input(id=f"input-{name}", max_length=limit)
 
     def on_mount(self) -> None:
@@ -105,9 +125,11 @@ class RegistrationScreen(Screen[None]):
     def next_field(self) -> None:
         self.focus_next()
 
-    @on(Select.Changed)
-    def after_field(self) -> None:
-        self.focus_next()
+    @on(FieldList.Typed)
+    def start_summary(self, event: FieldList.Typed) -> None:
+        summary = self.query_one("#input-summary", Input)
+        summary.focus()
+        summary.insert_text_at_cursor(event.character)
 
     def values(self) -> dict[str, str]:
         chosen = self.query_one("#input-field", Select).value
@@ -134,9 +156,28 @@ class RegistrationScreen(Screen[None]):
     def submit(self) -> None:
         self.post_message(self.Submitted(self, self.values()))
 
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.post_message(self.Cancelled())
+    def dirty(self) -> bool:
+        return any(self.values().values())
 
-    def action_nothing(self) -> None:
-        """Escape does nothing here: a stray key must not throw away the form."""
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Nothing typed: back to the start. Something typed: only if the citizen says so
+        (a stray Escape or Cancel must not throw the form away)."""
+        if not self.dirty():
+            self.post_message(self.Cancelled())
+            return
+        question = ConfirmDialog(
+            tr("Discard the details you have typed?", self.lang),
+            yes=tr("Discard", self.lang),
+            no=tr("Keep editing", self.lang),
+        )
+        self.app.push_screen(question, self._discard_answered)
+
+    def action_escape(self) -> None:
+        """A stray Escape on an empty form does nothing; on a filled one it asks."""
+        if self.dirty():
+            self.action_cancel()
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.post_message(self.Cancelled())

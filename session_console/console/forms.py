@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from session_console.console.dialogs import Field, FormDialog
 from shared import agenda, questions
 from shared.db import Store
+from shared.deadlines import basis_label
 from shared.i18n import UserError, tr
 from shared.meetings import get_meeting
 from shared.reference import list_bodies, list_officials, names
 from shared.registrations import register
-from shared.specs import KINDS, OUTCOMES_SPEC, REGISTRATION_FIELDS, FieldSpec, meeting_kind
+from shared.specs import (
+    KINDS,
+    OUTCOMES,
+    OUTCOMES_SPEC,
+    REGISTRATION_FIELDS,
+    FieldSpec,
+    meeting_kind,
+)
 from shared.text import show_date
 
 
@@ -99,8 +108,15 @@ def speaker_question(
 
 
 def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
+    """Only the details the chosen outcome needs are shown, with the deadline its rule
+    proposes; choosing another outcome changes both."""
     meeting = get_meeting(store, question["meeting_id"])
-    proposed, _, basis = questions.propose_deadline(store, meeting, "pending")
+    proposals = {
+        o.key: questions.propose_deadline(store, meeting, o.key)
+        for o in OUTCOMES_SPEC
+        if o.deadline_rule
+    }
+    manual = question["deadline_basis"] == "manual"
     fields = [
         Field(
             "outcome",
@@ -116,27 +132,42 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
             value=question["body_name"],
             suggestions=[b["name"] for b in list_bodies(store)],
         ),
-        Field(
-            "deadline",
-            tr("Answer deadline", lang),
-            value=question["deadline"] if question["deadline_basis"] == "manual" else "",
-            hint=tr(
-                "Proposed: {date} ({basis}); leave blank to follow the rule",
-                lang,
-                date=show_date(proposed),
-                basis=basis,
-            ),
-        ),
         Field("level", tr("Competent level", lang), value=question["transfer_level"]),
         Field("document", tr("Transfer document no.", lang), value=question["transfer_doc"]),
+        Field(
+            "deadline",
+            tr("Answer deadline (dd/mm/yyyy)", lang),
+            value=show_date(question["deadline"]) if manual else "",
+        ),
     ]
+
+    def adapt(values: Mapping[str, Any]) -> dict[str, str | None]:
+        spec = OUTCOMES.get(values["outcome"]) or OUTCOMES["answered"]
+        shown: dict[str, str | None] = {
+            name: "" if name in spec.needs else None
+            for name in ("answer", "body", "level", "document")
+        }
+        shown["deadline"] = None
+        if spec.key in proposals:
+            date, _, basis = proposals[spec.key]
+            shown["deadline"] = tr(
+                "Proposed: {date} ({basis}); leave blank to follow the rule",
+                lang,
+                date=show_date(date),
+                basis=basis_label(basis, lang),
+            )
+        return shown
 
     def save(values: dict[str, Any]) -> None:
         chosen = values.pop("outcome") or "answered"
         questions.set_outcome(store, question["id"], chosen, **values)
 
     return FormDialog(
-        tr("Outcome of question #{number}", lang, number=question["number"]), fields, save, lang
+        tr("Outcome of question #{number}", lang, number=question["number"]),
+        fields,
+        save,
+        lang,
+        adapt,
     )
 
 

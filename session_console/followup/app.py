@@ -44,12 +44,6 @@ class FollowupApp(StationApp):
     #filters { height: 1; background: $primary-darken-2; padding: 0 1; }
     #items { height: 1fr; }
     #find { dock: bottom; margin-bottom: 1; }
-    FormDialog { align: center middle; }
-    FormDialog #dialog-box { width: 80; height: auto; max-height: 90%;
-                             border: thick $primary; background: $surface; padding: 0 1; }
-    FormDialog #dialog-error { color: $error; }
-    FormDialog #dialog-buttons { height: 3; align: right middle; }
-    FormDialog TextArea { height: 12; }
     """
 
     def __init__(self, settings: Settings, today: dt.date | None = None) -> None:

@@ -9,6 +9,8 @@ import pytest
 from printing.connections import Dummy, parse_url
 from printing.sheet import Paper
 from shared.config import Settings
+from shared.db import Store
+from shared.registrations import register
 
 
 @pytest.fixture
@@ -36,3 +38,23 @@ class PrinterOff(Dummy):
 @pytest.fixture
 def printer_off() -> Dummy:
     return PrinterOff(parse_url("dummy:"))
+
+
+@pytest.fixture
+def queue4(store: Store, meeting: int) -> int:
+    for name, village in [
+        ("Hoàng Văn Bình", "Thôn Đông"),
+        ("Lê Thị Hoa", "Thôn Đoài"),
+        ("Trần Quốc Toản", "Thôn Hạ"),
+        ("Nguyễn Văn Đức", "Thôn Trung"),
+    ]:
+        register(
+            store,
+            meeting,
+            consent=True,
+            name=name,
+            village=village,
+            summary=f"Ý kiến của {name}",
+            field="Đất đai",
+        )
+    return meeting

@@ -9,7 +9,6 @@ import sys
 import time
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
@@ -24,26 +23,7 @@ from shared.config import Settings
 from shared.db import Store
 from shared.overview import totals
 from shared.registrations import payload, register
-
-
-@pytest.fixture
-def queue4(store: Store, meeting: int) -> int:
-    for name, village in [
-        ("Hoàng Văn Bình", "Thôn Đông"),
-        ("Lê Thị Hoa", "Thôn Đoài"),
-        ("Trần Quốc Toản", "Thôn Hạ"),
-        ("Nguyễn Văn Đức", "Thôn Trung"),
-    ]:
-        register(
-            store,
-            meeting,
-            consent=True,
-            name=name,
-            village=village,
-            summary=f"Ý kiến của {name}",
-            field="Đất đai",
-        )
-    return meeting
+from tui import ConfirmDialog
 
 
 def console(settings: Settings, printer: Dummy) -> ConsoleApp:
@@ -137,6 +117,7 @@ async def fill(app: ConsoleApp, pilot: Pilot[None], **values: str) -> None:
             widget.value = value
         elif isinstance(widget, Input):
             widget.value = value
+    await pilot.pause()  # the outcome chosen shows its own fields
     await pilot.click("#dialog-ok")
 
 
@@ -177,6 +158,9 @@ async def test_every_outcome_with_its_checks(
             if error:
                 assert error in str(app.screen.query_one("#dialog-error").render())
                 await pilot.press("escape")
+                if isinstance(app.screen, ConfirmDialog):  # something was typed: asked first
+                    await pilot.click("#confirm-yes")
+                assert not isinstance(app.screen, FormDialog)
             else:
                 assert not isinstance(app.screen, FormDialog)
                 assert questions.get_question(store, question["id"])["outcome"] == values["outcome"]

@@ -24,7 +24,7 @@ from shared.db import Store
 from shared.registrations import register
 from tests.conftest import snapshot
 from tests.tui.test_kiosk import fill_form, submit
-from tui import PrintingApp
+from tui import ConfirmDialog, PrintingApp
 
 FLOW = (
     RegistrationScreen.Submitted,
@@ -137,6 +137,9 @@ async def test_cancel_posts_cancelled_and_saves_nothing(
         await fill_form(pilot)
         app.screen.query_one("#cancel").focus()
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # details typed: asked first
+        await pilot.press("right", "enter")  # from "Keep editing" to "Discard"
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
     assert [type(m) for m in flow(messages)] == [RegistrationScreen.Cancelled]

@@ -1,10 +1,13 @@
 """One dialog for every small form of the console (a number, a walk-in, a question, an
 outcome, the conclusion): fields in, the core's answer out. A refusal from the core is
-shown inside the dialog, which stays open with everything typed."""
+shown inside the dialog, which stays open with everything typed.
+
+A dialog closes only by saving or by an explicit "discard?": Escape and Cancel ask first
+when anything was typed. Enter moves down the fields and, in the last one, saves."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -14,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from shared.i18n import UserError, tr
-from tui import FoldedSuggester
+from tui import ConfirmDialog, FoldedSuggester
 
 
 @dataclass
@@ -31,7 +35,27 @@ class Field:
     hint: str = ""
 
 
+Adapt = Callable[[Mapping[str, Any]], Mapping[str, str | None]]
+"""Given the values typed so far, a hint per field to show, or None to hide that field
+(fields not named keep what they have)."""
+
+
 class FormDialog(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog #dialog-box {
+        width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    FormDialog #dialog-title { text-style: bold; padding: 0 0 1 0; }
+    /* the buttons stay on screen however many fields: the fields scroll */
+    FormDialog #dialog-fields { height: auto; max-height: 70vh; }
+    FormDialog .dialog-field { height: auto; }
+    FormDialog TextArea { height: 10; }
+    FormDialog .hint { color: $text-muted; }
+    FormDialog #dialog-error { color: $error; text-style: bold; height: auto; }
+    FormDialog #dialog-buttons { height: 3; align: right middle; }
+    """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel")]
 
     def __init__(
@@ -40,19 +64,23 @@ class FormDialog(ModalScreen[bool]):
         fields: Sequence[Field],
         submit: Callable[[dict[str, Any]], Any],
         lang: str,
+        adapt: Adapt | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.fields = list(fields)
         self.submit_values = submit
         self.lang = lang
+        self.adapt = adapt
+        self.initial: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
             yield Static(escape(self.title_text), id="dialog-title")
             with VerticalScroll(id="dialog-fields"):
                 for spec in self.fields:
-                    yield from self._field(spec)
+                    with Vertical(id=f"row-{spec.name}", classes="dialog-field"):
+                        yield from self._field(spec)
             yield Static(id="dialog-error")
             with Horizontal(id="dialog-buttons"):
                 yield Button(tr("OK", self.lang), id="dialog-ok", variant="primary")
@@ -64,19 +92,32 @@ class FormDialog(ModalScreen[bool]):
             return
         yield Label(spec.label)
         if spec.kind == "select":
-            yield Select(spec.options, value=spec.value or Select.NULL, id=f"f-{spec.name}")
+            chosen = spec.value in {value for _, value in spec.options}
+            yield Select(
+                spec.options,
+                value=spec.value if chosen else Select.NULL,
+                allow_blank=not chosen,
+                prompt=tr("Choose…", self.lang),
+                id=f"f-{spec.name}",
+            )
         elif spec.kind == "area":
             yield TextArea(str(spec.value), id=f"f-{spec.name}")
         else:
             suggester = FoldedSuggester(spec.suggestions) if spec.suggestions else None
             yield Input(str(spec.value), id=f"f-{spec.name}", suggester=suggester)
-        if spec.hint:
-            yield Static(escape(spec.hint), classes="hint")
+        yield Static(escape(spec.hint), id=f"hint-{spec.name}", classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(f"#f-{self.fields[0].name}").focus()
+        for spec in self.fields:
+            if spec.kind != "check":
+                self._hint(spec.name, spec.hint)
+        self._adapt()
+        self.initial = self._raw()
+        self._inputs()[0].focus()
 
-    def values(self) -> dict[str, Any]:
+    # --- what was typed ---
+
+    def _raw(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
         for spec in self.fields:
             widget = self.query_one(f"#f-{spec.name}")
@@ -88,9 +129,52 @@ class FormDialog(ModalScreen[bool]):
                 found[spec.name] = widget.value
         return found
 
+    def values(self) -> dict[str, Any]:
+        """What the visible fields hold; a hidden field gives "" (or False)."""
+        raw = self._raw()
+        for spec in self.fields:
+            if not self.query_one(f"#row-{spec.name}").display:
+                raw[spec.name] = False if spec.kind == "check" else ""
+        return raw
+
+    def dirty(self) -> bool:
+        """Anything typed or chosen since the dialog opened."""
+        return bool(self.initial) and self._raw() != self.initial
+
+    def _inputs(self) -> list[Widget]:
+        """The visible fields, top to bottom."""
+        return [
+            self.query_one(f"#f-{spec.name}")
+            for spec in self.fields
+            if self.query_one(f"#row-{spec.name}").display
+        ]
+
+    # --- fields that depend on others ---
+
+    @on(Select.Changed)
+    def _adapt(self) -> None:
+        if self.adapt is None:
+            return
+        for name, hint in self.adapt(self._raw()).items():
+            self.query_one(f"#row-{name}").display = hint is not None
+            if hint is not None:
+                self._hint(name, hint)
+
+    def _hint(self, name: str, text: str) -> None:
+        hint = self.query_one(f"#hint-{name}", Static)
+        hint.update(escape(text))
+        hint.display = bool(text)
+
+    # --- keys ---
+
     @on(Input.Submitted)
-    def next_field(self) -> None:
-        self.focus_next()
+    def next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        shown = self._inputs()
+        if event.input is shown[-1]:
+            self.save()
+        elif event.input in shown:
+            shown[shown.index(event.input) + 1].focus()
 
     @on(Button.Pressed, "#dialog-ok")
     def save(self) -> None:
@@ -104,4 +188,16 @@ class FormDialog(ModalScreen[bool]):
 
     @on(Button.Pressed, "#dialog-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        if not self.dirty():
+            self.dismiss(False)
+            return
+        question = ConfirmDialog(
+            tr("Discard what was typed in this form?", self.lang),
+            yes=tr("Discard", self.lang),
+            no=tr("Keep editing", self.lang),
+        )
+        self.app.push_screen(question, self._discard_answered)
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(False)

@@ -1,0 +1,9 @@
+"""What a pilot test sees: the text the top screen draws, line by line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def screen_text(app: Any) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
