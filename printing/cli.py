@@ -63,26 +63,9 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
     sent = [job for job_id in job_ids for job in jobs.send_one(session.store, job_id, connection)]
     for job in sent:
         where = f" → {job['printer']}"
-        if job["status"] == "done":
-            echo(
-                tr(
-                    "Printed job #{job} ({kind}){where}",
-                    lang,
-                    job=job["id"],
-                    kind=job["kind"],
-                    where=where,
-                )
-            )
-        elif job["status"] == "sent":  # handed over, never shown as printed
-            echo(
-                tr(
-                    "Sent job #{job} ({kind}){where}, not confirmed: the printer did not report its status.",
-                    lang,
-                    job=job["id"],
-                    kind=job["kind"],
-                    where=where,
-                )
-            )
+        said = SAID.get(job["status"])  # "sent" is handed over, never shown as printed
+        if said:
+            echo(tr(said, lang, job=job["id"], kind=job["kind"], where=where))
         else:
             failed += 1
             echo(
@@ -99,6 +82,12 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
 
 
 ONLINE = {True: N_("online"), False: N_("offline")}
+SAID = {
+    "done": N_("Printed job #{job} ({kind}){where}"),
+    "sent": N_(
+        "Sent job #{job} ({kind}){where}, not confirmed: the printer did not report its status."
+    ),
+}
 JOB_STATUSES = {
     "queued": N_("queued"),
     "sending": N_("sending"),
