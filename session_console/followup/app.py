@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from rich.cells import cell_len
 from rich.markup import escape
 from rich.text import Text
 from textual import on
@@ -60,7 +59,7 @@ class FollowupApp(StationApp):
         yield LiveTable(
             [
                 Column("id", "#", priority=3),
-                Column("state", "", min_width=cell_len(tr("OVERDUE", self.lang))),
+                Column("state", ""),  # "OVERDUE", as wide as it is when there is one
                 Column("deadline", tr("Deadline", self.lang), min_width=10),
                 Column("body", tr("Body", self.lang), min_width=12, text=True),
                 Column("citizen", tr("Citizen", self.lang), 2, min_width=12, text=True),
