@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import math
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.markup import escape
 from textual import events, on
@@ -34,6 +35,20 @@ from shared.specs import QUEUE_STATUSES, outcome_label
 from shared.text import matches, show_date
 from tui import PrintingApp
 
+QUEUE_NAMES = [name.strip() for name in speaking.QUEUE_COLUMNS.split(",")]
+
+
+class QueueRow(NamedTuple):
+    """A queue row as read (`values`), and what it shows until `until` (the minutes
+    waited move on)."""
+
+    values: tuple[Any, ...]
+    until: float
+    key: str
+    row: dict[str, Any]
+    cells: tuple[str, ...]
+
+
 # A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
 # quick capitals taken as a burst lose nothing: they are searched, or handed over).
 SCAN_GAP_SECONDS = 0.15  # generous: a loaded machine reads one burst in pieces
@@ -56,7 +71,7 @@ class ConsoleApp(StationApp, PrintingApp):
         self.rows: dict[str, dict[str, Any]] = {}
         self.lectern: dict[str, Any] | None = None
         self.refreshed = 0.0
-        self._created: dict[int, float] = {}
+        self._known: dict[int, QueueRow] = {}
         # Labels repeated on thousands of rows, rendered once.
         self._statuses = {key: tr(msgid, self.lang) for key, msgid in QUEUE_STATUSES.items()}
         self._minutes: dict[int, str] = {}
@@ -92,35 +107,45 @@ class ConsoleApp(StationApp, PrintingApp):
     def refresh_all(self) -> None:
         super().refresh_all()
         self.refreshed = time.monotonic()
-        rows = speaking.queue(self.store, self.meeting_id, speaking.QUEUE_COLUMNS)
-        self.rows = {str(r["id"]): r for r in rows}
+        found = speaking.queue_tuples(self.store, self.meeting_id, speaking.QUEUE_COLUMNS)
         self.lectern = speaking.at_lectern(self.store, self.meeting_id)
-        now = time.time()
-        self.main.query_one("#queue", LiveTable).sync(self._queue_cells(rows, now))
+        self.main.query_one("#queue", LiveTable).sync(self._queue_cells(found, time.time()))
         self.show_top_bar()
         self.show_speaker()
         self.show_questions()
 
     def _queue_cells(
-        self, rows: list[dict[str, Any]], now: float
+        self, found: list[tuple[Any, ...]], now: float
     ) -> list[tuple[str, tuple[str, ...]]]:
-        """The queue's cells, for thousands of rows on every action: one loop, labels
-        rendered once (statuses, "n min"), creation times parsed once."""
-        statuses, minutes, created_at = self._statuses, self._minutes, self._created
+        """The queue's cells, and `self.rows`, for thousands of rows on every action: a
+        row read as it was last time, whose minutes waited have not moved on, keeps its
+        cells (and the table skips it)."""
+        known, kept = self._known, {}
+        rows: dict[str, dict[str, Any]] = {}
         cells: list[tuple[str, tuple[str, ...]]] = []
-        for row in rows:
-            status, waited = row["status"], ""
-            if status == "waiting":
-                created = created_at.get(row["id"])
-                if created is None:
-                    created = dt.datetime.fromisoformat(row["created_at"]).timestamp()
-                    created_at[row["id"]] = created
-                n = max(0, int(now - created) // 60)
-                waited = minutes.get(n) or minutes.setdefault(n, tr(N_("{n} min"), self.lang, n=n))
-            number = f"{row['number']:03d}"
-            shown = (number, row["name"], row["village"], row["field"], statuses[status], waited)
-            cells.append((str(row["id"]), shown))
+        for values in found:
+            shown = known.get(values[0])
+            if shown is None or shown.values != values or now >= shown.until:
+                shown = self._queue_row(values, now)
+            kept[values[0]] = shown
+            rows[shown.key] = shown.row
+            cells.append((shown.key, shown.cells))
+        self._known, self.rows = kept, rows
         return cells
+
+    def _queue_row(self, values: tuple[Any, ...], now: float) -> QueueRow:
+        row = dict(zip(QUEUE_NAMES, values, strict=True))
+        waited, until = "", math.inf
+        if row["status"] == "waiting":
+            created = dt.datetime.fromisoformat(row["created_at"]).timestamp()
+            n = max(0, int(now - created) // 60)
+            waited = self._minutes.get(n) or self._minutes.setdefault(
+                n, tr(N_("{n} min"), self.lang, n=n)
+            )
+            until = created + (n + 1) * 60
+        number = f"{row['number']:03d}"
+        shown = (number, row["name"], row["village"], row["field"], self._statuses[row["status"]])
+        return QueueRow(values, until, str(row["id"]), row, (*shown, waited))
 
     def show_top_bar(self) -> None:
         meeting = self.meeting

@@ -100,6 +100,7 @@ class LiveTable(ScrollView, can_focus=True):
         self.cursor_row = 0
         self._widths: dict[str, tuple[int, ...]] = {}
         self._widest = [0] * len(self.column_spec)
+        self._counts: list[dict[int, int]] = [{} for _ in self.column_spec]
         self._fitted: tuple[int, list[int]] = (-1, [])
         self._revision: dict[str, int] = {}
         self._revisions = 0
@@ -111,46 +112,50 @@ class LiveTable(ScrollView, can_focus=True):
 
     def sync(self, rows: Sequence[tuple[str, tuple[Cell, ...]]]) -> None:
         """Make the table show `rows` (key, cells) in this order; the cursor stays on the
-        same row, not the same place."""
+        same row, not the same place. A row given the same cells as last time costs one
+        comparison."""
         selected = self.selected_key()
         keys = [key for key, _ in rows]
         shown, widths = self.shown, self._widths
-        changed = narrower = False
-        if len(keys) != len(shown) or keys != self.order:
+        changed = keys != self.order
+        if changed or len(keys) != len(shown):
             fresh = set(keys)
             for key in [key for key in shown if key not in fresh]:
-                narrower = True
-                del shown[key], widths[key], self._revision[key]
-        widest = self._widest
+                self._count(widths.pop(key), -1)
+                del shown[key], self._revision[key]
         for key, cells in rows:
-            if shown.get(key) != cells:
+            before = shown.get(key)
+            if before is not cells and before != cells:
+                if before is not None:
+                    self._count(widths[key], -1)
                 shown[key] = cells
-                old = widths.get(key)
-                new = widths[key] = tuple(map(_width, cells))
+                widths[key] = tuple(map(_width, cells))
+                self._count(widths[key], 1)
                 self._revisions += 1
                 self._revision[key] = self._revisions
                 changed = True
-                if old is not None and any(
-                    o == w > n for o, n, w in zip(old, new, widest, strict=True)
-                ):
-                    narrower = True  # it may have been the widest: measured again below
-                widest = [max(n, w) for n, w in zip(new, widest, strict=True)]
-        if narrower:
-            columns = zip(*widths.values(), strict=True)
-            widest = [max(column) for column in columns] if widths else [0] * len(widest)
+        if not changed:
+            return
+        widest = [max(counted, default=0) for counted in self._counts]
         if widest != self._widest:
             self._widest = widest
             self._fitted = (-1, [])
         if keys != self.order:
             self.order = keys
-            changed = True
             if selected in shown:
                 self.cursor_row = keys.index(selected)
-        if changed or narrower:
-            natural = 2 * EDGE + sum(self._widest) + GAP * (len(self._widest) - 1)
-            self.virtual_size = Size(natural, len(keys) + 1)
-            self._move(self.cursor_row)
-            self.refresh()
+        natural = 2 * EDGE + sum(widest) + GAP * (len(widest) - 1)
+        self.virtual_size = Size(natural, len(keys) + 1)
+        self._move(self.cursor_row)
+        self.refresh()
+
+    def _count(self, widths: tuple[int, ...], step: int) -> None:
+        """How many rows have each width, per column: the widest is known without
+        measuring every row again when the widest one changes."""
+        for counted, width in zip(self._counts, widths, strict=True):
+            counted[width] = counted.get(width, 0) + step
+            if not counted[width]:
+                del counted[width]
 
     @property
     def row_count(self) -> int:
