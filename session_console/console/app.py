@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import math
 import time
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from rich.markup import escape
 from textual import events, on
@@ -21,6 +19,7 @@ from printing.documents import ticket_for
 from session_console.console import forms
 from session_console.console.columns import question_columns, queue_columns
 from session_console.console.keys import KEYS, bindings, localized
+from session_console.console.queue_rows import QueueRows
 from session_console.station import StationApp
 from session_console.widgets import LiveTable
 from session_console.widgets.speaker import SpeakerPanel
@@ -31,23 +30,9 @@ from shared.events import undo_last
 from shared.i18n import N_, UserError, tr
 from shared.questions import find_question, questions_of
 from shared.registrations import get_registration, verify_payload
-from shared.specs import QUEUE_STATUSES, outcome_label
+from shared.specs import outcome_label
 from shared.text import matches, show_date
 from tui import PrintingApp
-
-QUEUE_NAMES = [name.strip() for name in speaking.QUEUE_COLUMNS.split(",")]
-
-
-class QueueRow(NamedTuple):
-    """A queue row as read (`values`), and what it shows until `until` (the minutes
-    waited move on)."""
-
-    values: tuple[Any, ...]
-    until: float
-    key: str
-    row: dict[str, Any]
-    cells: tuple[str, ...]
-
 
 # A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
 # quick capitals taken as a burst lose nothing: they are searched, or handed over).
@@ -71,10 +56,7 @@ class ConsoleApp(StationApp, PrintingApp):
         self.rows: dict[str, dict[str, Any]] = {}
         self.lectern: dict[str, Any] | None = None
         self.refreshed = 0.0
-        self._known: dict[int, QueueRow] = {}
-        # Labels repeated on thousands of rows, rendered once.
-        self._statuses = {key: tr(msgid, self.lang) for key, msgid in QUEUE_STATUSES.items()}
-        self._minutes: dict[int, str] = {}
+        self.queue_rows = QueueRows(self.lang)
         self._scan = ""
         self._scan_at = 0.0  # when the terminal delivered the last key kept
         self._scan_handled = 0.0  # when it was handled: a busy station handles keys late
@@ -109,43 +91,12 @@ class ConsoleApp(StationApp, PrintingApp):
         self.refreshed = time.monotonic()
         found = speaking.queue_tuples(self.store, self.meeting_id, speaking.QUEUE_COLUMNS)
         self.lectern = speaking.at_lectern(self.store, self.meeting_id)
-        self.main.query_one("#queue", LiveTable).sync(self._queue_cells(found, time.time()))
+        cells = self.queue_rows.update(found, time.time())
+        self.rows = self.queue_rows.rows
+        self.main.query_one("#queue", LiveTable).sync(cells)
         self.show_top_bar()
         self.show_speaker()
         self.show_questions()
-
-    def _queue_cells(
-        self, found: list[tuple[Any, ...]], now: float
-    ) -> list[tuple[str, tuple[str, ...]]]:
-        """The queue's cells, and `self.rows`, for thousands of rows on every action: a
-        row read as it was last time, whose minutes waited have not moved on, keeps its
-        cells (and the table skips it)."""
-        known, kept = self._known, {}
-        rows: dict[str, dict[str, Any]] = {}
-        cells: list[tuple[str, tuple[str, ...]]] = []
-        for values in found:
-            shown = known.get(values[0])
-            if shown is None or shown.values != values or now >= shown.until:
-                shown = self._queue_row(values, now)
-            kept[values[0]] = shown
-            rows[shown.key] = shown.row
-            cells.append((shown.key, shown.cells))
-        self._known, self.rows = kept, rows
-        return cells
-
-    def _queue_row(self, values: tuple[Any, ...], now: float) -> QueueRow:
-        row = dict(zip(QUEUE_NAMES, values, strict=True))
-        waited, until = "", math.inf
-        if row["status"] == "waiting":
-            created = dt.datetime.fromisoformat(row["created_at"]).timestamp()
-            n = max(0, int(now - created) // 60)
-            waited = self._minutes.get(n) or self._minutes.setdefault(
-                n, tr(N_("{n} min"), self.lang, n=n)
-            )
-            until = created + (n + 1) * 60
-        number = f"{row['number']:03d}"
-        shown = (number, row["name"], row["village"], row["field"], self._statuses[row["status"]])
-        return QueueRow(values, until, str(row["id"]), row, (*shown, waited))
 
     def show_top_bar(self) -> None:
         meeting = self.meeting
