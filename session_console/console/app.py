@@ -11,7 +11,7 @@ from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from printing import jobs
 from printing.connections import Connection, connect
@@ -42,6 +42,27 @@ HAND_OVER_SECONDS = 0.5
 class ConsoleApp(StationApp, PrintingApp):
     CSS_PATH = "console.tcss"
     BINDINGS = bindings("vi")
+    FOOTER_FIRST = (
+        "help",
+        "call_next",
+        "start",
+        "pause",
+        "stop",
+        "question",
+        "outcome",
+        "find",
+        "undo",
+        "walk_in",
+        "written",
+        "no_show",
+        "call_number",
+        "reprint",
+        "withdraw",
+        "recall",
+        "toggle_registration",
+        "next_step",
+        "conclusion",
+    )
 
     def __init__(
         self,
@@ -93,7 +114,7 @@ class ConsoleApp(StationApp, PrintingApp):
             id="scan",
             select_on_focus=False,
         )
-        yield Footer()
+        yield self.footer()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -9,6 +9,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Static
 
 from session_console.clock import clock
+from session_console.console.keys import bindings, localized
 from session_console.station import StationApp
 from session_console.widgets.speaker import timer_state
 from shared import speaking
@@ -19,6 +20,7 @@ from tui import BigText
 
 class DisplayApp(StationApp):
     CSS_PATH = "display.tcss"
+    BINDINGS = bindings("vi", [])
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hall"):
@@ -58,4 +60,4 @@ class DisplayApp(StationApp):
 
 
 def make_display_app(settings: Settings, meeting_id: int | None = None) -> DisplayApp:
-    return DisplayApp(settings, meeting_id)
+    return localized(DisplayApp, settings.language, ())(settings, meeting_id)
