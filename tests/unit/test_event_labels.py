@@ -14,6 +14,7 @@ from shared.db import Store
 from shared.events import EVENT_LABELS, EventKind
 from shared.i18n import LANGUAGES, UserError, tr
 from shared.registrations import register
+from tests.unit.test_cli import run
 from tests.unit.test_events import write_every_kind
 
 PLACEHOLDERS = {"number", "question", "step", "place"}
@@ -62,3 +63,13 @@ def test_the_undone_change_is_named(store: Store, meeting: int) -> None:
     ]
     with pytest.raises(UserError, match="Nothing left to undo"):
         events.undo_last(store, meeting)
+
+
+def test_the_cli_says_what_it_undid(store: Store, meeting: int, db_path: Path) -> None:
+    register(store, meeting, consent=True, name="Lê Thị Hoa", summary="Đường làng")
+    speaking.call(store, meeting)
+    said = run("queue", "undo", db=db_path)
+    assert said.exit_code == 0 and said.output.strip() == "Đã hoàn tác: gọi số 001"
+    speaking.call(store, meeting)
+    said = run("--lang", "en", "queue", "undo", db=db_path)
+    assert said.output.strip() == "Undone: call of number 001"
