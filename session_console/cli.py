@@ -50,7 +50,7 @@ def chair(session: Session, meeting: int | None) -> None:
 @meeting_option
 @pass_session
 def display(session: Session, meeting: int | None) -> None:
-    """The hall display: the number now speaking, the next numbers, the timer."""
+    """The hall display: the number called, speaking or paused, the next numbers, the timer."""
     from session_console.display.app import make_display_app
 
     session.meeting_id(meeting)

@@ -10,13 +10,15 @@ from typing import Any, ClassVar
 
 from rich.markup import escape
 from textual.app import App
+from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from shared import meetings
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
-from shared.i18n import UserError
+from shared.i18n import UserError, tr
+from tui import FittingFooter, KeysHelp, StationCommands, key_rows
 
 POLL_SECONDS = 0.25
 
@@ -25,6 +27,9 @@ class StationApp(App[None]):
     TITLE = "hallkit"
     ONE_MEETING: ClassVar[bool] = True
     """False for a station over every meeting: it reads none on its own."""
+    COMMANDS = {StationCommands}
+    FOOTER_FIRST: ClassVar[tuple[str, ...]] = ("help",)
+    """Actions in order of use: the footer shows those that fit, the help panel all."""
 
     def __init__(self, settings: Settings, meeting_id: int | None = None) -> None:
         super().__init__()
@@ -92,6 +97,19 @@ class StationApp(App[None]):
             return None
         self.refresh_all()
         return result
+
+    def footer(self) -> FittingFooter:
+        return FittingFooter(self.FOOTER_FIRST)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, KeysHelp):
+            rows = key_rows(self.screen.active_bindings, self)
+            self.push_screen(KeysHelp(tr("Keys", self.lang), rows, self.lang))
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = tr("Type what to do (diacritics optional)…", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def open_dialog(self, dialog: Screen[bool]) -> None:
         """A form over the station; whatever it saved shows when it closes."""

@@ -8,11 +8,13 @@ added, never renamed.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from shared.db import Store, now_iso
-from shared.i18n import UserError
+from shared.i18n import N_, UserError, tr
 
 Row = dict[str, Any]
 
@@ -69,6 +71,62 @@ class EventKind(StrEnum):
     DEMO_REFERENCE_LISTS = "demo.reference_lists"
 
 
+# What each kind of event did, in words, so a person is told which change was put back
+# ("Undone: withdrawal of number 012") and never a stored kind string. Placeholders:
+# {number} the ticket, {question} the question's number, {step} and {place} from the event.
+EVENT_LABELS: Mapping[EventKind, str] = MappingProxyType(
+    {
+        EventKind.MEETING_CREATED: N_("creation of the meeting"),
+        EventKind.MEETING_UPDATED: N_("change to the meeting's details"),
+        EventKind.MEETING_OPEN: N_("opening of the meeting"),
+        EventKind.MEETING_CLOSED: N_("closing of the meeting"),
+        EventKind.MEETING_CONCLUSION: N_("the chair's conclusion"),
+        EventKind.MEETING_PUBLISHED: N_("publication of the results"),
+        EventKind.MEETING_UNPUBLISHED: N_("withdrawal of the published results"),
+        EventKind.REGISTRATION_OPENED: N_("opening of registration"),
+        EventKind.REGISTRATION_CLOSED: N_("closing of registration"),
+        EventKind.REGISTRATION_CREATED: N_("registration of number {number}"),
+        EventKind.AGENDA_SET: N_("the meeting's program"),
+        EventKind.AGENDA_STEP: N_("move to step {step} of the program"),
+        EventKind.QUEUE_CALL: N_("call of number {number}"),
+        EventKind.QUEUE_START: N_("start of the speech of number {number}"),
+        EventKind.QUEUE_STOP: N_("end of the speech of number {number}"),
+        EventKind.QUEUE_NO_SHOW: N_("number {number} marked absent"),
+        EventKind.QUEUE_RECALL: N_("recall of number {number}"),
+        EventKind.QUEUE_WITHDRAW: N_("withdrawal of number {number}"),
+        EventKind.QUEUE_PAUSE: N_("pause of the timer of number {number}"),
+        EventKind.QUEUE_RESUME: N_("resumption of the timer of number {number}"),
+        EventKind.QUEUE_MOVE: N_("move of number {number} to place {place}"),
+        EventKind.QUESTION_ADDED: N_("question {question} written down"),
+        EventKind.QUESTION_ASSIGNED: N_("official answering question {question}"),
+        EventKind.QUESTION_OUTCOME: N_("outcome of question {question}"),
+        EventKind.FOLLOWUP_IN_PROGRESS: N_("question {question} marked in progress"),
+        EventKind.FOLLOWUP_ANSWERED: N_("answer to question {question}"),
+        EventKind.FOLLOWUP_EXTENDED: N_("extension of the deadline of question {question}"),
+        EventKind.FOLLOWUP_TRANSFERRED: N_("transfer of question {question}"),
+        EventKind.FOLLOWUP_INFORMED: N_("citizen informed of question {question}"),
+        EventKind.FOLLOWUP_SATISFACTION: N_("citizen's satisfaction with question {question}"),
+        EventKind.UNDO: N_("an undo"),
+        EventKind.PRINT_QUEUED: N_("a print job queued"),
+        EventKind.PRINT_SENDING: N_("a print job being sent"),
+        EventKind.PRINT_DONE: N_("a print job printed"),
+        EventKind.PRINT_SENT: N_("a print job sent"),
+        EventKind.PRINT_FAILED: N_("a print job failed"),
+        EventKind.PRINT_RETRY: N_("a print job retried"),
+        EventKind.PRINT_RECOVERED: N_("a print job recovered"),
+        EventKind.CALENDAR_SET: N_("a day set in the working calendar"),
+        EventKind.CALENDAR_REMOVED: N_("a day removed from the working calendar"),
+        EventKind.IMPORT_OFFICIALS: N_("import of the officials"),
+        EventKind.IMPORT_VILLAGES: N_("import of the villages"),
+        EventKind.IMPORT_FIELDS: N_("import of the fields"),
+        EventKind.IMPORT_OPINIONS: N_("import of the collected opinions"),
+        EventKind.MERGE: N_("merge of another station's file"),
+        EventKind.RETENTION_PURGE: N_("removal of expired personal data"),
+        EventKind.DEMO_REFERENCE_LISTS: N_("the demo reference lists"),
+    }
+)
+
+
 def record(
     store: Store, kind: EventKind, meeting_id: int | None, subject: str, /, **data: Any
 ) -> None:
@@ -105,6 +163,27 @@ def history(store: Store, subject: str) -> list[Row]:
     return rows
 
 
+def describe(store: Store, event: Row, lang: str) -> str:
+    """What `event` (a row of the log: kind, subject, data) did, in `lang`: its label with
+    the ticket or question number it concerns."""
+    data = event["data"]
+    data = json.loads(data) if isinstance(data, str) else data
+    subject, _, key = str(event["subject"]).partition(":")
+    number = data.get("number") if subject == "registration" else None
+    question = None
+    if subject == "question" and key.isdigit():
+        found = store.one("SELECT number FROM questions WHERE id = ?", (int(key),))
+        question = found["number"] if found else None
+    return tr(
+        EVENT_LABELS[EventKind(event["kind"])],
+        lang,
+        number="?" if number is None else f"{number:03d}",
+        question="?" if question is None else question,
+        step=data.get("step", "?"),
+        place=data.get("place", "?"),
+    )
+
+
 def undo_last(store: Store, meeting_id: int) -> Row:
     """Put back the latest change to the queue or to an outcome not yet undone; repeated,
     it walks further back. Returns the event undone.
@@ -121,7 +200,7 @@ def undo_last(store: Store, meeting_id: int) -> Row:
                 "Meeting {meeting} is closed; it can no longer be changed.", meeting=meeting_id
             )
         event = store.one(
-            "SELECT id, kind, data FROM events WHERE meeting_id = ?"
+            "SELECT id, kind, subject, data FROM events WHERE meeting_id = ?"
             " AND json_extract(data, '$._undo') IS NOT NULL AND id NOT IN ("
             "  SELECT json_extract(data, '$.event') FROM events"
             "  WHERE kind = ? AND meeting_id = ?)"

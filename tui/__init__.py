@@ -3,8 +3,20 @@ print worker. Imports only shared, printing and Textual; shared and printing nev
 import it."""
 
 from tui.big_text import BigText
+from tui.commands import StationCommands
 from tui.confirm import ConfirmDialog
+from tui.footer import FittingFooter
+from tui.keys_help import KeysHelp, key_rows
 from tui.print_worker import PrintingApp
 from tui.suggest import FoldedSuggester
 
-__all__ = ["BigText", "ConfirmDialog", "FoldedSuggester", "PrintingApp"]
+__all__ = [
+    "BigText",
+    "ConfirmDialog",
+    "FittingFooter",
+    "FoldedSuggester",
+    "KeysHelp",
+    "PrintingApp",
+    "StationCommands",
+    "key_rows",
+]

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from session_console.console.keys import bindings, localized
 from session_console.station import StationApp
 from session_console.widgets import Column, LiveTable
 from session_console.widgets.speaker import SpeakerPanel
@@ -22,6 +23,7 @@ from shared.text import show_date
 
 class ChairApp(StationApp):
     CSS_PATH = "chair.tcss"
+    BINDINGS = bindings("vi", [])
 
     def __init__(
         self, settings: Settings, meeting_id: int | None = None, today: dt.date | None = None
@@ -58,6 +60,7 @@ class ChairApp(StationApp):
                     ],
                     id="overdue",
                 )
+        yield self.footer()
 
     def refresh_all(self) -> None:
         super().refresh_all()
@@ -120,4 +123,5 @@ class ChairApp(StationApp):
 def make_chair_app(
     settings: Settings, meeting_id: int | None = None, today: dt.date | None = None
 ) -> ChairApp:
-    return ChairApp(settings, meeting_id, today)
+    kind = localized(ChairApp, settings.language, ())
+    return kind(settings, meeting_id, today)

@@ -11,7 +11,7 @@ from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from printing import jobs
 from printing.connections import Connection, connect
@@ -26,13 +26,13 @@ from session_console.widgets.speaker import SpeakerPanel
 from shared import agenda, meetings, speaking
 from shared.config import Settings
 from shared.db import Store
-from shared.events import undo_last
+from shared.events import describe, undo_last
 from shared.i18n import N_, UserError, tr
 from shared.questions import find_question, questions_of
 from shared.registrations import get_registration, verify_payload
 from shared.specs import outcome_label
 from shared.text import matches, show_date
-from tui import PrintingApp
+from tui import ConfirmDialog, PrintingApp
 
 # A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
 # quick capitals taken as a burst lose nothing: they are searched, or handed over).
@@ -44,6 +44,27 @@ HAND_OVER_SECONDS = 0.5
 class ConsoleApp(StationApp, PrintingApp):
     CSS_PATH = "console.tcss"
     BINDINGS = bindings("vi")
+    FOOTER_FIRST = (
+        "help",
+        "call_next",
+        "start",
+        "pause",
+        "stop",
+        "question",
+        "outcome",
+        "find",
+        "undo",
+        "walk_in",
+        "written",
+        "no_show",
+        "call_number",
+        "reprint",
+        "withdraw",
+        "recall",
+        "toggle_registration",
+        "next_step",
+        "conclusion",
+    )
 
     def __init__(
         self,
@@ -75,7 +96,7 @@ class ConsoleApp(StationApp, PrintingApp):
             id="scan",
             select_on_focus=False,
         )
-        yield Footer()
+        yield self.footer()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -205,7 +226,30 @@ class ConsoleApp(StationApp, PrintingApp):
         self._on_selected(speaking.recall)
 
     def action_withdraw(self) -> None:
-        self._on_selected(speaking.withdraw)
+        """A withdrawn number cannot be recalled (only `u`, while it is the latest change,
+        brings it back): so a stray `w` asks first, naming who would be lost."""
+        row = self.selected()
+        if row is None or row["status"] not in speaking.TRANSITIONS["withdraw"]:
+            self._on_selected(speaking.withdraw)  # no row, or the core says why not
+            return
+        number = int(row["number"])
+        question = tr(
+            "Withdraw number {number} – {name}?",
+            self.lang,
+            number=f"{number:03d}",
+            name=row["name"],
+        )
+
+        def answered(withdraw: bool | None) -> None:
+            if withdraw:
+                self.run_core(lambda: speaking.withdraw(self.store, self.meeting_id, number))
+
+        dialog = ConfirmDialog(
+            question,
+            yes=tr("Withdraw registration", self.lang),
+            no=tr("Keep in the queue", self.lang),
+        )
+        self.push_screen(dialog, answered)
 
     def _move_by(self, step: int) -> None:
         row = self.selected()
@@ -272,20 +316,40 @@ class ConsoleApp(StationApp, PrintingApp):
     def action_undo(self) -> None:
         event = self.run_core(lambda: undo_last(self.store, self.meeting_id))
         if event:
-            self.notify(
-                tr(
-                    "Undid {kind} (event {event}).",
-                    self.lang,
-                    kind=event["kind"],
-                    event=event["id"],
-                )
-            )
+            what = describe(self.store, event, self.lang)
+            self.notify(escape(tr("Undone: {what}", self.lang, what=what)))
 
     def action_next_step(self) -> None:
+        """Moves the program on; a key that cannot, says why (no program, or its end)."""
         steps = agenda.steps(self.store, self.meeting_id)
         position = self.meeting["current_step"] + 1
-        if steps:
-            self.run_core(lambda: agenda.go_to_step(self.store, self.meeting_id, position))
+        if not steps:
+            said = tr(
+                'The meeting has no program. Add one with: hallkit meeting agenda {meeting} "step 1" "step 2" …',
+                self.lang,
+                meeting=self.meeting_id,
+            )
+            self.notify(escape(said), severity="warning", timeout=10)
+        elif position > len(steps):
+            last = steps[-1]
+            said = tr(
+                "This is the last step of the program: {step}. {title}",
+                self.lang,
+                step=last["position"],
+                title=last["title"],
+            )
+            self.notify(escape(said), severity="warning")
+        else:
+            step = self.run_core(lambda: agenda.go_to_step(self.store, self.meeting_id, position))
+            if step:
+                said = tr(
+                    "Program: step {step} of {count}, {title}.",
+                    self.lang,
+                    step=step["position"],
+                    count=len(steps),
+                    title=step["title"],
+                )
+                self.notify(escape(said))
 
     # --- finding and scanning ---
 

@@ -38,9 +38,27 @@ KEYS = [
 Keys = list[tuple[str, str, str, str]]
 
 
-def bindings(lang: str, keys: Keys = KEYS) -> list[BindingType]:
-    """Bindings labelled in `lang`: (key, action, id, label msgid) rows."""
+def station_bindings(lang: str) -> list[BindingType]:
+    """What every station has: the list of its keys (F1 or ?), the command palette and a
+    way out, named in `lang` (Textual's own are in English)."""
     return [
+        Binding("f1", "help", tr("Help", lang), key_display="F1", id="help"),
+        Binding("question_mark", "help", tr("Help", lang), show=False, id="help-question"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            tr("Commands", lang),
+            show=False,
+            priority=True,
+            id="command-palette",
+        ),
+        Binding("ctrl+q", "quit", tr("Quit", lang), show=False, priority=True, id="quit"),
+    ]
+
+
+def bindings(lang: str, keys: Keys = KEYS) -> list[BindingType]:
+    """Bindings labelled in `lang`: the station's, then (key, action, id, label msgid) rows."""
+    return station_bindings(lang) + [
         Binding(key, action, tr(label, lang), id=binding_id)
         for key, action, binding_id, label in keys
     ]

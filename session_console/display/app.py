@@ -1,7 +1,12 @@
-"""The hall display: the number now speaking, the next numbers, the timer, in big type.
-Numbers only unless the meeting allows names; never phone numbers."""
+"""The hall display: the number at the lectern, the next numbers, the timer, in big type.
+Numbers only unless the meeting allows names; never phone numbers.
+
+The hall must tell at a glance whether a number is only called (come up), speaking (the
+timer runs) or paused (the timer is frozen): each state has its own words and colours."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from rich.markup import escape
 from textual.app import ComposeResult
@@ -9,20 +14,39 @@ from textual.containers import Center, Vertical
 from textual.widgets import Static
 
 from session_console.clock import clock
+from session_console.console.keys import bindings, localized
 from session_console.station import StationApp
 from session_console.widgets.speaker import timer_state
 from shared import speaking
 from shared.config import Settings
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from tui import BigText
+
+# The line above the big number, per state; {number} is the ticket called.
+HEADINGS = {
+    "idle": N_("NOBODY AT THE LECTERN"),
+    "called": N_("CALLING NUMBER {number} TO THE LECTERN"),
+    "speaking": N_("NOW SPEAKING"),
+    "paused": N_("PAUSED"),
+}
+
+
+def lectern_state(row: dict[str, Any] | None) -> str:
+    """idle, called, speaking or paused: what the hall is waiting for."""
+    if row is None:
+        return "idle"
+    if row["status"] == "called":
+        return "called"
+    return "paused" if row["speech_paused"] else "speaking"
 
 
 class DisplayApp(StationApp):
     CSS_PATH = "display.tcss"
+    BINDINGS = bindings("vi", [])
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hall"):
-            yield Static(tr("NOW SPEAKING", self.lang), id="now-label")
+            yield Static(id="now-label")
             with Center():
                 yield BigText(id="now")
             yield Static(id="now-name")
@@ -34,9 +58,13 @@ class DisplayApp(StationApp):
         super().refresh_all()
         rows = speaking.queue(self.store, self.meeting_id)
         self.current = next((r for r in rows if r["status"] in speaking.AT_LECTERN), None)
-        self.main.query_one("#now", BigText).show(
-            f"{self.current['number']:03d}" if self.current else "---"
+        state = lectern_state(self.current)
+        number = f"{self.current['number']:03d}" if self.current else "---"
+        self.main.query_one("#hall", Vertical).set_classes(f"-{state}")
+        self.main.query_one("#now-label", Static).update(
+            tr(HEADINGS[state], self.lang, number=number)
         )
+        self.main.query_one("#now", BigText).show(number)
         name = self.current["name"] if self.current and self.meeting["display_names"] else ""
         self.main.query_one("#now-name", Static).update(escape(name))
         upcoming = [f"{r['number']:03d}" for r in rows if r["status"] == "waiting"][:5]
@@ -46,7 +74,7 @@ class DisplayApp(StationApp):
         self.tick()
 
     def tick(self) -> None:
-        """The timer, from the stored timestamps."""
+        """The timer, from the stored timestamps: it stands still while paused."""
         timer = self.main.query_one("#timer", BigText)
         row = self.current
         if row is None or not row["speech_started"]:
@@ -58,4 +86,4 @@ class DisplayApp(StationApp):
 
 
 def make_display_app(settings: Settings, meeting_id: int | None = None) -> DisplayApp:
-    return DisplayApp(settings, meeting_id)
+    return localized(DisplayApp, settings.language, ())(settings, meeting_id)

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from session_console.console.dialogs import Field, FormDialog
 from session_console.console.keys import bindings, localized
@@ -40,6 +40,7 @@ KEYS = [
 class FollowupApp(StationApp):
     ONE_MEETING = False
     BINDINGS = bindings("vi", KEYS)
+    FOOTER_FIRST = ("help", "answer", "start", "inform", "extend", "transfer", "find")
     CSS = """
     #filters { height: 1; background: $primary-darken-2; padding: 0 1; }
     #items { height: 1fr; }
@@ -70,7 +71,7 @@ class FollowupApp(StationApp):
         )
         placeholder = tr("Filter by name, body, summary (diacritics optional)…", self.lang)
         yield Input(placeholder=placeholder, id="find")
-        yield Footer()
+        yield self.footer()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -130,7 +130,8 @@ _lectern_command("start", speaking.start, "Start the timer of the called speaker
 def undo(session: Session, meeting: int | None) -> None:
     """Undo the latest queue or outcome change (again to go further back)."""
     event = events.undo_last(session.store, session.meeting_id(meeting))
-    session.say("Undid {kind} (event {event}).", kind=event["kind"], event=event["id"])
+    what = events.describe(session.store, event, session.settings.language)
+    session.say("Undone: {what}", what=what)
 
 
 _lectern_command("pause", speaking.pause, "Pause the speaking timer.")

@@ -87,7 +87,7 @@ async def test_no_show_recall_and_undo(
         await select_number(app, pilot, 1)
         await pilot.press("r")
         assert [r["number"] for r in speaking.queue(store, queue4)][:2] == [1, 2]
-        await pilot.press("w")  # withdraw the selected 001
+        await pilot.press("w", "right", "enter")  # withdraw the selected 001, confirmed
         assert status_of(store, 1) == "withdrawn"
         await pilot.press("r")  # recall a withdrawn number: refused, loudly
         await pilot.pause()

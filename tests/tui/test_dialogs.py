@@ -226,6 +226,7 @@ async def test_the_outcome_dialog_shows_what_the_outcome_needs(
     questions.add_question(store, queue4, number=1, summary="Đường ngập")
     app = make_console_app(settings, connect_printer=lambda: printer)
     async with app.run_test(size=size) as pilot:
+        await pilot.pause()
         app.query_one("#questions").focus()
         await pilot.press("o")
         dialog = app.screen
@@ -239,8 +240,12 @@ async def test_the_outcome_dialog_shows_what_the_outcome_needs(
         }
         for outcome, shown in expected.items():
             dialog.query_one("#f-outcome", Select).value = outcome
-            await pilot.pause()
+            for _ in range(50):  # a loaded machine handles the change a few frames later
+                await pilot.pause()
+                if [w.id for w in dialog._inputs()] == shown:
+                    break
             assert [w.id for w in dialog._inputs()] == shown, outcome
+            await pilot.pause()
             text = screen_text(app)
             assert "Select" not in text and "calendar" not in text
             if outcome == "pending":  # the meeting is on 10/02/2026: 30 days, to a Thursday

@@ -23,7 +23,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db_path: Path, *options: str) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(
+    db_path: Path, *options: str, station: str = "kiosk"
+) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     command = [
         sys.executable,
@@ -32,7 +34,7 @@ def start_server(db_path: Path, *options: str) -> tuple[subprocess.Popen[bytes],
         "--db",
         str(db_path),
         "serve",
-        "kiosk",
+        station,
         "--host",
         "127.0.0.1",
         "--port",

@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from shared.i18n import LOCALE_DIR, Label, Plural, UserError, tr, trn
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("shared", "kiosk", "session_console", "printing")
+PACKAGES = ("shared", "kiosk", "session_console", "printing", "tui")
 KEYWORDS = {
     "tr": (1,),
     "trn": (1, 2),

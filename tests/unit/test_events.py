@@ -54,9 +54,8 @@ def other_hall(path: Path) -> None:
     other.close()
 
 
-def test_every_kind_the_core_writes_is_a_member(store: Store, meeting: int, tmp_path: Path) -> None:
-    """One run through every writer of the core; the log holds only EventKind values,
-    and every member is written by some writer (none is dead)."""
+def write_every_kind(store: Store, meeting: int, tmp_path: Path) -> None:
+    """One run through every writer of the core."""
     workdays.set_override(store, "2026-03-02", DAY_OFF)
     workdays.remove_override(store, "2026-03-02")
     meetings.update_meeting(store, meeting, place="Hội trường xã")
@@ -109,6 +108,11 @@ def test_every_kind_the_core_writes_is_a_member(store: Store, meeting: int, tmp_
     meetings.set_published(store, meeting, False)
     assert purge(store, "2027-01-01", 6, today=dt.date(2026, 12, 1)) > 0
 
+
+def test_every_kind_the_core_writes_is_a_member(store: Store, meeting: int, tmp_path: Path) -> None:
+    """The log holds only EventKind values, and every member is written by some writer
+    (none is dead)."""
+    write_every_kind(store, meeting, tmp_path)
     written = kinds_written(store)
     assert written <= {kind.value for kind in EventKind}
     assert written == set(EventKind)

@@ -85,18 +85,39 @@ class Page:
         self.next_id = 0
 
     async def evaluate(self, expression: str) -> Any:
-        self.next_id += 1
-        await self.ws.send_json(
-            {
-                "id": self.next_id,
-                "method": "Runtime.evaluate",
-                "params": {"expression": expression, "returnByValue": True},
-            }
-        )
-        while True:
+        result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result["result"].get("value")
+
+    async def call(self, method: str, **params: Any) -> Any:
+        return (await self.calls([(method, params)]))[-1]
+
+    async def calls(self, commands: list[tuple[str, dict[str, Any]]]) -> list[Any]:
+        """Send every command before reading any answer: a burst, as fast as the protocol
+        goes (a scanner's keys arrive together, not one round trip apart)."""
+        first = self.next_id + 1
+        for method, params in commands:
+            self.next_id += 1
+            await self.ws.send_json({"id": self.next_id, "method": method, "params": params})
+        answers: dict[int, Any] = {}
+        while len(answers) < len(commands):
             message = json.loads((await self.ws.receive()).data)
-            if message.get("id") == self.next_id:
-                return message["result"]["result"].get("value")
+            if first <= message.get("id", 0) <= self.next_id:
+                assert "error" not in message, message
+                answers[message["id"]] = message["result"]
+        return [answers[key] for key in sorted(answers)]
+
+    async def type_keys(self, text: str) -> None:
+        """Keys as a keyboard (or a keyboard-wedge scanner) gives them to the page; "\r"
+        is Enter."""
+        commands: list[tuple[str, dict[str, Any]]] = []
+        for key in text:
+            if key == "\r":
+                down = {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"}
+            else:
+                down = {"key": key, "text": key, "unmodifiedText": key}
+            commands.append(("Input.dispatchKeyEvent", {"type": "keyDown", **down}))
+            commands.append(("Input.dispatchKeyEvent", {"type": "keyUp", "key": down["key"]}))
+        await self.calls(commands)
 
 
 @contextlib.asynccontextmanager

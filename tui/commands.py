@@ -1,0 +1,50 @@
+"""The command palette of a station: its own actions, named in its language and found
+without diacritics ("goi tiep" finds "Gọi tiếp"), instead of Textual's English
+built-ins (Theme, Screenshot, Maximize)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from functools import partial
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Provider
+from textual.types import IgnoreReturnCallbackType
+
+from shared.i18n import tr
+from shared.text import fold, matches
+
+Command = tuple[str, str, IgnoreReturnCallbackType]
+
+
+class StationCommands(Provider):
+    def _commands(self) -> list[Command]:
+        lang = getattr(self.app, "lang", "vi")
+        found: list[Command] = []
+        seen: set[str] = set()
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            action = binding.action
+            if not binding.description or not enabled or action in seen:
+                continue
+            if action in {"command_palette", "app.command_palette"}:
+                continue
+            seen.add(action)
+            key = self.app.get_key_display(binding)
+            found.append(
+                (
+                    binding.description,
+                    tr("Key: {key}", lang, key=key),
+                    partial(self.app.run_action, action, node),
+                )
+            )
+        return found
+
+    async def discover(self) -> AsyncIterator[DiscoveryHit]:
+        for title, help_text, run in self._commands():
+            yield DiscoveryHit(Text(title), run, text=title, help=help_text)
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        for title, help_text, run in self._commands():
+            if query.strip() and matches(query, title):
+                score = 1.0 if fold(title).startswith(fold(query)) else 0.5
+                yield Hit(score, Text(title), run, text=title, help=help_text)
