@@ -70,6 +70,22 @@ def queue_tuples(store: Store, meeting_id: int, columns: str) -> list[tuple[Any,
     return list(store.conn.execute(_queue_sql(columns), (meeting_id,)).fetchall())
 
 
+def registration_tuples(
+    store: Store, meeting_id: int, columns: str, ids: list[int] | None = None
+) -> list[tuple[Any, ...]]:
+    """`columns` of the meeting's registrations `ids` (all of them without), in no order:
+    what a station reads once of a registration that does not change once made."""
+    sql = f"SELECT {columns} FROM registrations WHERE meeting_id = ?"
+    if ids is None:
+        return list(store.conn.execute(sql, (meeting_id,)).fetchall())
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found += store.conn.execute(f"{sql} AND id IN ({marks})", (meeting_id, *chunk))
+    return found
+
+
 def at_lectern(store: Store, meeting_id: int) -> Row | None:
     return store.one(
         "SELECT * FROM registrations WHERE meeting_id = ? AND status IN ('called', 'speaking')",

@@ -110,9 +110,8 @@ class ConsoleApp(StationApp, PrintingApp):
     def refresh_all(self) -> None:
         super().refresh_all()
         self.refreshed = time.monotonic()
-        found = speaking.queue_tuples(self.store, self.meeting_id, speaking.QUEUE_COLUMNS)
         self.lectern = speaking.at_lectern(self.store, self.meeting_id)
-        cells = self.queue_rows.update(found, time.time())
+        cells = self.queue_rows.update(self.store, self.meeting_id, time.time())
         self.rows = self.queue_rows.rows
         self.main.query_one("#queue", LiveTable).sync(cells)
         self.show_top_bar()
