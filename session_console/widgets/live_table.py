@@ -104,7 +104,8 @@ class LiveTable(ScrollView, can_focus=True):
         self._fitted: tuple[int, list[int]] = (-1, [])
         self._revision: dict[str, int] = {}
         self._revisions = 0
-        self._lines: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        # Two screens of lines: enough to scroll back and forth, few for the collector.
+        self._lines: LRUCache[tuple[Any, ...], Strip] = LRUCache(200)
         self._styles: dict[str, Style] = {}
         self._announced: str | None = None
 
