@@ -64,6 +64,7 @@ class EventKind(StrEnum):
     IMPORT_VILLAGES = "import.villages"
     IMPORT_FIELDS = "import.fields"
     IMPORT_OPINIONS = "import.opinions"
+    IMPORT_BODIES = "import.bodies"
     MERGE = "merge"
     RETENTION_PURGE = "retention.purge"
     DEMO_REFERENCE_LISTS = "demo.reference_lists"
