@@ -20,7 +20,7 @@ from shared.reference import (
 )
 from shared.registrations import by_number, parse_kind
 from shared.specs import FOLLOWED_UP, OUTCOMES, QUESTION_SUMMARY_LIMIT
-from shared.text import clean
+from shared.text import clean, fold
 
 Row = dict[str, Any]
 SOURCES = ("spoken", "written", "pre_collected")
@@ -172,15 +172,15 @@ def set_outcome(
     level: str = "",
     document: str = "",
     rule: str = "",
-    new_body: bool = False,
+    new_body: str = "",
 ) -> Row:
     """Record (or change, until the meeting closes) what became of a question.
 
     answered needs the answer; pending a responsible body (the deadline defaults to the
     meeting's rule); transferred the body, its level and the transfer document number.
     The deadline is a date, or a rule of the meeting's (`rule`), or else the outcome's
-    own rule. With `new_body`, a body not yet in the list is added in the same
-    transaction (once the person confirmed it is a new one), else it is `UnknownBody`.
+    own rule. A body not yet in the list is `UnknownBody`, unless the person confirmed
+    it is a new one (`new_body`, its name again): then it is added in the same transaction.
     """
     if outcome not in OUTCOMES:
         raise UserError(
@@ -235,7 +235,7 @@ def set_outcome(
                 )
     # asked last, so a yes to "add the body?" is not followed by another refusal
     adding = clean(body, N_("Responsible body"), max_len=200) if unknown else ""
-    if unknown and not new_body:
+    if unknown and fold(new_body) != fold(unknown.name):
         raise unknown
     with store.write():
         editable_meeting(store, question["meeting_id"])
