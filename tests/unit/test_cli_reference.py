@@ -2,6 +2,7 @@
 and in JSON, required options named. Real SQLite through click's runner."""
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import Result
@@ -165,3 +166,21 @@ def test_followup_status_offers_no_empty_choice(db_path: Path) -> None:
     run("demo", db=db_path)
     every = run("followup", "list", "--json", db=db_path)
     assert every.exit_code == 0 and len(json.loads(every.output)) >= 2
+
+
+def test_the_readme_names_every_lookup_key(db_path: Path) -> None:
+    run("demo", db=db_path)
+    store = open_store(db_path)
+    code = store.one("SELECT code FROM registrations WHERE number = 3")
+    store.close()
+    assert code is not None
+    shown = json.loads(run("lookup", code["code"], "--json", db=db_path).output)
+    assert shown["items"], "the demo's speaker 3 asked something"
+    row = next(
+        line
+        for line in (Path(__file__).parents[2] / "README.md").read_text().splitlines()
+        if line.startswith("| `lookup` |")
+    )
+    top, _, nested = row.partition("`items`")
+    assert set(re.findall(r"`(\w+)`", top)) - {"lookup"} | {"items"} == set(shown)
+    assert set(re.findall(r"`(\w+)`", nested)) == set(shown["items"][0])
