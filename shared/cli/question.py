@@ -19,6 +19,7 @@ from shared.cli.base import (
 from shared.deadlines import DEFAULT_RULES, basis_label
 from shared.i18n import UserError, tr
 from shared.meetings import parse_date
+from shared.reference import UnknownBody
 from shared.specs import OUTCOMES, outcome_label
 
 ITEM_KEYS = (
@@ -140,17 +141,23 @@ def outcome(
     10 working days), or by --rule, or the date in --deadline."""
     if deadline.strip() and rule:
         raise UserError("Give either --deadline or --rule, not both.")
-    row = questions.set_outcome(
-        session.store,
-        question_id,
-        outcome,
-        answer=answer,
-        body=body,
-        deadline=deadline,
-        level=level,
-        document=document,
-        rule=rule,
-    )
+    try:
+        row = questions.set_outcome(
+            session.store,
+            question_id,
+            outcome,
+            answer=answer,
+            body=body,
+            deadline=deadline,
+            level=level,
+            document=document,
+            rule=rule,
+        )
+    except UnknownBody as unknown:
+        raise UserError(
+            'No body "{body}" in the list (hallkit reference bodies); add it with "hallkit import bodies FILE".',
+            body=unknown.name,
+        ) from None
     lang = session.settings.language
     basis = basis_label(row["deadline_basis"], lang)
     echo(

@@ -105,6 +105,12 @@ def test_outcome_deadline_by_a_rule(db_path: Path, tmp_path: Path) -> None:
     by_default = run("question", "outcome", qid, "pending", "--body", NEW, db=db_path)
     assert by_default.output.endswith("· 2026-04-09 (30 ngày)\n")  # pending_answer
 
+    unlisted = run("question", "outcome", qid, "pending", "--body", "Điện lực tỉnh", db=db_path)
+    assert unlisted.exit_code == 1
+    assert unlisted.output == (
+        'Lỗi: Chưa có cơ quan "Điện lực tỉnh" trong danh sách (hallkit reference bodies); '
+        'thêm bằng "hallkit import bodies TỆP".\n'
+    )
     both = run(
         "question", "outcome", qid, "pending", "--body", NEW,
         "--rule", "citizen_notice", "--deadline", "20/03/2026", db=db_path,
