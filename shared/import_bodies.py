@@ -19,7 +19,7 @@ from shared import events
 from shared.db import Store
 from shared.events import EventKind
 from shared.i18n import UserError
-from shared.importing import HEADERS, _dialect, read_text
+from shared.importing import HEADERS, csv_dialect, read_text
 from shared.reference import add_body
 from shared.text import fold
 
@@ -66,7 +66,7 @@ def read_bodies(path: Path, encoding: str = "utf-8") -> list[tuple[int, str, str
     if not text.strip():
         raise UserError("{path} is empty.", path=str(path))
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+        reader = csv.reader(io.StringIO(text, newline=""), csv_dialect(text))
         header = next(reader)
         names = [i for i, title in enumerate(header) if fold(title) in NAME_HEADERS]
         if not names:
