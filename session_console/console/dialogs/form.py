@@ -35,6 +35,15 @@ class Field:
     hint: str = ""
 
 
+class AskFirst(Exception):  # noqa: N818 - a question, not an error
+    """Raised by a dialog's submit when saving needs the person's yes first (a new body
+    for the list): `then` saves once they said yes; on no, the dialog stays as typed."""
+
+    def __init__(self, question: str, yes: str, no: str, then: Callable[[], Any]) -> None:
+        super().__init__(question)
+        self.question, self.yes, self.no, self.then = question, yes, no, then
+
+
 Adapt = Callable[[Mapping[str, Any]], Mapping[str, str | None]]
 """Given the values typed so far, a hint per field to show, or None to hide that field
 (fields not named keep what they have)."""
@@ -178,8 +187,18 @@ class FormDialog(ModalScreen[bool]):
 
     @on(Button.Pressed, "#dialog-ok")
     def save(self) -> None:
+        self._attempt(lambda: self.submit_values(self.values()))
+
+    def _attempt(self, saving: Callable[[], Any]) -> None:
         try:
-            self.submit_values(self.values())
+            saving()
+        except AskFirst as ask:
+            then = ask.then
+            self.app.push_screen(
+                ConfirmDialog(ask.question, yes=ask.yes, no=ask.no),
+                lambda yes: self._attempt(then) if yes else None,
+            )
+            return
         except UserError as error:
             self.query_one("#dialog-error", Static).update(escape(error.message(self.lang)))
             self.app.bell()
