@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from textual import events
@@ -31,7 +31,7 @@ def busy(app: App[Any]) -> bool:
     for pump in pumps:
         if pump._next_callbacks or pump._pending_message is not None:
             return True
-        queued = pump._message_queue.values  # textual._queue.Queue: a deque
+        queued: Iterable[object] = pump._message_queue.values  # textual._queue.Queue
         if any(not isinstance(message, events.Timer) for message in queued):
             return True
     return False
