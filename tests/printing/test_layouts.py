@@ -193,7 +193,7 @@ def test_the_printed_ticket_says_ong_ba_within_the_paper(
     text = " ".join(paper.lines)
     assert "Số thứ tự của Ông/Bà" in paper.lines
     assert any(line.startswith("Trước Ông/Bà còn") for line in paper.lines)
-    assert "Ông/Bà vui lòng giữ phiếu này: Ông/Bà sẽ được mời phát biểu" in text
+    assert "Vui lòng giữ phiếu này: Ông/Bà sẽ được mời phát biểu" in text
     assert not re.search(r"\bbạn\b", text, re.IGNORECASE)  # DOMAIN.md: Ông/Bà
     assert paper.image.width == width
     sheet = Sheet(width)
