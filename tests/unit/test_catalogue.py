@@ -215,7 +215,7 @@ def test_citizens_are_addressed_formally() -> None:
         text
         for message in compiled
         if message.id
-        for text in ([message.string] if isinstance(message.string, str) else message.string)
+        for text in ([message.string] if isinstance(message.string, str) else message.string or ())
         if familiar.search(text)
     ]
     assert not said, f"addressed as 'bạn': {said}"
