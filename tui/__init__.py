@@ -5,6 +5,6 @@ import it."""
 from tui.big_text import BigText
 from tui.confirm import ConfirmDialog
 from tui.print_worker import PrintingApp
-from tui.suggest import FoldedSuggester
+from tui.suggest import FoldedSuggester, ListedInput
 
-__all__ = ["BigText", "ConfirmDialog", "FoldedSuggester", "PrintingApp"]
+__all__ = ["BigText", "ConfirmDialog", "FoldedSuggester", "ListedInput", "PrintingApp"]
