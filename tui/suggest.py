@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from textual import events, on
+from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.suggester import Suggester
@@ -109,10 +109,10 @@ class ListedInput(Input):
         if not self.take_offered():
             await super().action_submit()
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self) -> None:
         """Leaving a field that says a listed name in other letters ("thon dong") leaves
-        it as listed ("Thôn Đông"); nothing else is changed."""
+        it as listed ("Thôn Đông"); nothing else is changed. (Input's own blur handler
+        runs as well: Textual calls each class's.)"""
         same = [name for name in self.choices if fold(name) == fold(self.value)]
         if len(same) == 1 and self.value != same[0]:
             self.value = same[0]
-        super()._on_blur(event)
