@@ -37,11 +37,10 @@ async def kiosk_screens(db: Path) -> None:
         await shot("welcome")
         await pilot.press("enter")
         await pilot.press(*["space" if c == " " else c for c in "Trần Văn Tâm"])
+        await pilot.press("enter", *"thon d")
+        await shot("village")
         await pilot.press(
-            "enter",
-            *"thon d",
             "right",
-            "enter",
             "enter",
             "enter",
             "down",
@@ -63,6 +62,8 @@ async def kiosk_screens(db: Path) -> None:
         await shot("ticket")
         await pilot.press("enter", "ctrl+o")
         await shot("pin")
+        await pilot.press(*"0000", "enter")
+        await shot("operator")
         await pilot.press("escape")
         store = open_store(db)
         meeting = meetings.current_meeting(store)

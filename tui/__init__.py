@@ -8,7 +8,7 @@ from tui.confirm import ConfirmDialog
 from tui.footer import FittingFooter
 from tui.keys_help import KeysHelp, key_rows
 from tui.print_worker import PrintingApp
-from tui.suggest import FoldedSuggester
+from tui.suggest import FoldedSuggester, ListedInput
 
 __all__ = [
     "BigText",
@@ -16,6 +16,7 @@ __all__ = [
     "FittingFooter",
     "FoldedSuggester",
     "KeysHelp",
+    "ListedInput",
     "PrintingApp",
     "StationCommands",
     "key_rows",
