@@ -1,6 +1,6 @@
-"""Completion from a list that ignores case and diacritics: "thon dong" finds "Thôn Đông".
-The console's officials and bodies complete inline (FoldedSuggester); the kiosk's village
-offers the names in which any word starts with what was typed (ListedInput)."""
+"""Completion from a list that ignores case and diacritics: "thon dong" finds "Thôn Đông",
+"minh" finds "Tổ dân phố Minh Khai". The kiosk's village and the console's villages,
+officials and bodies offer the listed names under the field (ListedInput)."""
 
 from __future__ import annotations
 
@@ -8,28 +8,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from rich.markup import escape
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
-from textual.suggester import Suggester
 from textual.widgets import Input
 
+from shared.i18n import tr
 from shared.text import fold
 
-
-class FoldedSuggester(Suggester):
-    """Accepting the suggestion (→) replaces what was typed with the proper spelling."""
-
-    def __init__(self, choices: Iterable[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.choices = [(fold(choice), choice) for choice in choices]
-
-    async def get_suggestion(self, value: str) -> str | None:
-        wanted = fold(value)
-        return next(
-            (choice for folded, choice in self.choices if wanted and folded.startswith(wanted)),
-            None,
-        )
+OFFER_SHOWN = 4
 
 
 def word_start_matches(choices: Iterable[str], typed: str) -> list[str]:
@@ -116,3 +104,21 @@ class ListedInput(Input):
         same = [name for name in self.choices if fold(name) == fold(self.value)]
         if len(same) == 1 and self.value != same[0]:
             self.value = same[0]
+
+
+def offer_markup(names: list[str], chosen: int, lang: str, shown: int = OFFER_SHOWN) -> str:
+    """The names on offer under a field, the one Enter takes marked, and how to take it,
+    in words ("" when nothing is on offer)."""
+    if not names:
+        return ""
+    first = max(0, min(chosen - shown + 1, len(names) - shown))
+    lines = [
+        f"[reverse bold]▶ {escape(name)} [/]" if at == chosen else f"  {escape(name)}"
+        for at, name in enumerate(names)
+        if first <= at < first + shown
+    ]
+    more = len(names) - len(lines)
+    if more:
+        lines.append(escape(tr("… {count} more: type more letters", lang, count=more)))
+    lines.append(escape(tr("Enter or →: take the marked name · ↓ ↑: another", lang)))
+    return "\n".join(lines)

@@ -15,10 +15,9 @@ from textual.widgets import Button, Input, Select, Static
 
 from shared.i18n import tr
 from shared.specs import FIELDS, REGISTRATION_FIELDS
-from tui import ConfirmDialog, ListedInput
+from tui import ConfirmDialog, ListedInput, offer_markup
 
 SUMMARY_MAX = FIELDS["summary"].limit
-OFFER_SHOWN = 4
 """Listed villages shown at once under the field; more: type more letters."""
 
 
@@ -125,19 +124,7 @@ class RegistrationScreen(Screen[None]):
         takes marked; and how to take it, in words."""
         box = self.query_one("#village-offer", Static)
         box.display = bool(offer.names)
-        if not offer.names:
-            return
-        first = max(0, min(offer.chosen - OFFER_SHOWN + 1, len(offer.names) - OFFER_SHOWN))
-        lines = [
-            f"[reverse bold]▶ {escape(name)} [/]" if at == offer.chosen else f"  {escape(name)}"
-            for at, name in enumerate(offer.names)
-            if first <= at < first + OFFER_SHOWN
-        ]
-        more = len(offer.names) - len(lines)
-        if more:
-            lines.append(escape(tr("… {count} more: type more letters", self.lang, count=more)))
-        lines.append(escape(tr("Enter or →: take the marked name · ↓ ↑: another", self.lang)))
-        box.update("\n".join(lines))
+        box.update(offer_markup(offer.names, offer.chosen, self.lang))
 
     @on(Input.Changed, "#input-summary")
     def count_summary(self) -> None:

@@ -99,6 +99,7 @@ async def test_a_new_body_is_added_after_a_yes(
         # the same name again, however spelled, is the body now listed: no question
         await open_outcome(app, pilot, "pending")
         app.screen.query_one("#f-body", Input).value = NEW.lower()
+        await pilot.pause()  # the listed name is offered under the field: the box grows
         await pilot.click("#dialog-ok")
         await pilot.pause()
         assert not isinstance(app.screen, FormDialog | ConfirmDialog)

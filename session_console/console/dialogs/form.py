@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from shared.i18n import UserError, tr
-from tui import ConfirmDialog, FoldedSuggester
+from tui import ConfirmDialog, ListedInput, offer_markup
 
 
 @dataclass
@@ -62,6 +62,7 @@ class FormDialog(ModalScreen[bool]):
     FormDialog .dialog-field { height: auto; }
     FormDialog TextArea { height: 10; }
     FormDialog .hint { color: $text-muted; }
+    FormDialog .offer { display: none; height: auto; }
     FormDialog #dialog-error { color: $error; text-style: bold; height: auto; }
     FormDialog #dialog-buttons { height: 3; align: right middle; }
     """
@@ -112,9 +113,21 @@ class FormDialog(ModalScreen[bool]):
         elif spec.kind == "area":
             yield TextArea(str(spec.value), id=f"f-{spec.name}")
         else:
-            suggester = FoldedSuggester(spec.suggestions) if spec.suggestions else None
-            yield Input(str(spec.value), id=f"f-{spec.name}", suggester=suggester)
+            if spec.suggestions:
+                yield ListedInput(spec.suggestions, value=str(spec.value), id=f"f-{spec.name}")
+                yield Static(id=f"offer-{spec.name}", classes="offer")
+            else:
+                yield Input(str(spec.value), id=f"f-{spec.name}")
         yield Static(escape(spec.hint), id=f"hint-{spec.name}", classes="hint")
+
+    @on(ListedInput.Offered)
+    def _offer(self, offer: ListedInput.Offered) -> None:
+        """The listed names matching what was typed ("minh" → "Tổ dân phố Minh Khai"), under
+        the field; Enter or → takes the marked one as listed."""
+        name = str(offer.field.id).removeprefix("f-")
+        box = self.query_one(f"#offer-{name}", Static)
+        box.update(offer_markup(offer.names, offer.chosen, self.lang))
+        box.display = bool(offer.names)
 
     def on_mount(self) -> None:
         for spec in self.fields:
