@@ -84,6 +84,12 @@ async def hall_screens(db: Path) -> None:
         await pilot.click("#dialog-ok")
         await pilot.pause(0.3)
         console.save_screenshot("console.svg", str(DOCS))
+    console = make_console_app(settings, connect_printer=lambda: Dummy(parse_url("dummy:")))
+    async with console.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("f1")
+        await pilot.pause(0.3)
+        console.save_screenshot("console-help.svg", str(DOCS))
     apps = (
         ("chair", make_chair_app(settings)),
         ("display", make_display_app(settings)),
