@@ -37,11 +37,10 @@ async def kiosk_screens(db: Path) -> None:
         await shot("welcome")
         await pilot.press("enter")
         await pilot.press(*["space" if c == " " else c for c in "Trần Văn Tâm"])
+        await pilot.press("enter", *"thon d")
+        await shot("village")
         await pilot.press(
-            "enter",
-            *"thon d",
             "right",
-            "enter",
             "enter",
             "enter",
             "down",
@@ -63,6 +62,8 @@ async def kiosk_screens(db: Path) -> None:
         await shot("ticket")
         await pilot.press("enter", "ctrl+o")
         await shot("pin")
+        await pilot.press(*"0000", "enter")
+        await shot("operator")
         await pilot.press("escape")
         store = open_store(db)
         meeting = meetings.current_meeting(store)
@@ -83,6 +84,12 @@ async def hall_screens(db: Path) -> None:
         await pilot.click("#dialog-ok")
         await pilot.pause(0.3)
         console.save_screenshot("console.svg", str(DOCS))
+    console = make_console_app(settings, connect_printer=lambda: Dummy(parse_url("dummy:")))
+    async with console.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("f1")
+        await pilot.pause(0.3)
+        console.save_screenshot("console-help.svg", str(DOCS))
     apps = (
         ("chair", make_chair_app(settings)),
         ("display", make_display_app(settings)),

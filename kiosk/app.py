@@ -18,6 +18,7 @@ from kiosk.dialogs import DuplicateDialog, PinDialog
 from kiosk.flow import RegistrationFlow
 from kiosk.screens import ConsentScreen, RegistrationScreen, TicketScreen, WelcomeScreen
 from kiosk.terminal import without_paste
+from kiosk.typeahead import TypeAhead
 from printing import jobs
 from printing.connections import Connection, connect
 from shared.config import Settings
@@ -85,6 +86,7 @@ class KioskApp(PrintingApp):
         self.last_key = clock()
         self.pin_rest_until = 0.0
         self.set_reactive(KioskApp.lang, settings.language)
+        self.typeahead = TypeAhead(self, self._hand_over)
 
     def get_driver_class(self) -> type[Driver]:
         return without_paste(super().get_driver_class())
@@ -127,9 +129,16 @@ class KioskApp(PrintingApp):
             self.reset()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Key) and not event.is_forwarded:
             self.last_key = self.clock()
+            await self.typeahead.arrived(event)  # one key at a time: none is lost
+            return
         await super().on_event(event)
+        if isinstance(event, events.Key):
+            self.typeahead.returned(event)
+
+    async def _hand_over(self, key: events.Key) -> None:
+        await super().on_event(key)
 
     def clear_if_idle(self) -> None:
         """An abandoned form is cleared, so the next citizen never sees it."""

@@ -14,7 +14,6 @@ take the bytes in time, closed the connection, or said it is offline or out of p
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import socket
 import struct
@@ -435,8 +434,12 @@ class Preview:
         self.folder.mkdir(parents=True, exist_ok=True)
 
     def send(self, paper: Paper, name: str) -> str:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        final = self.folder / f"{stamp}-{name}.png"
+        """`name`.png; a reprint of the same ticket beside it as `name`-2.png, -3, …"""
+        final = self.folder / f"{name}.png"
+        copy = 1
+        while final.exists():
+            copy += 1
+            final = self.folder / f"{name}-{copy}.png"
         partial = final.with_suffix(".png.part")
         paper.image.save(partial, format="PNG")
         partial.replace(final)

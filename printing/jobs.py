@@ -292,12 +292,25 @@ def send_limit(url: PrinterUrl) -> float:
     return 5 * url.timeout + transfer + 5
 
 
+def paper_name(job: Row) -> str:
+    """What the paper is called where a name shows (the preview's PNG): a ticket or slip
+    after its number, which is what the citizen and the secretary know, with its meeting
+    because each meeting counts from 1 (`ticket-012-meeting-3`); the test page after its
+    job."""
+    data = json.loads(job["document"] or "{}")
+    number = data.get("number")
+    if job["kind"] in ("ticket", "slip") and isinstance(number, int):
+        meeting = f"-meeting-{job['meeting_id']}" if job["meeting_id"] else ""
+        return f"{job['kind']}-{number:03d}{meeting}"
+    return f"{job['kind']}-{job['id']}"
+
+
 def _deliver(job: Row, connection: Connection) -> tuple[str, bool]:
     """Render, open, send, confirm and close: (where it went, confirmed)."""
     paper = render(job, connection.url.width)
     connection.open()
     try:
-        where = connection.send(paper, f"{job['kind']}-{job['id']}")
+        where = connection.send(paper, paper_name(job))
         return where, connection.confirm()
     finally:
         connection.close()

@@ -150,9 +150,9 @@ FOLLOWUP_KEYS = (
 @click.option(
     "--status",
     "progress",
-    default="",
-    type=click.Choice(["", "in_progress", "extended", "transferred"]),
-    help="Only items at this stage.",
+    default=None,
+    type=click.Choice(["in_progress", "extended", "transferred"]),
+    help="Only items at this stage (default: every stage).",
 )
 @click.option("--overdue", is_flag=True, help="Only items past their deadline.")
 @click.option("--due-within", type=int, default=None, help="Only items due within N working days.")
@@ -185,6 +185,7 @@ def followup_list(ctx: click.Context, as_json: bool) -> None:
     assert session is not None
     filters = dict(ctx.meta.get("filters", {}))
     today = _day(filters.pop("today", None))
+    filters["progress"] = filters["progress"] or ""
     rows = open_items(session.store, today=today, meeting_id=filters.pop("meeting"), **filters)
     if as_json:
         print_json([{k: r[k] for k in FOLLOWUP_KEYS} for r in rows])

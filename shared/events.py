@@ -66,6 +66,7 @@ class EventKind(StrEnum):
     IMPORT_VILLAGES = "import.villages"
     IMPORT_FIELDS = "import.fields"
     IMPORT_OPINIONS = "import.opinions"
+    IMPORT_BODIES = "import.bodies"
     MERGE = "merge"
     RETENTION_PURGE = "retention.purge"
     DEMO_REFERENCE_LISTS = "demo.reference_lists"
@@ -119,6 +120,7 @@ EVENT_LABELS: Mapping[EventKind, str] = MappingProxyType(
         EventKind.IMPORT_OFFICIALS: N_("import of the officials"),
         EventKind.IMPORT_VILLAGES: N_("import of the villages"),
         EventKind.IMPORT_FIELDS: N_("import of the fields"),
+        EventKind.IMPORT_BODIES: N_("import of the bodies"),
         EventKind.IMPORT_OPINIONS: N_("import of the collected opinions"),
         EventKind.MERGE: N_("merge of another station's file"),
         EventKind.RETENTION_PURGE: N_("removal of expired personal data"),

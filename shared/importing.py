@@ -53,8 +53,8 @@ class ImportResult:
     skipped: int
 
 
-def read_csv(path: Path, kind: str, encoding: str = "utf-8") -> list[tuple[int, dict[str, str]]]:
-    """(line number, row by column) for each data row; refuses what it cannot read."""
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """The file's text; refuses what it cannot read or decode, naming the fix."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -71,8 +71,14 @@ def read_csv(path: Path, kind: str, encoding: str = "utf-8") -> list[tuple[int, 
         ) from None
     except LookupError:
         raise UserError("Unknown encoding: {encoding}.", encoding=encoding) from None
+    return text
+
+
+def read_csv(path: Path, kind: str, encoding: str = "utf-8") -> list[tuple[int, dict[str, str]]]:
+    """(line number, row by column) for each data row; refuses what it cannot read."""
+    text = read_text(path, encoding)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+        rows = list(csv.reader(io.StringIO(text, newline=""), csv_dialect(text)))
     except csv.Error as error:
         raise UserError(
             "Cannot read the CSV {path}: {reason}", path=str(path), reason=str(error)
@@ -88,7 +94,8 @@ def read_csv(path: Path, kind: str, encoding: str = "utf-8") -> list[tuple[int, 
     return parsed
 
 
-def _dialect(text: str) -> type[csv.Dialect]:
+def csv_dialect(text: str) -> type[csv.Dialect]:
+    """Commas, or semicolons if the first line has more of them."""
     first = text.split("\n", 1)[0]
     return csv.excel if first.count(",") >= first.count(";") else _Semicolon
 

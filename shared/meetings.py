@@ -13,7 +13,7 @@ from shared import events
 from shared.db import Store, now_iso
 from shared.deadlines import DEFAULT_RULES, Rule
 from shared.events import EventKind
-from shared.i18n import N_, UserError
+from shared.i18n import N_, Label, UserError
 from shared.specs import MEETING_KINDS
 from shared.text import clean
 
@@ -105,12 +105,20 @@ def _checked(changes: Mapping[str, Any]) -> Row:
     return row
 
 
+# What a meeting cannot be created without, in words.
+REQUIRED_DETAILS = {
+    "title": N_("the title"),
+    "date": N_("the date"),
+    "start_time": N_("the start time"),
+}
+
+
 def create_meeting(store: Store, **details: Any) -> int:
     """Create a planned meeting; `title`, `date` and `start_time` are required."""
     details.setdefault("deadlines", DEFAULT_RULES)
-    for required in ("title", "date", "start_time"):
+    for required, words in REQUIRED_DETAILS.items():
         if not details.get(required):
-            raise UserError("A meeting needs its {field}.", field=required)
+            raise UserError("A meeting needs {field}.", field=Label(words))
     row = _checked(details)
     row.update(uid=secrets.token_hex(8), created_at=now_iso(), status="planned")
     with store.write():

@@ -8,12 +8,19 @@ from typing import Any
 from shared import events
 from shared.db import Store, now_iso
 from shared.events import EventKind
-from shared.i18n import N_, UserError
+from shared.i18n import N_, Label, UserError
 from shared.meetings import editable_meeting, get_meeting, meeting_rules, parse_date
-from shared.reference import by_folded_name, check_field, find_body, find_official
+from shared.reference import (
+    UnknownBody,
+    add_body,
+    by_folded_name,
+    check_field,
+    find_body,
+    find_official,
+)
 from shared.registrations import by_number, parse_kind
 from shared.specs import FOLLOWED_UP, OUTCOMES, QUESTION_SUMMARY_LIMIT
-from shared.text import clean
+from shared.text import clean, fold
 
 Row = dict[str, Any]
 SOURCES = ("spoken", "written", "pre_collected")
@@ -132,10 +139,20 @@ def assign(store: Store, question_id: int, official: str) -> Row:
     return get_question(store, question_id)
 
 
-def propose_deadline(store: Store, meeting: Row, outcome: str) -> tuple[str, str, str]:
-    """The deadline the meeting's rule gives an outcome: (ISO date, rule name, basis)."""
-    rule_name = OUTCOMES[outcome].deadline_rule
-    rule = meeting_rules(meeting)[rule_name]
+def propose_deadline(
+    store: Store, meeting: Row, outcome: str, rule_name: str = ""
+) -> tuple[str, str, str]:
+    """The deadline the meeting's rule gives an outcome, or the rule named (one of the
+    meeting's time limits, e.g. citizen_notice): (ISO date, rule name, basis)."""
+    rules = meeting_rules(meeting)
+    rule_name = rule_name or OUTCOMES[outcome].deadline_rule
+    if rule_name not in rules:
+        raise UserError(
+            "Unknown deadline rule: {rule} (choose: {choices}).",
+            rule=rule_name,
+            choices=", ".join(rules),
+        )
+    rule = rules[rule_name]
     start = dt.date.fromisoformat(meeting["date"])
     return store.calendar.deadline(start, rule).isoformat(), rule_name, str(rule)
 
@@ -154,11 +171,16 @@ def set_outcome(
     deadline: str = "",
     level: str = "",
     document: str = "",
+    rule: str = "",
+    new_body: str = "",
 ) -> Row:
     """Record (or change, until the meeting closes) what became of a question.
 
     answered needs the answer; pending a responsible body (the deadline defaults to the
     meeting's rule); transferred the body, its level and the transfer document number.
+    The deadline is a date, or a rule of the meeting's (`rule`), or else the outcome's
+    own rule. A body not yet in the list is `UnknownBody`, unless the person confirmed
+    it is a new one (`new_body`, its name again): then it is added in the same transaction.
     """
     if outcome not in OUTCOMES:
         raise UserError(
@@ -184,15 +206,26 @@ def set_outcome(
     spec = OUTCOMES[outcome]
     if "answer" in spec.needs:
         changes["answer"] = _required(answer, N_("Answer"), 4000)
+    unknown: UnknownBody | None = None
     if "body" in spec.needs or body:
-        found = find_body(store, _required(body, N_("Responsible body")))
-        changes.update(body_id=found["id"], body_name=found["name"])
+        try:
+            found = find_body(store, _required(body, N_("Responsible body")))
+            changes.update(body_id=found["id"], body_name=found["name"])
+        except UnknownBody as error:
+            unknown = error
     if "level" in spec.needs:
         changes["transfer_level"] = _required(level, N_("Level"), 50)
     if "document" in spec.needs:
         changes["transfer_doc"] = _required(document, N_("Transfer document number"), 100)
+    if (deadline.strip() or rule) and not spec.deadline_rule:
+        raise UserError(
+            'The outcome "{outcome}" has no deadline; leave the deadline and its rule out.',
+            outcome=Label(spec.label),
+        )
+    if deadline.strip() and rule:
+        raise UserError("Give either a deadline or a rule to count it by, not both.")
     if spec.deadline_rule:
-        proposed, rule_name, basis = propose_deadline(store, meeting, outcome)
+        proposed, rule_name, basis = propose_deadline(store, meeting, outcome, rule)
         changes.update(deadline=proposed, deadline_rule=rule_name, deadline_basis=basis)
         if deadline and parse_date(deadline) != proposed:
             changes.update(deadline=parse_date(deadline), deadline_basis="manual")
@@ -200,9 +233,16 @@ def set_outcome(
                 raise UserError(
                     "The deadline {deadline} is before the meeting.", deadline=changes["deadline"]
                 )
+    # asked last, so a yes to "add the body?" is not followed by another refusal
+    adding = clean(body, N_("Responsible body"), max_len=200) if unknown else ""
+    if unknown and fold(new_body) != fold(unknown.name):
+        raise unknown
     with store.write():
         editable_meeting(store, question["meeting_id"])
         current = get_question(store, question_id)
+        if adding:
+            added, _ = add_body(store, adding, changes["transfer_level"])
+            changes.update(body_id=added["id"], body_name=added["name"])
         store.update("questions", question_id, changes)
         old = {column: current[column] for column in changes}
         logged = {k: v for k, v in changes.items() if k not in ("updated_at", "answer")}
@@ -212,6 +252,7 @@ def set_outcome(
             question["meeting_id"],
             f"question:{question_id}",
             before=current["outcome"],
+            body_added=adding,
             _undo={"questions": {question_id: old}},
             **logged,
         )

@@ -34,12 +34,29 @@ def insert_name(store: Store, table: str, name: str) -> int | None:
     return store.insert(table, {"name": value})
 
 
-def insert_body(store: Store, name: str, level: str = "") -> int | None:
+def add_body(store: Store, name: str, level: str = "") -> tuple[Row, bool]:
+    """The body named, added to the list unless it is there already (ignoring case and
+    diacritics, so "so tai nguyen" never doubles "Sở Tài nguyên"); True if it was added.
+
+    The one way a body enters the list: imports, merges and the outcome dialog's
+    "add it?" all come here.
+    """
     value = clean(name, N_("Responsible body"), max_len=200, required=True)
-    if by_folded_name(store, "bodies", value):
-        return None
+    if value.isdecimal():  # digits name a body by its id (find_body)
+        raise UserError("A body's name cannot be only digits: {name}.", name=value)
+    found = by_folded_name(store, "bodies", value)
+    if found:
+        return found, False
     level = clean(level, N_("Level"), max_len=50)
-    return store.insert("bodies", {"name": value, "level": level})
+    row: Row = {"name": value, "level": level}
+    row["id"] = store.insert("bodies", dict(row))
+    return row, True
+
+
+def insert_body(store: Store, name: str, level: str = "") -> int | None:
+    """`add_body` for a caller counting rows: the new id, or None if already there."""
+    row, added = add_body(store, name, level)
+    return int(row["id"]) if added else None
 
 
 def insert_official(
@@ -87,14 +104,24 @@ def check_field(store: Store, field: str) -> str:
     return str(found["name"])
 
 
+class UnknownBody(UserError):
+    """A body named that is not in the list: a face may offer to add it (`add_body`)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(N_('No body "{body}".'), body=name)
+        self.name = name
+
+
 def find_body(store: Store, text: str) -> Row:
     """A body by id or by its name, ignoring case and diacritics."""
     if text.strip().isdecimal():
         row = store.one("SELECT * FROM bodies WHERE id = ?", (int(text),))
-    else:
-        row = by_folded_name(store, "bodies", text)
+        if row is None:
+            raise UserError('No body "{body}".', body=text)
+        return row
+    row = by_folded_name(store, "bodies", text)
     if row is None:
-        raise UserError('No body "{body}".', body=text)
+        raise UnknownBody(text)
     return row
 
 

@@ -75,7 +75,7 @@ REGISTRATION_FIELDS: tuple[FieldSpec, ...] = (
         limit=100,
         on_ticket=True,
         purged=True,
-        hint=N_("Type, then → to complete"),
+        hint=N_("Type a few letters, then pick a name shown below"),
         labels=_labels(agency=N_("Unit / office")),
         short=N_("Village"),
     ),

@@ -8,15 +8,16 @@ from tui.confirm import ConfirmDialog
 from tui.footer import FittingFooter
 from tui.keys_help import KeysHelp, key_rows
 from tui.print_worker import PrintingApp
-from tui.suggest import FoldedSuggester
+from tui.suggest import ListedInput, offer_markup
 
 __all__ = [
     "BigText",
     "ConfirmDialog",
     "FittingFooter",
-    "FoldedSuggester",
     "KeysHelp",
+    "ListedInput",
     "PrintingApp",
     "StationCommands",
     "key_rows",
+    "offer_markup",
 ]

@@ -12,9 +12,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from shared.i18n import tr
+from shared.i18n import N_, tr
 
 MAX_TRIES = 3
+# Once the PIN is accepted the dialog is the operator's menu, and its title says so.
+MENU_SWITCH = N_("Operator menu: exit or switch meeting")
+MENU_EXIT = N_("Operator menu: exit the kiosk")
 
 
 class PinDialog(ModalScreen[str | None]):
@@ -54,7 +57,9 @@ class PinDialog(ModalScreen[str | None]):
     def check_pin(self, event: Input.Submitted) -> None:
         if self.pin and hmac.compare_digest(event.value.encode(), self.pin.encode()):
             event.input.display = False
-            self.query_one("#pin-error", Static).update("")
+            self.query_one("#pin-error", Static).display = False
+            heading = MENU_SWITCH if self.meetings else MENU_EXIT
+            self.query_one("#pin-heading", Static).update(tr(heading, self.lang))
             self.query_one("#pin-choices").display = True
             self.query_one("#exit", Button).focus()
             return

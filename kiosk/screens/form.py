@@ -15,9 +15,10 @@ from textual.widgets import Button, Input, Select, Static
 
 from shared.i18n import tr
 from shared.specs import FIELDS, REGISTRATION_FIELDS
-from tui import ConfirmDialog, FoldedSuggester
+from tui import ConfirmDialog, ListedInput, offer_markup
 
 SUMMARY_MAX = FIELDS["summary"].limit
+"""Listed villages shown at once under the field; more: type more letters."""
 
 
 class FieldList(Select[str]):
@@ -76,6 +77,8 @@ class RegistrationScreen(Screen[None]):
                     else:
                         yield self._input(name)
                 yield Static(id=f"error-{name}", classes="error")
+                if name == "village":
+                    yield Static(id="village-offer")
                 if name == "summary":
                     yield Static(id="summary-count")
         with Horizontal(id="form-buttons"):
@@ -86,8 +89,7 @@ class RegistrationScreen(Screen[None]):
     def _input(self, name: str) -> Input:
         limit = FIELDS[name].limit
         if name == "village":
-            suggester = FoldedSuggester(self.villages)
-            return Input(id="input-village", max_length=limit, suggester=suggester)
+            return ListedInput(self.villages, id="input-village", max_length=limit)
         if name == "phone":
             return Input(id="input-phone", max_length=limit, restrict=r"[0-9+ .\-()]*")
         if name == "summary":  # may be focused by a letter typed on the field list
@@ -113,6 +115,16 @@ class RegistrationScreen(Screen[None]):
         self.query_one("#cancel", Button).label = tr("Cancel", lang)
         self.query_one("#hint-bar", Static).update(tr("Ctrl+T: Tiếng Việt", lang))
         self.count_summary()
+        field = self.query_one("#input-village", ListedInput)
+        self.show_offer(ListedInput.Offered(field, field.offered, field.chosen))
+
+    @on(ListedInput.Offered)
+    def show_offer(self, offer: ListedInput.Offered) -> None:
+        """The listed villages matching what was typed, under the field, the one Enter
+        takes marked; and how to take it, in words."""
+        box = self.query_one("#village-offer", Static)
+        box.display = bool(offer.names)
+        box.update(offer_markup(offer.names, offer.chosen, self.lang))
 
     @on(Input.Changed, "#input-summary")
     def count_summary(self) -> None:

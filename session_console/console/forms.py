@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from session_console.console.dialogs import Field, FormDialog
+from session_console.console.dialogs import AskFirst, Field, FormDialog
 from shared import agenda, questions
 from shared.db import Store
 from shared.deadlines import basis_label
 from shared.i18n import UserError, tr
 from shared.meetings import get_meeting
-from shared.reference import list_bodies, list_officials, names
+from shared.reference import UnknownBody, list_bodies, list_officials, names
 from shared.registrations import register
 from shared.specs import (
     KINDS,
@@ -160,7 +160,18 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
 
     def save(values: dict[str, Any]) -> None:
         chosen = values.pop("outcome") or "answered"
-        questions.set_outcome(store, question["id"], chosen, **values)
+        try:
+            questions.set_outcome(store, question["id"], chosen, **values)
+        except UnknownBody as unknown:
+            name = unknown.name
+            raise AskFirst(
+                tr("'{body}' is not in the list of bodies. Add it?", lang, body=name),
+                yes=tr("Add it to the list", lang),
+                no=tr("Back to the form", lang),
+                then=lambda: questions.set_outcome(
+                    store, question["id"], chosen, new_body=name, **values
+                ),
+            ) from None
 
     return FormDialog(
         tr("Outcome of question #{number}", lang, number=question["number"]),

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 from session_console.export.cells import append_row, csv_row
 from session_console.export.files import stable_xlsx
 from session_console.export.words import OWN_OFFICE
+from shared.deadlines import basis_label
 from shared.i18n import tr
 from shared.record import MeetingRecord
 from shared.specs import FIELDS, OUTCOMES, meeting_kind, outcome_label
@@ -40,19 +41,8 @@ def columns(record: MeetingRecord) -> tuple[str, ...]:
     return tuple(place if not name else name for name in COLUMNS)
 
 
-BASIS = {"manual": "do chủ tọa ấn định", "extended": "đã gia hạn"}
-UNITS = {"calendar": "ngày", "working": "ngày làm việc"}
 DATE_FORMAT = "dd/mm/yyyy"
 LINE_PT = 15  # one line of 11 pt text
-
-
-def basis_words(basis: str) -> str:
-    """ "30 calendar" -> "30 ngày", "10 working" -> "10 ngày làm việc", "manual" -> "do
-    chủ tọa ấn định"."""
-    if basis in BASIS:
-        return BASIS[basis]
-    days, _, unit = basis.partition(" ")
-    return f"{days} {UNITS[unit]}" if days.isdigit() and unit in UNITS else basis
 
 
 Cell = str | int | dt.date
@@ -73,7 +63,7 @@ def rows(record: MeetingRecord) -> list[list[Cell]]:
             item["transfer_level"],
             item["transfer_doc"],
             dt.date.fromisoformat(item["deadline"]) if item["deadline"] else "",
-            basis_words(item["deadline_basis"]),
+            basis_label(item["deadline_basis"], "vi"),
         ]
         for index, item in enumerate(record.pending, start=1)
     ]

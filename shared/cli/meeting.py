@@ -11,8 +11,9 @@ import click
 
 from shared import agenda, meetings
 from shared.cli.base import Session, echo, json_option, pass_session, print_json, print_table
-from shared.i18n import tr
+from shared.i18n import UserError, tr
 from shared.specs import FIELDS, MEETING_KINDS
+from shared.text import show_date
 
 LANGS = ("vi", "en")
 
@@ -58,15 +59,38 @@ def meeting() -> None:
     """Create and manage meetings."""
 
 
+# The options giving what a meeting cannot be created without (meetings.REQUIRED_DETAILS).
+REQUIRED = {"title": "--title", "date": "--date", "start_time": "--time"}
+
+
 @meeting.command("new")
 @_detail_options
+@json_option
 @pass_session
-def new(session: Session, **values: Any) -> None:
-    """Create a planned meeting (needs --title, --date and --time)."""
+def new(session: Session, as_json: bool, **values: Any) -> None:
+    """Create a planned meeting (needs --title, --date and --time); prints its number."""
+    lang = session.settings.language
     changes = _changes(values)
+    missing = [
+        tr(words, lang) + f" ({REQUIRED[key]})"
+        for key, words in meetings.REQUIRED_DETAILS.items()
+        if not str(changes.get(key) or "").strip()
+    ]
+    if missing:
+        raise UserError("A new meeting needs {missing}.", missing=", ".join(missing))
     changes["deadlines"] = session.settings.deadlines
     meeting_id = meetings.create_meeting(session.store, **changes)
-    session.say("Created meeting {meeting}.", meeting=meeting_id)
+    row = meetings.get_meeting(session.store, meeting_id)
+    if as_json:
+        print_json(row)
+        return
+    session.say(
+        "Created meeting no. {meeting}: {title}, {date} at {time}.",
+        meeting=meeting_id,
+        title=row["title"],
+        date=show_date(row["date"]),
+        time=row["start_time"],
+    )
 
 
 @meeting.command("list")

@@ -36,7 +36,7 @@ def init(session: Session) -> None:
 
 
 @click.command("import")
-@click.argument("kind", type=click.Choice(list(importing.KINDS)))
+@click.argument("kind", type=click.Choice([*importing.KINDS, "bodies"]))
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 @meeting_option
 @click.option(
@@ -46,11 +46,17 @@ def init(session: Session) -> None:
 )
 @pass_session
 def import_(session: Session, kind: str, path: Path, meeting: int | None, encoding: str) -> None:
-    """Import officials, villages, fields or pre-collected opinions from a CSV file.
+    """Import officials, villages, fields or pre-collected opinions from a CSV file,
+    or responsible bodies from a CSV or a text file with one name a line.
 
-    Headers may be English (name, position, body, village, field, summary, kind, people)
-    or Vietnamese (họ tên, chức vụ, cơ quan, thôn, lĩnh vực, nội dung, loại, số người).
+    Headers may be English (name, position, body, village, field, summary, kind, people,
+    level) or Vietnamese (họ tên, chức vụ, cơ quan, thôn, lĩnh vực, nội dung, loại, số
+    người, cấp). A file is imported whole or not at all, except bodies: each line is
+    added or reported, and the exit status is 1 if a line was refused.
     """
+    if kind == "bodies":
+        _import_bodies(session, path, encoding)
+        return
     meeting_id = session.meeting_id(meeting) if kind == "opinions" else None
     result = importing.import_csv(session.store, kind, path, meeting_id, encoding)
     session.say(
@@ -58,6 +64,35 @@ def import_(session: Session, kind: str, path: Path, meeting: int | None, encodi
         added=result.added,
         skipped=result.skipped,
     )
+
+
+def _import_bodies(session: Session, path: Path, encoding: str) -> None:
+    """Every line not added is named with what became of it, then the counts."""
+    from shared.import_bodies import import_bodies
+
+    result = import_bodies(session.store, path, encoding)
+    for line in result.lines:
+        if line.status == "present":
+            session.say(
+                'Line {line}: already in the list: "{name}".', line=line.line, name=line.listed
+            )
+        elif line.status == "repeated":
+            session.say(
+                'Line {line}: "{name}" repeats line {first}; not added twice.',
+                line=line.line,
+                name=line.name,
+                first=line.first,
+            )
+        elif line.status == "refused" and line.reason is not None:
+            session.say("Line {line}: refused: {reason}", line=line.line, reason=line.reason)
+    session.say(
+        "Bodies: {added} added, {present} already in the list, {refused} lines refused.",
+        added=result.count("added"),
+        present=result.count("present", "repeated"),
+        refused=result.count("refused"),
+    )
+    if result.count("refused"):
+        raise SystemExit(1)
 
 
 def _field_options(function: Any) -> Any:

@@ -16,8 +16,10 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
-from shared.i18n import tr
+from shared.deadlines import DEFAULT_RULES, basis_label
+from shared.i18n import UserError, tr
 from shared.meetings import parse_date
+from shared.reference import UnknownBody
 from shared.specs import OUTCOMES, outcome_label
 
 ITEM_KEYS = (
@@ -55,6 +57,7 @@ def question() -> None:
     type=click.Choice(questions.SOURCES),
     help="spoken (with --ticket), written or pre_collected.",
 )
+@json_option
 @pass_session
 def add(
     session: Session,
@@ -65,8 +68,10 @@ def add(
     kind: str,
     official: str,
     source: str | None,
+    as_json: bool,
 ) -> None:
-    """Log a question, from a speaker (--ticket) or handed in writing."""
+    """Log a question, from a speaker (--ticket) or handed in writing; prints its id (the
+    QUESTION_ID of `question outcome`)."""
     row = questions.add_question(
         session.store,
         session.meeting_id(meeting),
@@ -77,8 +82,13 @@ def add(
         kind=kind,
         official=official,
     )
+    if as_json:
+        print_json(row)
+        return
     session.say(
-        "Logged question #{question} (no. {number}).", question=row["id"], number=row["number"]
+        "Logged question no. {question} (the meeting's no. {number}).",
+        question=row["id"],
+        number=row["number"],
     )
 
 
@@ -101,7 +111,17 @@ def assign(session: Session, question_id: int, official: str) -> None:
 @click.argument("outcome", type=click.Choice(list(OUTCOMES)))
 @click.option("--answer", default="", help="The answer in brief (answered, written).")
 @click.option("--body", default="", help="Responsible body (pending, transferred).")
-@click.option("--deadline", default="", help="Deadline, if not the meeting's rule.")
+@click.option(
+    "--deadline",
+    default="",
+    help="Deadline as a date (2026-03-12 or 12/03/2026), if not the outcome's rule.",
+)
+@click.option(
+    "--rule",
+    default="",
+    help="Count the deadline by another of the meeting's time limits instead of the "
+    f"outcome's own: {', '.join(DEFAULT_RULES)}. Not with --deadline.",
+)
 @click.option("--level", default="", help="Level of the body transferred to.")
 @click.option("--document", default="", help="Transfer document number.")
 @pass_session
@@ -112,28 +132,38 @@ def outcome(
     answer: str,
     body: str,
     deadline: str,
+    rule: str,
     level: str,
     document: str,
 ) -> None:
-    """Record what became of QUESTION_ID."""
-    row = questions.set_outcome(
-        session.store,
-        question_id,
-        outcome,
-        answer=answer,
-        body=body,
-        deadline=deadline,
-        level=level,
-        document=document,
-    )
+    """Record what became of QUESTION_ID: pending, transferred and written get a deadline
+    by the outcome's rule (pending: pending_answer, 30 days; transferred: citizen_notice,
+    10 working days), or by --rule, or the date in --deadline."""
+    if deadline.strip() and rule:
+        raise UserError("Give either --deadline or --rule, not both.")
+    try:
+        row = questions.set_outcome(
+            session.store,
+            question_id,
+            outcome,
+            answer=answer,
+            body=body,
+            deadline=deadline,
+            level=level,
+            document=document,
+            rule=rule,
+        )
+    except UnknownBody as unknown:
+        raise UserError(
+            'No body "{body}" in the list (hallkit reference bodies); add it with "hallkit import bodies FILE".',
+            body=unknown.name,
+        ) from None
     lang = session.settings.language
+    basis = basis_label(row["deadline_basis"], lang)
     echo(
         f"#{row['id']}: {tr(outcome_label(row['outcome']), lang)}"
-        + (
-            f" · {row['body_name']} · {row['deadline']} ({row['deadline_basis']})"
-            if row["deadline"]
-            else ""
-        )
+        + (f" · {row['body_name']}" if row["body_name"] else "")
+        + (f" · {row['deadline']} ({basis})" if row["deadline"] else "")
     )
 
 

@@ -194,6 +194,23 @@ def test_preview_writes_the_layout_as_png(
     assert read_qr(written).startswith(citizen["code"])
 
 
+def test_the_preview_is_named_after_the_ticket_number(
+    store: Store, meeting: int, citizen: dict[str, Any], tmp_path: Path
+) -> None:
+    """The secretary looks for "ticket 003", not for a job number; a reprint sits beside
+    the first print instead of replacing it."""
+    folder = tmp_path / "preview"
+    connection = connect(f"preview:{folder}")
+    queue_ticket(store, citizen)
+    queue_ticket(store, citizen)  # printed again
+    jobs.enqueue(store, None)  # the test page has no number
+    sent = jobs.send_due(store, connection)
+    names = sorted(p.name for p in folder.iterdir())
+    first = f"ticket-003-meeting-{meeting}"
+    assert names == [f"test-{sent[2]['id']}.png", f"{first}-2.png", f"{first}.png"]
+    assert sent[0]["printer"] == f"preview:{folder / first}.png"
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -182,3 +183,19 @@ def test_an_agency_meeting_words_the_place_as_a_unit(
         store, title="Đối thoại", date="2026-03-01", start_time="08:00", level="party"
     )
     assert meeting_kind(meetings.get_meeting(store, party)) == "party"
+
+
+@pytest.mark.parametrize("width", [576, 384])
+def test_the_printed_ticket_says_ong_ba_within_the_paper(
+    store: Store, meeting: int, citizen: dict[str, Any], width: int
+) -> None:
+    paper = ticket(ticket_for(store, citizen["id"], "vi"), width)
+    text = " ".join(paper.lines)
+    assert "Số thứ tự của Ông/Bà" in paper.lines
+    assert any(line.startswith("Trước Ông/Bà còn") for line in paper.lines)
+    assert "Vui lòng giữ phiếu này: Ông/Bà sẽ được mời phát biểu" in text
+    assert not re.search(r"\bbạn\b", text, re.IGNORECASE)  # DOMAIN.md: Ông/Bà
+    assert paper.image.width == width
+    sheet = Sheet(width)
+    widest = max(font(sheet.px(20), False).getlength(line) for line in paper.lines[-3:])
+    assert widest <= sheet.inner  # the closing note wraps inside the paper

@@ -19,6 +19,7 @@ from session_console.followup.app import make_followup_app
 from shared import questions, speaking
 from shared.config import Settings
 from shared.db import Store
+from shared.i18n import tr
 from tests.tui.screen import screen_text
 from tests.tui.test_kiosk import kiosk
 from tui import ConfirmDialog
@@ -252,3 +253,33 @@ async def test_the_outcome_dialog_shows_what_the_outcome_needs(
                 assert "Đề xuất: 12/03/2026 (30 ngày)" in text
             if outcome == "transferred":
                 assert "(10 ngày làm việc)" in text
+
+
+@pytest.mark.parametrize("size", [(100, 30), (140, 45)], ids=["100x30", "140x45"])
+async def test_the_console_offers_listed_names_by_any_word(
+    store: Store, queue4: int, settings: Settings, printer: Dummy, size: tuple[int, int]
+) -> None:
+    """The walk-in's village: "minh" offers "Tổ dân phố Minh Khai" under the field, never a
+    mix of typed and listed letters; Enter takes it as listed and stays on the field."""
+    app = make_console_app(settings, connect_printer=lambda: printer)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#f-village").focus()
+        await pilot.press(*"minh")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "▶ Tổ dân phố Minh Khai" in text
+        assert tr("Enter or →: take the marked name · ↓ ↑: another", "vi") in text
+        await pilot.press("enter")
+        await pilot.pause()
+        village = dialog.query_one("#f-village", Input)
+        assert village.value == "Tổ dân phố Minh Khai" and app.focused is village
+        village.value = ""
+        await pilot.press(*"thon d")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "▶ Thôn Đoài" in text and "  Thôn Đông" in text
+        assert "thon doài" not in text.lower()  # what was typed is shown as typed

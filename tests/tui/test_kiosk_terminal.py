@@ -80,3 +80,18 @@ def test_the_parser_drops_paste_markers_and_keeps_keys(
     chunks: tuple[str, ...], expected: list[str]
 ) -> None:
     assert keys(*chunks) == expected
+
+
+def test_a_burst_lands_in_the_fields_it_was_typed_for(kiosk_terminal: Terminal) -> None:
+    """A whole form typed in one burst, as a quick hand or a scanner types: Enter opens
+    the form, the name, Enter three times (village, organisation, then the field list
+    opens), two arrows and Enter choose a field, then the summary. Before the kiosk
+    handed keys over one at a time, the name went to Welcome and the arrows to the
+    closed list: both were lost without a word."""
+    kiosk_terminal.type("\rAn Binh\r\r\r\r\x1b[B\x1b[B\rHello there")
+    shown = kiosk_terminal.wait_until_shown("Hello there")
+    rows = {line.split("▊")[0].strip(): line for line in shown.splitlines() if "▊" in line}
+    assert "An Binh" in rows["Full name *"]
+    assert "An sinh xã hội" in rows["Field"]  # the second field: the list opens on none
+    assert "Hello there" in rows["Summary"]
+    assert "11/300 characters" in shown

@@ -202,3 +202,23 @@ def test_counts_take_the_plural_form_of_the_language(n: int, english: str) -> No
     assert trn("{n} open item", "{n} open items", n, "vi") == f"{n} kiến nghị đang mở"
     plural = Plural("{n} open item", "{n} open items", n)
     assert tr("filter: {text}", "en", text=plural) == f"filter: {english}"
+
+
+def test_citizens_are_addressed_formally() -> None:
+    """An official hall says "Ông/Bà" to a citizen and "Quý vị" to the audience, never
+    the familiar "bạn" (DOMAIN.md): in what the stations show (the compiled catalogue)
+    and in the Vietnamese the documents carry by design."""
+    familiar = re.compile(r"\bbạn\b", re.IGNORECASE)
+    with MO.open("rb") as file:
+        compiled = read_mo(file)
+    said = [
+        text
+        for message in compiled
+        if message.id
+        for text in ([message.string] if isinstance(message.string, str) else message.string or ())
+        if familiar.search(text)
+    ]
+    assert not said, f"addressed as 'bạn': {said}"
+    for path in _sources():
+        text = path.read_text(encoding="utf-8")
+        assert not familiar.search(text), f"'bạn' in {path.relative_to(ROOT)}"

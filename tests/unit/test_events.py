@@ -16,6 +16,7 @@ from shared.db import Store, open_store
 from shared.deadlines import DAY_OFF
 from shared.events import EventKind
 from shared.i18n import UserError
+from shared.import_bodies import import_bodies
 from shared.importing import import_csv
 from shared.merge import merge
 from shared.registrations import get_registration, register
@@ -101,6 +102,7 @@ def write_every_kind(store: Store, meeting: int, tmp_path: Path) -> None:
     import_csv(store, "villages", csv(tmp_path, "v.csv", "name\nThôn Mới\n"))
     import_csv(store, "fields", csv(tmp_path, "f.csv", "name\nLĩnh vực mới\n"))
     import_csv(store, "opinions", csv(tmp_path, "p.csv", "summary\nĐề nghị mới\n"), meeting)
+    import_bodies(store, csv(tmp_path, "b.txt", "Sở Tài nguyên và Môi trường tỉnh Hải Dương\n"))
     other_hall(tmp_path / "other.db")
     merge(store, tmp_path / "other.db")
     meetings.set_status(store, meeting, "closed")

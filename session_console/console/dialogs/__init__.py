@@ -1,3 +1,3 @@
-from session_console.console.dialogs.form import Field, FormDialog
+from session_console.console.dialogs.form import AskFirst, Field, FormDialog
 
-__all__ = ["Field", "FormDialog"]
+__all__ = ["AskFirst", "Field", "FormDialog"]

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from shared.i18n import UserError, tr
-from tui import ConfirmDialog, FoldedSuggester
+from tui import ConfirmDialog, ListedInput, offer_markup
 
 
 @dataclass
@@ -33,6 +33,15 @@ class Field:
     options: Sequence[tuple[str, str]] = field(default_factory=list)
     suggestions: Sequence[str] = field(default_factory=list)
     hint: str = ""
+
+
+class AskFirst(Exception):  # noqa: N818 - a question, not an error
+    """Raised by a dialog's submit when saving needs the person's yes first (a new body
+    for the list): `then` saves once they said yes; on no, the dialog stays as typed."""
+
+    def __init__(self, question: str, yes: str, no: str, then: Callable[[], Any]) -> None:
+        super().__init__(question)
+        self.question, self.yes, self.no, self.then = question, yes, no, then
 
 
 Adapt = Callable[[Mapping[str, Any]], Mapping[str, str | None]]
@@ -53,6 +62,7 @@ class FormDialog(ModalScreen[bool]):
     FormDialog .dialog-field { height: auto; }
     FormDialog TextArea { height: 10; }
     FormDialog .hint { color: $text-muted; }
+    FormDialog .offer { display: none; height: auto; }
     FormDialog #dialog-error { color: $error; text-style: bold; height: auto; }
     FormDialog #dialog-buttons { height: 3; align: right middle; }
     """
@@ -103,9 +113,21 @@ class FormDialog(ModalScreen[bool]):
         elif spec.kind == "area":
             yield TextArea(str(spec.value), id=f"f-{spec.name}")
         else:
-            suggester = FoldedSuggester(spec.suggestions) if spec.suggestions else None
-            yield Input(str(spec.value), id=f"f-{spec.name}", suggester=suggester)
+            if spec.suggestions:
+                yield ListedInput(spec.suggestions, value=str(spec.value), id=f"f-{spec.name}")
+                yield Static(id=f"offer-{spec.name}", classes="offer")
+            else:
+                yield Input(str(spec.value), id=f"f-{spec.name}")
         yield Static(escape(spec.hint), id=f"hint-{spec.name}", classes="hint")
+
+    @on(ListedInput.Offered)
+    def _offer(self, offer: ListedInput.Offered) -> None:
+        """The listed names matching what was typed ("minh" → "Tổ dân phố Minh Khai"), under
+        the field; Enter or → takes the marked one as listed."""
+        name = str(offer.field.id).removeprefix("f-")
+        box = self.query_one(f"#offer-{name}", Static)
+        box.update(offer_markup(offer.names, offer.chosen, self.lang))
+        box.display = bool(offer.names)
 
     def on_mount(self) -> None:
         for spec in self.fields:
@@ -178,8 +200,18 @@ class FormDialog(ModalScreen[bool]):
 
     @on(Button.Pressed, "#dialog-ok")
     def save(self) -> None:
+        self._attempt(lambda: self.submit_values(self.values()))
+
+    def _attempt(self, saving: Callable[[], Any]) -> None:
         try:
-            self.submit_values(self.values())
+            saving()
+        except AskFirst as ask:
+            then = ask.then
+            self.app.push_screen(
+                ConfirmDialog(ask.question, yes=ask.yes, no=ask.no),
+                lambda yes: self._attempt(then) if yes else None,
+            )
+            return
         except UserError as error:
             self.query_one("#dialog-error", Static).update(escape(error.message(self.lang)))
             self.app.bell()
