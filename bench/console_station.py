@@ -65,26 +65,32 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20, method="inclusive")[18]
 
 
-async def painted(app: ConsoleApp, action: Callable[[], object]) -> float:
-    """Seconds from an action (what its key runs) to the next repaint of the screen."""
+async def painted(app: ConsoleApp, action: Callable[[], object]) -> tuple[float, float]:
+    """Seconds from an action (what its key runs) to the next repaint of the screen, and
+    the processor time this process spent on it: on a machine shared with other work the
+    first waits for the processor, the second does not."""
     done = asyncio.Event()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     action()
     app.call_after_refresh(done.set)
     await asyncio.wait_for(done.wait(), 10)
-    return time.perf_counter() - began
+    return time.perf_counter() - began, time.process_time() - cpu
 
 
 async def measure(db: Path, meeting: int, samples: int) -> dict[str, list[float]]:
     app: ConsoleApp = make_console_app(Settings(db_path=db, station="bench"), meeting)
-    found: dict[str, list[float]] = {"call": [], "outcome": [], "kiosk": [], "load": []}
+    found: dict[str, list[float]] = {
+        key: [] for key in ("call", "call_cpu", "outcome", "outcome_cpu", "kiosk", "load")
+    }
     started = time.perf_counter()
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         found["load"].append(time.perf_counter() - started)
         store = app.store
         for _ in range(samples):
-            found["call"].append(await painted(app, app.action_call_next))
+            wall, cpu = await painted(app, app.action_call_next)
+            found["call"].append(wall)
+            found["call_cpu"].append(cpu)
             lectern = next(r for r in app.rows.values() if r["status"] == "called")
             asked = questions.add_question(store, meeting, number=lectern["number"])
             app.refresh_all()
@@ -92,7 +98,9 @@ async def measure(db: Path, meeting: int, samples: int) -> dict[str, list[float]
             answer = partial(
                 questions.set_outcome, store, asked["id"], "answered", answer="Đã trả lời"
             )
-            found["outcome"].append(await painted(app, partial(app.run_core, answer)))
+            wall, cpu = await painted(app, partial(app.run_core, answer))
+            found["outcome"].append(wall)
+            found["outcome_cpu"].append(cpu)
             app.action_no_show()
             await pilot.pause()
         kiosk = subprocess.Popen(
@@ -134,7 +142,9 @@ def main() -> None:
     print(f"console start with the full table: {found['load'][0] * 1000:.0f} ms")
     for key, label in (
         ("call", "call next -> repaint"),
+        ("call_cpu", "  processor time of it"),
         ("outcome", "set outcome -> repaint"),
+        ("outcome_cpu", "  processor time of it"),
         ("kiosk", "kiosk commit (other process) -> console row"),
     ):
         values = found[key]

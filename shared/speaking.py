@@ -46,18 +46,44 @@ def elapsed(row: Row, now: float | None = None) -> float:
 QUEUE_COLUMNS = "id, number, name, village, field, status, position, created_at"
 
 
+def _queue_sql(columns: str) -> str:
+    return (
+        f"SELECT {columns} FROM registrations WHERE meeting_id = ? ORDER BY"
+        " CASE status WHEN 'speaking' THEN 0 WHEN 'called' THEN 0 WHEN 'waiting' THEN 1"
+        " WHEN 'no_show' THEN 2 ELSE 3 END, CASE WHEN status = 'waiting' THEN position END,"
+        " number"
+    )
+
+
 def queue(store: Store, meeting_id: int, columns: str = "*") -> list[Row]:
     """At the lectern first, then the waiting queue in order, then everyone else by number.
 
     `columns` narrows the rows for a station that shows thousands of them.
     """
-    return store.all(
-        f"SELECT {columns} FROM registrations WHERE meeting_id = ? ORDER BY"
-        " CASE status WHEN 'speaking' THEN 0 WHEN 'called' THEN 0 WHEN 'waiting' THEN 1"
-        " WHEN 'no_show' THEN 2 ELSE 3 END, CASE WHEN status = 'waiting' THEN position END,"
-        " number",
-        (meeting_id,),
-    )
+    return store.all(_queue_sql(columns), (meeting_id,))
+
+
+def queue_tuples(store: Store, meeting_id: int, columns: str) -> list[tuple[Any, ...]]:
+    """The queue in the same order, as plain tuples of `columns`: a station that redraws
+    thousands of rows on every action compares them with what it shows, without building
+    a dict per row."""
+    return list(store.conn.execute(_queue_sql(columns), (meeting_id,)).fetchall())
+
+
+def registration_tuples(
+    store: Store, meeting_id: int, columns: str, ids: list[int] | None = None
+) -> list[tuple[Any, ...]]:
+    """`columns` of the meeting's registrations `ids` (all of them without), in no order:
+    what a station reads once of a registration that does not change once made."""
+    sql = f"SELECT {columns} FROM registrations WHERE meeting_id = ?"
+    if ids is None:
+        return list(store.conn.execute(sql, (meeting_id,)).fetchall())
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found += store.conn.execute(f"{sql} AND id IN ({marks})", (meeting_id, *chunk))
+    return found
 
 
 def at_lectern(store: Store, meeting_id: int) -> Row | None:

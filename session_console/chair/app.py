@@ -12,12 +12,13 @@ from textual.widgets import Static
 
 from session_console.console.keys import bindings, localized
 from session_console.station import StationApp
-from session_console.widgets import LiveTable
+from session_console.widgets import Column, LiveTable
 from session_console.widgets.speaker import SpeakerPanel
 from shared import speaking
 from shared.config import Settings
 from shared.i18n import tr
 from shared.overview import overdue_elsewhere, pending_by_body, totals
+from shared.text import show_date
 
 
 class ChairApp(StationApp):
@@ -41,21 +42,21 @@ class ChairApp(StationApp):
                 yield Static(tr("Pending items by body", self.lang), classes="heading")
                 yield LiveTable(
                     [
-                        ("key", "#"),
-                        ("body", tr("Body", self.lang)),
-                        ("summary", tr("Summary", self.lang)),
-                        ("deadline", tr("Deadline", self.lang)),
+                        Column("key", "#", priority=2),
+                        Column("deadline", tr("Deadline", self.lang), min_width=10),
+                        Column("body", tr("Body", self.lang), min_width=12, text=True),
+                        Column("summary", tr("Summary", self.lang), min_width=16, text=True),
                     ],
                     id="pending",
                 )
                 yield Static(tr("Overdue from earlier meetings", self.lang), classes="heading")
                 yield LiveTable(
                     [
-                        ("key", "#"),
-                        ("meeting", tr("Meeting", self.lang)),
-                        ("body", tr("Body", self.lang)),
-                        ("summary", tr("Summary", self.lang)),
-                        ("deadline", tr("Deadline", self.lang)),
+                        Column("key", "#", priority=3),
+                        Column("deadline", tr("Deadline", self.lang), min_width=10),
+                        Column("body", tr("Body", self.lang), min_width=12, text=True),
+                        Column("summary", tr("Summary", self.lang), min_width=16, text=True),
+                        Column("meeting", tr("Meeting", self.lang), 2, min_width=12, text=True),
                     ],
                     id="overdue",
                 )
@@ -84,9 +85,9 @@ class ChairApp(StationApp):
             for item in items:
                 cells = (
                     str(item["id"]),
+                    show_date(item["deadline"]),
                     body or tr("(no body yet)", self.lang),
                     item["summary"],
-                    item["deadline"],
                 )
                 pending.append((str(item["id"]), cells))
         self.main.query_one("#pending", LiveTable).sync(pending)
@@ -95,7 +96,13 @@ class ChairApp(StationApp):
             [
                 (
                     str(i["id"]),
-                    (str(i["id"]), i["meeting_title"], i["body_name"], i["summary"], i["deadline"]),
+                    (
+                        str(i["id"]),
+                        show_date(i["deadline"]),
+                        i["body_name"],
+                        i["summary"],
+                        i["meeting_title"],
+                    ),
                 )
                 for i in overdue
             ]

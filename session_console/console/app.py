@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import gc
 import time
 from collections.abc import Callable
 from typing import Any
@@ -11,13 +11,15 @@ from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from printing import jobs
 from printing.connections import Connection, connect
 from printing.documents import ticket_for
 from session_console.console import forms
+from session_console.console.columns import question_columns, queue_columns
 from session_console.console.keys import KEYS, bindings, localized
+from session_console.console.queue_rows import QueueRows
 from session_console.station import StationApp
 from session_console.widgets import LiveTable
 from session_console.widgets.speaker import SpeakerPanel
@@ -28,8 +30,8 @@ from shared.events import describe, undo_last
 from shared.i18n import N_, UserError, tr
 from shared.questions import find_question, questions_of
 from shared.registrations import get_registration, verify_payload
-from shared.specs import QUEUE_STATUSES, outcome_label
-from shared.text import matches
+from shared.specs import outcome_label
+from shared.text import matches, show_date
 from tui import ConfirmDialog, PrintingApp
 
 # A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
@@ -75,8 +77,7 @@ class ConsoleApp(StationApp, PrintingApp):
         self.rows: dict[str, dict[str, Any]] = {}
         self.lectern: dict[str, Any] | None = None
         self.refreshed = 0.0
-        self._created: dict[int, float] = {}
-        self._labels: dict[tuple[Any, ...], str] = {}
+        self.queue_rows = QueueRows(self.lang)
         self._scan = ""
         self._scan_at = 0.0  # when the terminal delivered the last key kept
         self._scan_handled = 0.0  # when it was handled: a busy station handles keys late
@@ -85,30 +86,11 @@ class ConsoleApp(StationApp, PrintingApp):
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
         with Horizontal(id="main"):
-            yield LiveTable(
-                [
-                    ("no", tr("No.", self.lang)),
-                    ("name", tr("Name", self.lang)),
-                    ("village", tr("Village", self.lang)),
-                    ("field", tr("Field", self.lang)),
-                    ("status", tr("Status", self.lang)),
-                    ("waited", tr("Waited", self.lang)),
-                ],
-                id="queue",
-            )
+            yield LiveTable(queue_columns(self.lang), id="queue")
             with Vertical(id="side"):
                 yield SpeakerPanel(id="speaker")
-                yield Static(id="questions-title")
-                yield LiveTable(
-                    [
-                        ("q", "#"),
-                        ("summary", tr("Summary", self.lang)),
-                        ("official", tr("Answered by", self.lang)),
-                        ("outcome", tr("Outcome", self.lang)),
-                        ("deadline", tr("Deadline", self.lang)),
-                    ],
-                    id="questions",
-                )
+        yield Static(id="questions-title")
+        yield LiveTable(question_columns(self.lang), id="questions")
         yield Input(
             placeholder=tr("Scan a ticket or find a name (diacritics optional)…", self.lang),
             id="scan",
@@ -119,39 +101,22 @@ class ConsoleApp(StationApp, PrintingApp):
     def on_mount(self) -> None:
         super().on_mount()
         self.main.query_one("#queue", LiveTable).focus()
+        # Everything built so far lives as long as the station: keep it out of the garbage
+        # collector's full passes, which otherwise stall a key for 100 ms and more.
+        gc.freeze()
 
     # --- keeping the screen in step with the database ---
 
     def refresh_all(self) -> None:
         super().refresh_all()
         self.refreshed = time.monotonic()
-        rows = speaking.queue(self.store, self.meeting_id, speaking.QUEUE_COLUMNS)
-        self.rows = {str(r["id"]): r for r in rows}
         self.lectern = speaking.at_lectern(self.store, self.meeting_id)
-        now = time.time()
-        cells = [(str(r["id"]), self._cells(r, now)) for r in rows]
+        cells = self.queue_rows.update(self.store, self.meeting_id, time.time())
+        self.rows = self.queue_rows.rows
         self.main.query_one("#queue", LiveTable).sync(cells)
         self.show_top_bar()
         self.show_speaker()
         self.show_questions()
-
-    def _cells(self, row: dict[str, Any], now: float) -> tuple[str, ...]:
-        waited = ""
-        if row["status"] == "waiting":
-            created = self._created.get(row["id"])
-            if created is None:
-                created = dt.datetime.fromisoformat(row["created_at"]).timestamp()
-                self._created[row["id"]] = created
-            waited = self._label(N_("{n} min"), n=max(0, int(now - created) // 60))
-        status = self._label(QUEUE_STATUSES[row["status"]])
-        return (f"{row['number']:03d}", row["name"], row["village"], row["field"], status, waited)
-
-    def _label(self, key: str, **params: Any) -> str:
-        """Labels repeated on thousands of rows, rendered once."""
-        cache_key = (key, *params.values())
-        if cache_key not in self._labels:
-            self._labels[cache_key] = tr(key, self.lang, **params)
-        return self._labels[cache_key]
 
     def show_top_bar(self) -> None:
         meeting = self.meeting
@@ -196,14 +161,14 @@ class ConsoleApp(StationApp, PrintingApp):
                         q["summary"],
                         q["official_name"],
                         outcome[q["id"]],
-                        q["deadline"],
+                        show_date(q["deadline"]),
                     ),
                 )
                 for q in found
             ]
         )
 
-    @on(DataTable.RowHighlighted, "#queue")
+    @on(LiveTable.RowHighlighted, "#queue")
     def _queue_moved(self) -> None:
         with self._unless_closing():  # the table also moves while the app tears it down
             self.show_questions()

@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 from session_console.console.dialogs import Field, FormDialog
 from session_console.console.keys import bindings, localized
 from session_console.station import StationApp
-from session_console.widgets import LiveTable
+from session_console.widgets import Column, LiveTable
 from shared import followup as fu
 from shared.config import Settings
 from shared.i18n import N_, tr, trn
@@ -59,13 +59,13 @@ class FollowupApp(StationApp):
         yield Static(id="filters")
         yield LiveTable(
             [
-                ("id", "#"),
-                ("state", ""),
-                ("deadline", tr("Deadline", self.lang)),
-                ("body", tr("Body", self.lang)),
-                ("citizen", tr("Citizen", self.lang)),
-                ("summary", tr("Summary", self.lang)),
-                ("progress", tr("Progress", self.lang)),
+                Column("id", "#", priority=3),
+                Column("state", ""),  # "OVERDUE", as wide as it is when there is one
+                Column("deadline", tr("Deadline", self.lang), min_width=10),
+                Column("body", tr("Body", self.lang), min_width=12, text=True),
+                Column("citizen", tr("Citizen", self.lang), 2, min_width=12, text=True),
+                Column("summary", tr("Summary", self.lang), min_width=16, text=True),
+                Column("progress", tr("Progress", self.lang), 4, min_width=10, text=True),
             ],
             id="items",
         )

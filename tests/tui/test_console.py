@@ -263,7 +263,7 @@ async def test_the_chair_sees_totals_and_pending(
             ).fetchone()[0]
         )
         pending = app.query_one("#pending", LiveTable)
-        assert pending.row_count == 1 and str(pending.get_row_at(0)[1]) == "Phòng Kinh tế"
+        assert pending.row_count == 1 and str(pending.get_row_at(0)[2]) == "Phòng Kinh tế"
         assert "Lê Thị Hoa" in str(app.query_one("#next", Static).render())
         speaking.stop(store, queue4)  # written by this process: the chair polls its own file
         app.refresh_all()
