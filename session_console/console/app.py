@@ -21,7 +21,7 @@ from session_console.console.columns import question_columns, queue_columns
 from session_console.console.keys import KEYS, bindings, localized
 from session_console.console.queue_rows import QueueRows
 from session_console.station import StationApp
-from session_console.widgets import LiveTable
+from session_console.widgets import LiveTable, show
 from session_console.widgets.speaker import SpeakerPanel
 from shared import agenda, meetings, speaking
 from shared.config import Settings
@@ -127,7 +127,7 @@ class ConsoleApp(StationApp, PrintingApp):
         parts = [meeting["title"], tr(state, self.lang)]
         if current:
             parts.append(tr("Program: {step}", self.lang, step=current[0]))
-        self.main.query_one("#top-bar", Static).update(escape(" · ".join(parts)))
+        show(self.main.query_one("#top-bar", Static), escape(" · ".join(parts)))
 
     def tick(self) -> None:
         self.show_speaker()
@@ -149,7 +149,7 @@ class ConsoleApp(StationApp, PrintingApp):
             if row
             else ""
         )
-        self.main.query_one("#questions-title", Static).update(title)
+        show(self.main.query_one("#questions-title", Static), title)
         found = questions_of(self.store, row["id"]) if row else []
         outcome = {q["id"]: tr(outcome_label(q["outcome"]), self.lang) for q in found}
         self.main.query_one("#questions", LiveTable).sync(

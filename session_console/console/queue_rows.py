@@ -4,8 +4,8 @@ Every action re-reads the queue (thousands of rows at a large meeting) so that t
 always shows the file as it is. Reading every column of every row and building its dict
 and cells each time cost more than the action itself. A registration's number, name,
 village, field and time of arrival never change once made: they are read once. Each
-refresh reads only the order and what moves (status, place in the queue); a row whose
-status and place are as last time keeps its dict and cells, and the table skips it.
+refresh reads only the order and the status; a row whose status is as last time keeps
+its dict and cells wherever it moved, and the table skips it.
 Only the minutes waited move on their own: a row's cells say until when they hold.
 """
 
@@ -21,13 +21,13 @@ from shared.i18n import N_, tr
 from shared.specs import QUEUE_STATUSES
 
 FIXED = "id, number, name, village, field, created_at"
-MOVING = "id, status, position"
+MOVING = "id, status"  # the order is the query's: a row moved keeps its cells
 
 Pair = tuple[str, tuple[str, ...]]
 
 
 class Shown(NamedTuple):
-    state: tuple[Any, ...]  # (id, status, position) as read
+    state: tuple[Any, ...]  # (id, status) as read
     row: dict[str, Any]  # the columns of speaking.QUEUE_COLUMNS
     pair: Pair  # (table key, cells)
     until: float  # when the minutes waited move on
@@ -72,7 +72,7 @@ class QueueRows:
         return pairs
 
     def _shown(self, state: tuple[Any, ...], now: float) -> Shown:
-        row = {**self._fixed[state[0]], "status": state[1], "position": state[2]}
+        row = {**self._fixed[state[0]], "status": state[1]}
         waited, until = "", math.inf
         if row["status"] == "waiting":
             created = dt.datetime.fromisoformat(row["created_at"]).timestamp()

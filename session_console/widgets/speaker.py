@@ -9,6 +9,7 @@ from rich.markup import escape
 from textual.widgets import Static
 
 from session_console.clock import clock
+from session_console.widgets.text import show
 from shared.i18n import N_, tr
 from shared.speaking import elapsed
 
@@ -37,9 +38,10 @@ class SpeakerPanel(Static):
     """
 
     def show(self, row: dict[str, Any] | None, limit: int, lang: str) -> None:
-        self.set_classes("")
+        """Re-shown twice a second: only a change is drawn (see widgets.text.show)."""
         if row is None:
-            self.update(tr("Nobody at the lectern.", lang))
+            self._level("")
+            show(self, tr("Nobody at the lectern.", lang))
             return
         state = STATES["paused" if row["speech_paused"] else row["status"]]
         timer, level = timer_state(row, limit)
@@ -49,6 +51,9 @@ class SpeakerPanel(Static):
             escape(row["summary"]),
             f"[b]{timer}[/b]" if row["speech_started"] else "",
         ]
-        self.update("\n".join(line for line in lines if line))
-        if row["speech_started"]:
-            self.add_class(level)
+        show(self, "\n".join(line for line in lines if line))
+        self._level(level if row["speech_started"] else "")
+
+    def _level(self, level: str) -> None:
+        for name in ("-ok", "-warn", "-over"):
+            self.set_class(name == level, name)
