@@ -283,3 +283,21 @@ async def test_the_console_offers_listed_names_by_any_word(
         text = screen_text(app)
         assert "▶ Thôn Đoài" in text and "  Thôn Đông" in text
         assert "thon doài" not in text.lower()  # what was typed is shown as typed
+
+
+async def test_a_key_typed_into_a_prefilled_field_adds_to_it(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    """The question dialog opens on the citizen's own summary: what the secretary types
+    goes after it, never over it."""
+    app = make_console_app(settings, connect_printer=lambda: printer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        summary = dialog.query_one("#f-summary", Input)
+        before = summary.value
+        assert before and app.focused is summary
+        await pilot.press("space", "X")
+        assert summary.value == before + " X"

@@ -114,10 +114,16 @@ class FormDialog(ModalScreen[bool]):
             yield TextArea(str(spec.value), id=f"f-{spec.name}")
         else:
             if spec.suggestions:
-                yield ListedInput(spec.suggestions, value=str(spec.value), id=f"f-{spec.name}")
+                yield ListedInput(
+                    spec.suggestions,
+                    value=str(spec.value),
+                    id=f"f-{spec.name}",
+                    select_on_focus=False,
+                )
                 yield Static(id=f"offer-{spec.name}", classes="offer")
             else:
-                yield Input(str(spec.value), id=f"f-{spec.name}")
+                # a prefilled text (the citizen's summary) is never replaced by a stray key
+                yield Input(str(spec.value), id=f"f-{spec.name}", select_on_focus=False)
         yield Static(escape(spec.hint), id=f"hint-{spec.name}", classes="hint")
 
     @on(ListedInput.Offered)
