@@ -8,6 +8,7 @@ events.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from shared import events
@@ -16,9 +17,9 @@ from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import parse_date
 from shared.questions import get_question, items
-from shared.reference import find_body
+from shared.reference import UnknownBody, add_body, find_body
 from shared.specs import FOLLOWED_UP
-from shared.text import clean
+from shared.text import clean, fold
 
 Row = dict[str, Any]
 SATISFACTION = ("satisfied", "not_satisfied", "not_asked")
@@ -32,12 +33,21 @@ def _open_item(store: Store, question_id: int) -> Row:
 
 
 def _update(
-    store: Store, question_id: int, kind: EventKind, changes: Row, *, must_be_open: bool = True
+    store: Store,
+    question_id: int,
+    kind: EventKind,
+    changes: Row | Callable[[], Row],
+    *,
+    must_be_open: bool = True,
 ) -> Row:
+    """`changes` made in one transaction with their event; a callable is called inside it,
+    once the item is known to be open (so what it writes is undone with a refusal)."""
     with store.write():
         item = _open_item(store, question_id)
         if must_be_open and item["followup_status"] != "open":
             raise UserError("Item #{question} is closed.", question=question_id)
+        if callable(changes):
+            changes = changes()
         changes["updated_at"] = now_iso()
         old = {column: item[column] for column in changes}
         store.update("questions", question_id, changes)
@@ -94,18 +104,22 @@ def extend(store: Store, question_id: int, *, deadline: str, reason: str) -> Row
     )
 
 
-def transfer(store: Store, question_id: int, *, body: str) -> Row:
-    found = find_body(store, body)
-    return _update(
-        store,
-        question_id,
-        EventKind.FOLLOWUP_TRANSFERRED,
-        {
-            "progress": "transferred",
-            "body_id": found["id"],
-            "body_name": found["name"],
-        },
-    )
+def transfer(store: Store, question_id: int, *, body: str, new_body: str = "") -> Row:
+    """Passed on to another body. A body not in the list is `UnknownBody`, unless the
+    person confirmed it is a new one (`new_body`, its name again): then it joins the list
+    in the same transaction."""
+    try:
+        found: Row | None = find_body(store, body)
+    except UnknownBody as unknown:
+        if fold(new_body) != fold(unknown.name):
+            raise
+        found = None
+
+    def changes() -> Row:
+        row = found or add_body(store, body)[0]
+        return {"progress": "transferred", "body_id": row["id"], "body_name": row["name"]}
+
+    return _update(store, question_id, EventKind.FOLLOWUP_TRANSFERRED, changes)
 
 
 def inform(store: Store, question_id: int, *, on: str, how: str) -> Row:

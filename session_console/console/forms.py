@@ -164,11 +164,10 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
             questions.set_outcome(store, question["id"], chosen, **values)
         except UnknownBody as unknown:
             name = unknown.name
-            raise AskFirst(
-                tr("'{body}' is not in the list of bodies. Add it?", lang, body=name),
-                yes=tr("Add it to the list", lang),
-                no=tr("Back to the form", lang),
-                then=lambda: questions.set_outcome(
+            raise AskFirst.new_body(
+                name,
+                lang,
+                lambda: questions.set_outcome(
                     store, question["id"], chosen, new_body=name, **values
                 ),
             ) from None

@@ -13,14 +13,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from session_console.console.dialogs import Field, FormDialog
+from session_console.console.dialogs import AskFirst, Field, FormDialog
 from session_console.console.keys import bindings, localized
 from session_console.station import StationApp
 from session_console.widgets import Column, LiveTable
 from shared import followup as fu
 from shared.config import Settings
 from shared.i18n import N_, tr, trn
-from shared.reference import list_bodies
+from shared.reference import UnknownBody, list_bodies
 from shared.text import matches, show_date
 
 KEYS = [
@@ -168,8 +168,19 @@ class FollowupApp(StationApp):
             self._dialog(
                 tr("Transfer item #{id}", self.lang, id=item["id"]),
                 [Field("body", tr("Body", self.lang), suggestions=bodies)],
-                lambda v: fu.transfer(self.store, item["id"], **v),
+                lambda v: self._transfer(item["id"], v["body"]),
             )
+
+    def _transfer(self, question_id: int, body: str) -> None:
+        try:
+            fu.transfer(self.store, question_id, body=body)
+        except UnknownBody as unknown:
+            name = unknown.name
+            raise AskFirst.new_body(
+                name,
+                self.lang,
+                lambda: fu.transfer(self.store, question_id, body=name, new_body=name),
+            ) from None
 
     def action_inform(self) -> None:
         if item := self.selected():

@@ -121,3 +121,39 @@ async def test_a_yes_never_adds_a_body_to_an_outcome_refused_for_another_reason(
         assert app.screen is dialog
         assert "Cấp không được để trống" in screen_text(app)
         assert bodies(store) == known
+
+
+async def test_the_followup_transfer_adds_a_new_body_after_a_yes(
+    store: Store, queue4: int, settings: Settings
+) -> None:
+    """Two weeks later the office passes an item on to a body not yet in the list: asked,
+    no keeps the dialog as typed, yes adds the body and transfers in one step."""
+    from session_console.followup.app import make_followup_app
+
+    asked = ask(store, queue4)
+    questions.set_outcome(store, asked["id"], "pending", body="Phòng Kinh tế")
+    known = bodies(store)
+    app = make_followup_app(settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#f-body", Input).value = NEW
+        await pilot.pause()
+        await pilot.click("#dialog-ok")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert f'"{NEW}" chưa có trong danh sách cơ quan' in box_text(app, "#confirm-box")
+        await pilot.press("enter")  # no: back, as typed
+        await pilot.pause()
+        assert app.screen is dialog and dialog.query_one("#f-body", Input).value == NEW
+        assert bodies(store) == known
+        await pilot.click("#dialog-ok")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog | ConfirmDialog)
+        assert bodies(store) == [*known, (NEW, "")]
+        moved = questions.get_question(store, asked["id"])
+        assert (moved["progress"], moved["body_name"]) == ("transferred", NEW)

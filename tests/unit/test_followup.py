@@ -197,3 +197,20 @@ def test_merge_is_idempotent(
         ]
         == 1
     )
+
+
+def test_a_transfer_to_a_new_body_adds_it_only_with_the_transfer(
+    store: Store, pending: list[int]
+) -> None:
+    """Unknown without a yes; with one, added in the transfer's own transaction, so a
+    refused transfer (a closed item) adds nothing."""
+    new = "Ban Quản lý dự án tỉnh"
+    count = len(store.all("SELECT id FROM bodies"))
+    with pytest.raises(UserError, match="No body"):
+        followup.transfer(store, pending[0], body=new)
+    followup.answer(store, pending[1], on="01/03/2026", document="5/UBND", summary="Đã xong")
+    with pytest.raises(UserError):
+        followup.transfer(store, pending[1], body=new, new_body=new)
+    assert len(store.all("SELECT id FROM bodies")) == count
+    moved = followup.transfer(store, pending[0], body=new, new_body=new.upper())
+    assert moved["body_name"] == new and len(store.all("SELECT id FROM bodies")) == count + 1

@@ -43,6 +43,16 @@ class AskFirst(Exception):  # noqa: N818 - a question, not an error
         super().__init__(question)
         self.question, self.yes, self.no, self.then = question, yes, no, then
 
+    @classmethod
+    def new_body(cls, name: str, lang: str, then: Callable[[], Any]) -> AskFirst:
+        """ "Add this body to the list?" - the outcome dialog's and the follow-up's."""
+        return cls(
+            tr("'{body}' is not in the list of bodies. Add it?", lang, body=name),
+            yes=tr("Add it to the list", lang),
+            no=tr("Back to the form", lang),
+            then=then,
+        )
+
 
 Adapt = Callable[[Mapping[str, Any]], Mapping[str, str | None]]
 """Given the values typed so far, a hint per field to show, or None to hide that field
