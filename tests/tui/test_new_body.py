@@ -24,7 +24,7 @@ NEW = "Sở Tài nguyên và Môi trường tỉnh Hải Dương"
 TYPED = {"body": NEW, "level": "tỉnh", "document": "125/UBND-TNMT"}
 
 
-def box_text(app: ConsoleApp, selector: str) -> str:
+def box_text(app: Any, selector: str) -> str:
     """The words drawn inside one box of the screen, in one line (a question wraps)."""
     region = app.screen.query_one(selector).region
     lines = screen_text(app).split("\n")[region.y : region.bottom]
