@@ -39,12 +39,12 @@ class LiveTable(ScrollView, can_focus=True):
     `RowHighlighted`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home,ctrl+home", "edge(0)", show=False),
-        Binding("end,ctrl+end", "edge(1)", show=False),
+        Binding("up", "cursor(-1)", show=False, id="table-up"),
+        Binding("down", "cursor(1)", show=False, id="table-down"),
+        Binding("pageup", "page(-1)", show=False, id="table-page-up"),
+        Binding("pagedown", "page(1)", show=False, id="table-page-down"),
+        Binding("home,ctrl+home", "edge(0)", show=False, id="table-first"),
+        Binding("end,ctrl+end", "edge(1)", show=False, id="table-last"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "live-table--header",
