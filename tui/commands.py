@@ -13,6 +13,7 @@ from textual.types import IgnoreReturnCallbackType
 
 from shared.i18n import tr
 from shared.text import fold, matches
+from tui.keys_help import station_actions
 
 Command = tuple[str, str, IgnoreReturnCallbackType]
 
@@ -20,24 +21,15 @@ Command = tuple[str, str, IgnoreReturnCallbackType]
 class StationCommands(Provider):
     def _commands(self) -> list[Command]:
         lang = getattr(self.app, "lang", "vi")
-        found: list[Command] = []
-        seen: set[str] = set()
-        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            action = binding.action
-            if not binding.description or not enabled or action in seen:
-                continue
-            if action in {"command_palette", "app.command_palette"}:
-                continue
-            seen.add(action)
-            key = self.app.get_key_display(binding)
-            found.append(
-                (
-                    binding.description,
-                    tr("Key: {key}", lang, key=key),
-                    partial(self.app.run_action, action, node),
-                )
+        return [
+            (
+                found.description,
+                tr("Key: {key}", lang, key=" / ".join(found.keys)),
+                partial(self.app.run_action, found.action),
             )
-        return found
+            for found in station_actions(self.screen.active_bindings, self.app)
+            if found.enabled and found.action != "command_palette"
+        ]
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
         for title, help_text, run in self._commands():

@@ -4,6 +4,7 @@ language. The footer has room for the common keys only; this panel has them all.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from rich.table import Table
@@ -19,23 +20,41 @@ from shared.i18n import tr
 KeyRows = list[tuple[str, str]]
 
 
-LAST = ("help", "command_palette", "quit")
+@dataclass(frozen=True)
+class StationAction:
+    action: str
+    keys: tuple[str, ...]  # as shown: "F1", "?"
+    description: str
+    enabled: bool
 
 
-def key_rows(screen_bindings: Mapping[str, ActiveBinding], app: App[Any]) -> KeyRows:
-    """(keys, description) for each of the station's actions: "F1 / ?" when an action has
-    two keys; the station's own first, then help, the palette and quit. A widget's keys
-    (the table's arrows) are the widget's, not the station's."""
+def station_actions(bindings: Mapping[str, ActiveBinding], app: App[Any]) -> list[StationAction]:
+    """The station's own actions, in the order it declares them, each with all its keys:
+    what the help panel lists and the command palette runs. Only keys bound on the app:
+    a widget's (the table's arrows, a field's "Move cursor left") are the widget's."""
     keys: dict[str, list[str]] = {}
-    described: dict[str, str] = {}
-    for node, binding, _enabled, _tooltip in screen_bindings.values():
+    described: dict[str, tuple[str, bool]] = {}
+    for node, binding, enabled, _tooltip in bindings.values():
         if node is not app or binding.system:
             continue
         keys.setdefault(binding.action, []).append(app.get_key_display(binding))
         if binding.description and binding.action not in described:
-            described[binding.action] = binding.description
-    order = sorted(described, key=lambda action: action in LAST and LAST.index(action) + 1)
-    return [(" / ".join(keys[action]), described[action]) for action in order]
+            described[binding.action] = (binding.description, enabled)
+    return [
+        StationAction(action, tuple(keys[action]), text, enabled)
+        for action, (text, enabled) in described.items()
+    ]
+
+
+LAST = ("help", "command_palette", "quit")
+
+
+def key_rows(bindings: Mapping[str, ActiveBinding], app: App[Any]) -> KeyRows:
+    """(keys, description) for each of the station's actions: "F1 / ?" when an action has
+    two keys; the station's own first, then help, the palette and quit."""
+    actions = station_actions(bindings, app)
+    actions.sort(key=lambda found: found.action in LAST and LAST.index(found.action) + 1)
+    return [(" / ".join(found.keys), found.description) for found in actions]
 
 
 class KeysHelp(ModalScreen[None]):

@@ -130,6 +130,10 @@ async def test_the_palette_lists_the_stations_actions_in_its_language(
         text = screen_text(app)
         for builtin in ("Theme", "Screenshot", "Maximize", "Search for commands"):
             assert builtin not in text
+        await pilot.press("escape", "slash", "ctrl+p")  # from the find field: not its keys
+        await pilot.press(*"cursor")
+        await pilot.pause(0.3)
+        assert "Move cursor" not in screen_text(app)
         assert tr("Type what to do (diacritics optional)…", "vi") in text
 
 
