@@ -18,6 +18,9 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
+
+from textual.app import App
 
 from session_console.console.app import ConsoleApp, make_console_app
 from session_console.widgets import LiveTable
@@ -65,7 +68,7 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20, method="inclusive")[18]
 
 
-async def painted(app: ConsoleApp, action: Callable[[], object]) -> tuple[float, float]:
+async def painted(app: App[Any], action: Callable[[], object]) -> tuple[float, float]:
     """Seconds from an action (what its key runs) to the next repaint of the screen, and
     the processor time this process spent on it: on a machine shared with other work the
     first waits for the processor, the second does not."""

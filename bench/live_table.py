@@ -14,10 +14,9 @@ import importlib
 import importlib.util
 import random
 import statistics
-import time
-from collections.abc import Callable
 from typing import Any
 
+from console_station import painted  # run from bench/, beside it
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -93,15 +92,6 @@ async def measure(kind: str, samples: int) -> tuple[list[float], list[float]]:
             cpus.append(cpu)
             position = {r[0]: index for index, r in enumerate(order)}
     return walls, cpus
-
-
-async def painted(app: App[None], action: Callable[[], None]) -> tuple[float, float]:
-    done = asyncio.Event()
-    began, cpu = time.perf_counter(), time.process_time()
-    action()
-    app.call_after_refresh(done.set)
-    await asyncio.wait_for(done.wait(), 10)
-    return time.perf_counter() - began, time.process_time() - cpu
 
 
 def main() -> None:
