@@ -19,6 +19,7 @@ from shared.cli.base import (
     print_table,
 )
 from shared.cli.question import ITEM_KEYS
+from shared.deadlines import basis_label
 from shared.followup import open_items
 from shared.i18n import Label
 from shared.meetings import parse_date
@@ -130,7 +131,7 @@ def export_(
         "{draft}{pending} pending items. The conclusion notice is due by {due} ({rule}).",
         pending=len(record.pending),
         due=short_date(record.notice_due.isoformat()),
-        rule=str(record.notice_rule),
+        rule=basis_label(str(record.notice_rule), session.settings.language),
         draft=Label("DRAFT · ") if record.draft else "",
     )
 

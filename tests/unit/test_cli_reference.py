@@ -190,3 +190,12 @@ def test_the_readme_names_every_lookup_key(db_path: Path) -> None:
     top, _, nested = row.partition("`items`")
     assert set(re.findall(r"`(\w+)`", top)) - {"lookup"} | {"items"} == set(shown)
     assert set(re.findall(r"`(\w+)`", nested)) == set(shown["items"][0])
+
+
+def test_export_says_the_notice_limit_in_words(db_path: Path, meeting: int, tmp_path: Path) -> None:
+    """The summary line after an export speaks the user's language: "7 ngày làm việc",
+    never the stored "7 working"."""
+    said = run("export", str(meeting), "--out", str(tmp_path / "out"), db=db_path).output
+    assert "(7 ngày làm việc)." in said and "working" not in said
+    said = run("--lang", "en", "export", str(meeting), "--out", str(tmp_path / "en"), db=db_path)
+    assert "(7 working days)." in said.output
