@@ -197,5 +197,5 @@ def test_export_says_the_notice_limit_in_words(db_path: Path, meeting: int, tmp_
     never the stored "7 working"."""
     said = run("export", str(meeting), "--out", str(tmp_path / "out"), db=db_path).output
     assert "(7 ngày làm việc)." in said and "working" not in said
-    said = run("--lang", "en", "export", str(meeting), "--out", str(tmp_path / "en"), db=db_path)
-    assert "(7 working days)." in said.output
+    english = run("--lang", "en", "export", str(meeting), "--out", str(tmp_path / "en"), db=db_path)
+    assert "(7 working days)." in english.output
