@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from shared.cli.base import Session, pass_session
+from shared.cli.base import Session, need_extra, pass_session
 from shared.config import MAX_SERVE_SESSIONS
 from shared.i18n import LANGUAGES, UserError, tr
 
@@ -153,10 +153,7 @@ def serve(
     """Serve a station to browsers on the hall's network (needs hallkit[web])."""
     from shared.cli import cli
 
-    try:
-        import textual_serve  # noqa: F401
-    except ImportError:
-        raise UserError("The web extra is not installed: pip install 'hallkit[web]'.") from None
+    need_extra("web", "aiohttp", "textual_serve")
     if station not in cli.commands:
         raise UserError("The {station} station is not in this version yet.", station=station)
     if host == "0.0.0.0" and not public_url:  # noqa: S104

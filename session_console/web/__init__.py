@@ -1,5 +1,6 @@
-"""The read-only web face (`hallkit web`): aiohttp and Jinja2, no Textual."""
+"""The read-only web face (`hallkit web`): aiohttp and Jinja2, no Textual.
 
-from session_console.web.app import make_app
-
-__all__ = ["make_app"]
+Nothing is imported here: the package is loaded for its `hallkit web` command on a plain
+install, where aiohttp and Jinja2 (the `web` extra) may be missing. The app is
+`session_console.web.app.make_app`.
+"""

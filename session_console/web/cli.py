@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from shared.cli.base import Session, pass_session
+from shared.cli.base import Session, need_extra, pass_session
 
 
 @click.command()
@@ -26,6 +26,7 @@ from shared.cli.base import Session, pass_session
 @pass_session
 def web(session: Session, host: str, port: int, forwarded_allow: str, db: Path | None) -> None:
     """Serve the read-only web face (database opened read-only; --db chooses the file)."""
+    need_extra("web", "aiohttp", "jinja2")
     from aiohttp import web as aioweb
 
     from session_console.web.app import make_app

@@ -51,6 +51,29 @@ pass_session = click.make_pass_decorator(Session)
 CREATING_COMMANDS = {"init", "demo", "meeting", "import", "calendar", "merge", "printer"}
 
 
+def need_extra(extra: str, *modules: str) -> None:
+    """Refuse, naming the extra to install, when an optional package is missing.
+
+    Commands import their optional packages (aiohttp, Jinja2, textual-serve) inside their
+    body, so a plain `pip install -e .` starts every command and only these say what they
+    lack."""
+    from importlib.util import find_spec
+
+    def lacks(module: str) -> bool:
+        try:
+            return find_spec(module) is None
+        except ImportError:
+            return True
+
+    missing = [module for module in modules if lacks(module)]
+    if missing:
+        raise UserError(
+            "This command needs the optional packages of the {extra} extra ({missing}). Install them with: pip install -e '.[{extra}]'",
+            extra=extra,
+            missing=", ".join(missing),
+        )
+
+
 def _command() -> str:
     context = click.get_current_context(silent=True)
     return (context.find_root().invoked_subcommand or "") if context else ""
@@ -116,7 +139,8 @@ def _usage_mistake(error: click.UsageError) -> NoReturn:
         error.show()  # a group named alone shows its help; nothing typed to echo
         sys.exit(error.exit_code)
     lang = _language()
-    reason = error.format_message()
+    # click lays a list of choices out on lines ("Choose from:\n\tkiosk,"): one line here
+    reason = " ".join(error.format_message().split())
     echo(error_line(tr("{reason}. See --help", lang, reason=reason), lang), err=True)
     if error.ctx is not None:
         echo(error.ctx.get_usage(), err=True, keep="\n")
