@@ -28,7 +28,9 @@ _KEYS = {
     "kiosk_pin",
     "retention_months",
     "serve_sessions",
+    "typing",
 }
+TYPING_MODES = ("telex", "vni", "off")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,12 @@ class Settings:
     serve_sessions: int = 4
     deadlines: Mapping[str, Rule] = field(default_factory=lambda: dict(DEFAULT_RULES))
     config_path: Path | None = None
+    typing: str = ""  # "telex", "vni" or "off"; unset: Telex in Vietnamese, off in English
+
+    @property
+    def typing_mode(self) -> str:
+        """How the stations' text fields compose Vietnamese (shared.telex)."""
+        return self.typing or ("telex" if self.language == "vi" else "off")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -109,9 +117,11 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
     unknown = sorted(set(raw) - _KEYS)
     if unknown:
         raise UserError("Unknown setting in the config: {key}.", key=unknown[0])
-    for key in ("database", "language", "station", "printer", "public_url", "kiosk_pin"):
+    for key in ("database", "language", "station", "printer", "public_url", "kiosk_pin", "typing"):
         if key in raw and not isinstance(raw[key], str):
             raise UserError("Invalid value for the setting {key}.", key=key)
+    if raw.get("typing", "telex") not in TYPING_MODES:
+        raise UserError("Invalid value for the setting {key}.", key="typing")
     months = _whole(raw, "retention_months", settings.retention_months, 600)
     sessions = _whole(raw, "serve_sessions", settings.serve_sessions, MAX_SERVE_SESSIONS)
     base = path.parent
@@ -128,6 +138,7 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
         serve_sessions=sessions,
         deadlines=_deadlines(raw.get("deadlines", {})),
         config_path=path,
+        typing=raw.get("typing", settings.typing),
     )
 
 
@@ -136,6 +147,9 @@ SAMPLE = """\
 database = "hallkit.db"
 # Interface language: "vi" or "en".
 language = "vi"
+# Vietnamese typing with no input method in the stations' text fields: "telex", "vni" or
+# "off" (an input method such as Unikey does it). Unset: Telex in Vietnamese, off in English.
+# typing = "telex"
 # The name this machine records in the event log and on registrations.
 station = "station-1"
 # Printer: preview:DIR, usb:VID:PID, tcp:HOST[:PORT], serial:DEVICE?baud=N, file:PATH, cups:QUEUE
