@@ -31,6 +31,8 @@ _KEYS = {
     "typing",
 }
 TYPING_MODES = ("telex", "vni", "off")
+# A Vietnamese station types Vietnamese with no input method; an English one types as is.
+DEFAULT_TYPING = {"vi": "telex", "en": "off"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Settings:
     @property
     def typing_mode(self) -> str:
         """How the stations' text fields compose Vietnamese (shared.telex)."""
-        return self.typing or ("telex" if self.language == "vi" else "off")
+        return self.typing or DEFAULT_TYPING.get(self.language, "off")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
