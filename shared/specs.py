@@ -51,8 +51,8 @@ class FieldSpec:
     short: str = ""
     """msgid of a column header, where the label is too long for one."""
     bare_on_ticket: bool = False
-    """On the ticket without its label: the value names its own kind of place ("Tổ dân
-    phố Minh Khai"), which a label would contradict ("Thôn: Tổ dân phố Minh Khai")."""
+    """On the ticket without its label: the value names its own kind of place (a
+    residential group), which the label would contradict ("Village: <a group>")."""
 
     def label_for(self, kind: str = "commune") -> str:
         return self.labels.get(kind, self.label)

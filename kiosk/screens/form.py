@@ -129,19 +129,17 @@ class RegistrationScreen(Screen[None]):
         counter.set_class(count >= SUMMARY_NEAR, "-near")
         counter.set_class(count >= SUMMARY_MAX, "-full")
 
-    @on(Input.Changed)
-    def forget_refusal(self, event: Input.Changed) -> None:
-        """What the field refused is said until its text changes."""
-        name = (event.input.id or "").removeprefix("input-")
-        if name in self.refused:
-            self.refused.discard(name)
-            self.show_error(name, "")
-
     @on(FormInput.Refused)
     def say_refused(self, event: FormInput.Refused) -> None:
-        """Keys a field could not take, said beside it: never dropped without a word."""
+        """Keys a field could not take, said beside it until the citizen deletes
+        something: never dropped without a word."""
         name = (event.field.id or "").removeprefix("input-")
         limit = FIELDS[name].limit
+        if not event.count:
+            if name in self.refused:
+                self.refused.discard(name)
+                self.show_error(name, "")
+            return
         if event.full:
             text = trn(
                 "At most {max} characters here: {n} more typed was not taken.",

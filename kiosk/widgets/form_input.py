@@ -15,11 +15,11 @@ class FormInput(Input):
     """Textual's Input refuses a key past `max_length` (or outside `restrict`) with a bell
     only, and keeps the first line of a paste: the end of a citizen's sentence went
     without a word. This one posts `Refused` for every key it does not take, counting
-    them, and takes from a paste what fits (its lines joined) and refuses the rest."""
+    them until something is deleted, and takes from a paste what fits (its lines joined) and refuses the rest."""
 
     @dataclass
     class Refused(Message):
-        """Keys the field did not take since its text last changed."""
+        """Keys the field did not take since its text last got shorter (0: none now)."""
 
         field: FormInput
         count: int
@@ -31,10 +31,13 @@ class FormInput(Input):
             return self.field
 
     refused = 0
-    """Characters refused since the text last changed."""
+    """Characters refused since the text last got shorter."""
 
-    def watch_value(self) -> None:
-        self.refused = 0  # at once, not when Changed arrives (a paste's refusal comes first)
+    def watch_value(self, old: str, new: str) -> None:
+        """Deleting makes room and shows the refusal was read: it is no longer said."""
+        if len(new) < len(old) and self.refused:
+            self.refused = 0
+            self.post_message(self.Refused(self, 0, False))
 
     def restricted(self) -> None:
         self._refuse(1)
