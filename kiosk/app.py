@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -19,6 +20,7 @@ from kiosk.flow import RegistrationFlow
 from kiosk.screens import ConsentScreen, RegistrationScreen, TicketScreen, WelcomeScreen
 from kiosk.terminal import without_paste
 from kiosk.typeahead import TypeAhead
+from kiosk.widgets import IdleWarning
 from printing import jobs
 from printing.connections import Connection, connect
 from shared.config import Settings
@@ -49,6 +51,8 @@ LOCKED_KEYS = ",".join(
 
 
 PIN_REST_SECONDS = 60
+IDLE_WARNING_SECONDS = 15
+"""How long before an idle screen is cleared the citizen is told, and can keep it."""
 
 
 class KioskApp(PrintingApp):
@@ -131,6 +135,8 @@ class KioskApp(PrintingApp):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
             self.last_key = self.clock()
+            if self.hide_idle_warning() and not event.is_printable:
+                return  # "press any key": Enter here must not also agree or go on
             await self.typeahead.arrived(event)  # one key at a time: none is lost
             return
         await super().on_event(event)
@@ -141,12 +147,32 @@ class KioskApp(PrintingApp):
         await super().on_event(key)
 
     def clear_if_idle(self) -> None:
-        """An abandoned form is cleared, so the next citizen never sees it."""
-        if isinstance(self.screen, WelcomeScreen):
+        """An abandoned form is cleared, so the next citizen never sees it; the last
+        seconds are counted down on screen first, and any key keeps it. Called every
+        second."""
+        screen = self.screen
+        if isinstance(screen, WelcomeScreen):
             return
-        limit = getattr(self.screen, "IDLE_SECONDS", self.idle_seconds)
-        if self.clock() - self.last_key > limit:
+        limit = getattr(screen, "IDLE_SECONDS", self.idle_seconds)
+        left = limit - (self.clock() - self.last_key)
+        if left < 0:
             self.reset()
+        elif left <= IDLE_WARNING_SECONDS and getattr(screen, "IDLE_WARNING", True):
+            self.show_idle_warning(math.ceil(left))
+
+    def show_idle_warning(self, seconds: int) -> None:
+        shown = self.screen.query(IdleWarning)
+        if shown:
+            shown.first().seconds = seconds
+        else:
+            self.screen.mount(IdleWarning(seconds, self.lang))
+
+    def hide_idle_warning(self) -> bool:
+        """True if a warning was shown."""
+        shown = self.screen.query(IdleWarning)
+        found = bool(shown)
+        shown.remove()
+        return found
 
     def reset(self) -> None:
         """Back to Welcome, dropping every screen and anything typed (the clipboard too)."""

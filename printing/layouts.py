@@ -77,8 +77,10 @@ def ticket(data: Ticket, width: int = 576) -> Paper:
     sheet.text(data.name, 30, bold=True)
     for key, value in data.details:
         if value and key in FIELDS:
-            label = tr(FIELDS[key].column_for(data.kind), lang)
-            sheet.text(tr("{label}: {value}", lang, label=label, value=value), 22)
+            spec = FIELDS[key]
+            label = tr(spec.column_for(data.kind), lang)
+            line = tr("{label}: {value}", lang, label=label, value=value)
+            sheet.text(value if spec.bare_on_ticket else line, 22)
     sheet.space(8)
     sheet.text(tr("Lookup code: {code}", lang, code=show_code(data.code)), 28, bold=True)
     sheet.space(4)

@@ -50,6 +50,9 @@ class FieldSpec:
     labels: Mapping[str, str] = field(default_factory=lambda: _labels())
     short: str = ""
     """msgid of a column header, where the label is too long for one."""
+    bare_on_ticket: bool = False
+    """On the ticket without its label: the value names its own kind of place (a
+    residential group), which the label would contradict ("Village: <a group>")."""
 
     def label_for(self, kind: str = "commune") -> str:
         return self.labels.get(kind, self.label)
@@ -78,6 +81,7 @@ REGISTRATION_FIELDS: tuple[FieldSpec, ...] = (
         hint=N_("Type a few letters, then pick a name shown below"),
         labels=_labels(agency=N_("Unit / office")),
         short=N_("Village"),
+        bare_on_ticket=True,
     ),
     FieldSpec("org", N_("Organisation represented"), limit=200, hint=N_("Optional")),
     FieldSpec("field", N_("Field"), limit=100, on_ticket=True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.markup import escape
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -13,30 +13,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
 
-from shared.i18n import tr
+from kiosk.widgets import FieldList, FormInput, ListedFormInput
+from shared.i18n import N_, tr, trn
 from shared.specs import FIELDS, REGISTRATION_FIELDS
 from tui import ConfirmDialog, ListedInput, offer_markup
 
 SUMMARY_MAX = FIELDS["summary"].limit
-"""Listed villages shown at once under the field; more: type more letters."""
-
-
-class FieldList(Select[str]):
-    """The list of fields. Choosing leaves the focus here, so the next Tab goes to the
-    summary (a jump to the summary sent the next Tab, and the summary typed after it, to
-    the phone field, which drops letters). A letter typed here starts the summary
-    instead of being lost."""
-
-    def on_key(self, event: events.Key) -> None:
-        character = event.character or ""
-        if not self.expanded and character.isprintable() and character.strip():
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Typed(character))
-
-    @dataclass
-    class Typed(Message):
-        character: str
+SUMMARY_NEAR = SUMMARY_MAX - 20
+"""From here the counter is shown as a warning: the end is near."""
+PHONE_CHARACTERS = r"[0-9+ .\-()]*"
+COUNT = N_("{count}/{max} characters")
+FULL = N_("{count}/{max} characters: full, no more can be typed")
+FIELD_HINT = N_("Enter: next field · ↓: choose another field")
 
 
 class RegistrationScreen(Screen[None]):
@@ -65,6 +53,8 @@ class RegistrationScreen(Screen[None]):
         self.lang = lang
         self.villages = villages
         self.fields = fields
+        self.refused: set[str] = set()
+        """Fields whose error line says what they refused."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-heading")
@@ -73,14 +63,17 @@ class RegistrationScreen(Screen[None]):
                 with Horizontal(classes="field-row"):
                     yield Static(id=f"label-{name}", classes="label")
                     if name == "field":
-                        yield FieldList([(f, f) for f in self.fields], id="input-field")
+                        yield FieldList(self.fields, id="input-field")
                     else:
                         yield self._input(name)
                 yield Static(id=f"error-{name}", classes="error")
                 if name == "village":
                     yield Static(id="village-offer")
+                if name == "field":
+                    yield Static(id="field-hint")
                 if name == "summary":
                     yield Static(id="summary-count")
+        yield Static(id="form-status")  # above the buttons, never over them
         with Horizontal(id="form-buttons"):
             yield Button(id="continue", variant="success")
             yield Button(id="cancel", variant="default")
@@ -89,12 +82,12 @@ class RegistrationScreen(Screen[None]):
     def _input(self, name: str) -> Input:
         limit = FIELDS[name].limit
         if name == "village":
-            return ListedInput(self.villages, id="input-village", max_length=limit)
+            return ListedFormInput(self.villages, id="input-village", max_length=limit)
         if name == "phone":
-            return Input(id="input-phone", max_length=limit, restrict=r"[0-9+ .\-()]*")
+            return FormInput(id="input-phone", max_length=limit, restrict=PHONE_CHARACTERS)
         if name == "summary":  # may be focused by a letter typed on the field list
-            return Input(id="input-summary", max_length=limit, select_on_focus=False)
-        return Input(id=f"input-{name}", max_length=limit)
+            return FormInput(id="input-summary", max_length=limit, select_on_focus=False)
+        return FormInput(id=f"input-{name}", max_length=limit)
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self.show_texts)
@@ -117,6 +110,7 @@ class RegistrationScreen(Screen[None]):
         self.count_summary()
         field = self.query_one("#input-village", ListedInput)
         self.show_offer(ListedInput.Offered(field, field.offered, field.chosen))
+        self.show_field_hint()
 
     @on(ListedInput.Offered)
     def show_offer(self, offer: ListedInput.Offered) -> None:
@@ -129,11 +123,43 @@ class RegistrationScreen(Screen[None]):
     @on(Input.Changed, "#input-summary")
     def count_summary(self) -> None:
         count = len(self.query_one("#input-summary", Input).value)
-        self.query_one("#summary-count", Static).update(
-            tr("{count}/{max} characters", self.lang, count=count, max=SUMMARY_MAX)
-        )
+        counter = self.query_one("#summary-count", Static)
+        text = FULL if count >= SUMMARY_MAX else COUNT
+        counter.update(tr(text, self.lang, count=count, max=SUMMARY_MAX))
+        counter.set_class(count >= SUMMARY_NEAR, "-near")
+        counter.set_class(count >= SUMMARY_MAX, "-full")
+
+    @on(FormInput.Refused)
+    def say_refused(self, event: FormInput.Refused) -> None:
+        """Keys a field could not take, said beside it until the citizen deletes
+        something: never dropped without a word."""
+        name = (event.field.id or "").removeprefix("input-")
+        limit = FIELDS[name].limit
+        if not event.count:
+            if name in self.refused:
+                self.refused.discard(name)
+                self.show_error(name, "")
+            return
+        if event.full:
+            text = trn(
+                "At most {max} characters here: {n} more typed was not taken.",
+                "At most {max} characters here: {n} more typed were not taken.",
+                event.count,
+                self.lang,
+                max=limit,
+            )
+        else:
+            text = trn(
+                "A phone number takes digits, spaces and + . - ( ): {n} other was not taken.",
+                "A phone number takes digits, spaces and + . - ( ): {n} others were not taken.",
+                event.count,
+                self.lang,
+            )
+        self.refused.add(name)
+        self.show_error(name, text, refusal=True)
 
     @on(Input.Submitted)
+    @on(FieldList.Done)
     def next_field(self) -> None:
         self.focus_next()
 
@@ -142,6 +168,21 @@ class RegistrationScreen(Screen[None]):
         summary = self.query_one("#input-summary", Input)
         summary.focus()
         summary.insert_text_at_cursor(event.character)
+
+    def on_descendant_focus(self) -> None:
+        self.show_field_hint()
+
+    def on_descendant_blur(self) -> None:
+        self.show_field_hint()
+
+    @on(Select.Changed, "#input-field")
+    def show_field_hint(self) -> None:
+        """On the answered list, how to go on and how to change; nothing elsewhere."""
+        field = self.query_one("#input-field", FieldList)
+        hint = self.query_one("#field-hint", Static)
+        shown = field.has_focus and not field.expanded and (field.answered or not field.is_blank())
+        hint.display = shown
+        hint.update(tr(FIELD_HINT, self.lang) if shown else "")
 
     def values(self) -> dict[str, str]:
         chosen = self.query_one("#input-field", Select).value
@@ -154,15 +195,21 @@ class RegistrationScreen(Screen[None]):
         return values
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        self.refused.clear()
         for name in FIELDS:
-            error = self.query_one(f"#error-{name}", Static)
-            error.update(escape(errors.get(name, "")))
-            error.display = name in errors
-            widget = self.query_one(f"#input-{name}")
-            widget.set_class(name in errors, "-invalid")
+            self.show_error(name, errors.get(name, ""))
+        status = self.query_one("#form-status", Static)
+        status.display = bool(errors)
+        status.update(tr("Please correct the marked fields.", self.lang) if errors else "")
         if errors:
             self.query_one(f"#input-{next(n for n in FIELDS if n in errors)}").focus()
-            self.notify(tr("Please correct the marked fields.", self.lang), severity="warning")
+
+    def show_error(self, name: str, text: str, refusal: bool = False) -> None:
+        error = self.query_one(f"#error-{name}", Static)
+        error.update(escape(text))
+        error.display = bool(text)
+        error.set_class(refusal, "-refused")
+        self.query_one(f"#input-{name}").set_class(bool(text) and not refusal, "-invalid")
 
     @on(Button.Pressed, "#continue")
     def submit(self) -> None:

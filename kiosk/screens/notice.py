@@ -14,6 +14,7 @@ from textual.widgets import Static
 class NoticeScreen(Screen[None]):
     BINDINGS = [Binding("enter", "app.reset", "OK", id="notice-ok", show=False)]
     IDLE_SECONDS = 20
+    IDLE_WARNING = False  # nothing typed to lose
 
     def __init__(self, text: str) -> None:
         super().__init__()

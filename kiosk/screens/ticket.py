@@ -33,6 +33,7 @@ class TicketScreen(Screen[None]):
 
     BINDINGS = [Binding("enter", "app.reset", "Finish", id="finish", show=False)]
     IDLE_SECONDS = 45
+    IDLE_WARNING = False  # nothing typed is lost: the registration is saved
 
     def __init__(self, registration_id: int, ticket: Ticket, lang: str) -> None:
         super().__init__()

@@ -67,10 +67,37 @@ def test_english_ticket(store: Store, meeting: int, citizen: dict[str, Any]) -> 
         "Please keep this ticket: you will be called by this",
         "number, and the code lets you look up the answer.",
     ]
-    assert {"Village: Thôn Đoài", "Field: Giao thông", "Nguyễn Thị Thu Hà"} <= set(paper.lines)
+    assert {"Thôn Đoài", "Field: Giao thông", "Nguyễn Thị Thu Hà"} <= set(paper.lines)
     assert paper.lines[1].startswith("10/02/2026")  # no "Ngày"
     vietnamese = ticket(ticket_for(store, citizen["id"], "vi"), 576).lines
-    assert not set(paper.lines[1:]) & set(vietnamese[1:]) - {"003", "Nguyễn Thị Thu Hà"}
+    assert not set(paper.lines[1:]) & set(vietnamese[1:]) - {
+        "003",
+        "Nguyễn Thị Thu Hà",
+        "Thôn Đoài",
+    }
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_place_on_the_ticket_names_itself(lang: str) -> None:
+    """The village field holds villages and residential groups alike: "Thôn: Tổ dân phố
+    Minh Khai" contradicted itself. The place is printed as listed, with no label."""
+    document = Ticket(
+        "Hội nghị",
+        "2026-02-10",
+        "Hội trường",
+        7,
+        "Lê Văn Tư",
+        "K7QM2D",
+        "K7QM2D-AAAAAAAAAA",
+        0,
+        "",
+        lang,
+        details=(("village", "Tổ dân phố Minh Khai"), ("field", "Đất đai")),
+    )
+    lines = ticket(document, 576).lines
+    assert "Tổ dân phố Minh Khai" in lines
+    assert not any(line.endswith(": Tổ dân phố Minh Khai") for line in lines)
+    assert {"vi": "Lĩnh vực: Đất đai", "en": "Field: Đất đai"}[lang] in lines
 
 
 def test_every_vietnamese_letter_has_a_glyph() -> None:
@@ -164,8 +191,8 @@ def test_test_page_prints_every_letter_and_a_readable_qr() -> None:
 def test_an_agency_meeting_words_the_place_as_a_unit(
     store: Store, meeting: int, citizen: dict[str, Any]
 ) -> None:
-    """A provincial office's dialogue with its own employees: the place field is the unit,
-    on the ticket, in the kiosk's checks and in the pending list."""
+    """A provincial office's dialogue with its own employees: the place field is the unit
+    in the kiosk's checks and in the pending list."""
     from shared import meetings
     from shared.registrations import clean_detail
     from shared.specs import meeting_kind
@@ -174,9 +201,8 @@ def test_an_agency_meeting_words_the_place_as_a_unit(
     meetings.update_meeting(store, meeting, kind="agency")
     assert meeting_kind(meetings.get_meeting(store, meeting)) == "agency"
     lines = ticket(ticket_for(store, citizen["id"], "vi"), 576).lines
-    assert "Phòng/đơn vị: Thôn Đoài" in lines and not any(x.startswith("Thôn:") for x in lines)
-    english = ticket(ticket_for(store, citizen["id"], "en"), 576).lines
-    assert "Unit / office: Thôn Đoài" in english
+    # the place names itself on the ticket, whatever the kind: no label to contradict it
+    assert "Thôn Đoài" in lines and not any(x.endswith(": Thôn Đoài") for x in lines)
     with pytest.raises(Exception, match="Unit / office is too long"):
         clean_detail(store, "village", "x" * 101, "agency")
     party = meetings.create_meeting(
