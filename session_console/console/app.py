@@ -20,6 +20,7 @@ from session_console.console import forms
 from session_console.console.columns import question_columns, queue_columns
 from session_console.console.keys import KEYS, bindings, localized
 from session_console.console.queue_rows import QueueRows
+from session_console.console.scanning import Bursts
 from session_console.station import StationApp
 from session_console.widgets import LiveTable, show
 from session_console.widgets.speaker import SpeakerPanel
@@ -33,12 +34,6 @@ from shared.registrations import get_registration, verify_payload
 from shared.specs import outcome_label
 from shared.text import matches, show_date
 from tui import ConfirmDialog, PrintingApp
-
-# A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
-# quick capitals taken as a burst lose nothing: they are searched, or handed over).
-SCAN_GAP_SECONDS = 0.15  # generous: a loaded machine reads one burst in pieces
-# Capitals a person typed outside a field reach the scan field after this pause.
-HAND_OVER_SECONDS = 0.5
 
 
 class ConsoleApp(StationApp, PrintingApp):
@@ -78,9 +73,13 @@ class ConsoleApp(StationApp, PrintingApp):
         self.lectern: dict[str, Any] | None = None
         self.refreshed = 0.0
         self.queue_rows = QueueRows(self.lang)
-        self._scan = ""
-        self._scan_at = 0.0  # when the terminal delivered the last key kept
-        self._scan_handled = 0.0  # when it was handled: a busy station handles keys late
+        self.bursts = Bursts(
+            self,
+            self.find_or_verify,
+            self._deliver,
+            self._hand_over,
+            lambda: len(self.screen_stack) == 1,
+        )
         self._to_field = False  # handed over to the scan field, which has not got focus yet
 
     def compose(self) -> ComposeResult:
@@ -356,59 +355,35 @@ class ConsoleApp(StationApp, PrintingApp):
         self.main.query_one("#scan", Input).focus()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._scanned(event):
-            return  # part of a scan: kept here, never routed to whatever has focus
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if await self.bursts.take(event) or self._into_scan_field(event):
+                return  # part of a scan, or typed outside a field: kept from the focus
         await super().on_event(event)
 
-    def _scanned(self, event: events.Key) -> bool:
-        """A keyboard-wedge scanner types its payload and Enter faster than a person, and the
-        terminal delivers the burst before any change of focus takes effect: so a burst is
-        gathered here, whatever has focus, and a person's keys go on as before."""
-        if len(self.screen_stack) != 1:
-            return False  # a dialog: its fields take the keys
-        character = event.character or ""
-        printable = len(character) == 1 and character.isprintable()
-        if self._to_field:  # handed over: keys go to the scan field until it has focus
-            scan = self.main.query_one("#scan", Input)
-            if self.focused is scan:
-                self._to_field = False
-                return False
-            if event.key == "enter":
-                self._to_field = False
-                self.find_or_verify(scan.value)
-                scan.value = ""
-                return True
-            if printable:
-                scan.insert_text_at_cursor(character)
-            return printable
-        if isinstance(self.focused, Input):
-            return False  # a field someone is typing in
-        now = event.time  # when the terminal delivered it, however late it is handled
-        if self._scan and event.key == "enter":
-            text, self._scan = self._scan, ""
-            self.find_or_verify(text)
+    async def _deliver(self, key: events.Key) -> None:
+        await super().on_event(key)
+
+    def _into_scan_field(self, event: events.Key) -> bool:
+        """After a hand-over, keys go to the scan field until it has the focus."""
+        if not self._to_field:
+            return False
+        scan = self.main.query_one("#scan", Input)
+        if self.focused is scan or len(self.screen_stack) != 1:
+            self._to_field = False
+            return False
+        if event.key == "enter":
+            self._to_field = False
+            self.find_or_verify(scan.value)
+            scan.value = ""
             return True
-        if self._scan and now - self._scan_at > SCAN_GAP_SECONDS:
-            # a person's pace: what was kept goes to the scan field, then this key
-            self._hand_over(character if printable else "")
-            return printable
-        starts = character.isupper() or character.isdigit()  # no key is bound to either
-        if printable and (self._scan or starts):
-            self._scan += character
-            self._scan_at = now
-            self._scan_handled = time.monotonic()
-            self.set_timer(HAND_OVER_SECONDS, self.hand_over_if_quiet)
+        character = event.character or ""
+        if len(character) == 1 and character.isprintable():
+            scan.insert_text_at_cursor(character)
             return True
         return False
 
-    def hand_over_if_quiet(self) -> None:
-        """Keys that stopped without an Enter were a person's: they go to the scan field,
-        so nothing typed is lost."""
-        if self._scan and time.monotonic() - self._scan_handled >= HAND_OVER_SECONDS:
-            self._hand_over()
-
-    def _hand_over(self, then: str = "") -> None:
-        text, self._scan = self._scan + then, ""
+    def _hand_over(self, text: str) -> None:
+        """Capitals a person typed outside a field: to the scan field, nothing lost."""
         with self._unless_closing():
             scan = self.main.query_one("#scan", Input)
             scan.insert_text_at_cursor(text)

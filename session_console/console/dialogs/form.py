@@ -2,8 +2,9 @@
 outcome, the conclusion): fields in, the core's answer out. A refusal from the core is
 shown inside the dialog, which stays open with everything typed.
 
-A dialog closes only by saving or by an explicit "discard?": Escape and Cancel ask first
-when anything was typed. Enter moves down the fields and, in the last one, saves."""
+A dialog closes only by saving or by an explicit "discard?": Escape, Cancel and Ctrl+Q
+ask first when anything was typed. Enter moves down the fields, a chosen list included
+(↓ or Space opens the list again), and in the last one saves."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -52,6 +54,24 @@ class AskFirst(Exception):  # noqa: N818 - a question, not an error
             no=tr("Back to the form", lang),
             then=then,
         )
+
+
+class FieldSelect(Select[str]):
+    """A dialog's list: Enter on a chosen value moves on, as in a text field (it opened
+    the list again, so a dialog whose last field is a list could not be saved with
+    Enter); with nothing chosen yet, Enter opens the list."""
+
+    BINDINGS = [Binding("enter", "move_on", show=False, id="select-move-on")]
+
+    @dataclass
+    class MovedOn(Message):
+        select: FieldSelect
+
+    def action_move_on(self) -> None:
+        if self.value is Select.NULL:
+            self.action_show_overlay()
+        else:
+            self.post_message(self.MovedOn(self))
 
 
 Adapt = Callable[[Mapping[str, Any]], Mapping[str, str | None]]
@@ -113,7 +133,7 @@ class FormDialog(ModalScreen[bool]):
         yield Label(spec.label)
         if spec.kind == "select":
             chosen = spec.value in {value for _, value in spec.options}
-            yield Select(
+            yield FieldSelect(
                 spec.options,
                 value=spec.value if chosen else Select.NULL,
                 allow_blank=not chosen,
@@ -206,13 +226,15 @@ class FormDialog(ModalScreen[bool]):
     # --- keys ---
 
     @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
+    @on(FieldSelect.MovedOn)
+    def next_field(self, event: Input.Submitted | FieldSelect.MovedOn) -> None:
         event.stop()
+        here = event.input if isinstance(event, Input.Submitted) else event.select
         shown = self._inputs()
-        if event.input is shown[-1]:
+        if here is shown[-1]:
             self.save()
-        elif event.input in shown:
-            shown[shown.index(event.input) + 1].focus()
+        elif here in shown:
+            shown[shown.index(here) + 1].focus()
 
     @on(Button.Pressed, "#dialog-ok")
     def save(self) -> None:
