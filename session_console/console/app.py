@@ -10,6 +10,7 @@ from typing import Any
 from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
@@ -20,7 +21,7 @@ from session_console.console import forms
 from session_console.console.columns import question_columns, queue_columns
 from session_console.console.keys import KEYS, bindings, localized
 from session_console.console.queue_rows import QueueRows
-from session_console.console.scanning import Bursts
+from session_console.console.scanning import Bursts, is_ticket
 from session_console.station import StationApp
 from session_console.widgets import LiveTable, show
 from session_console.widgets.speaker import SpeakerPanel
@@ -29,11 +30,21 @@ from shared.config import Settings
 from shared.db import Store
 from shared.events import describe, undo_last
 from shared.i18n import N_, UserError, tr
-from shared.questions import find_question, questions_of
+from shared.questions import find_question, questions_of, standalone_questions
 from shared.registrations import get_registration, verify_payload
 from shared.specs import outcome_label
 from shared.text import matches, show_date
 from tui import ConfirmDialog, PrintingApp
+
+
+class FindField(Input):
+    """The find and scan field: Esc leaves it for the queue, what was typed cleared."""
+
+    BINDINGS = [Binding("escape", "leave", show=False, id="find-leave")]
+
+    def action_leave(self) -> None:
+        self.value = ""
+        self.screen.query_one("#queue").focus()
 
 
 class ConsoleApp(StationApp, PrintingApp):
@@ -81,6 +92,10 @@ class ConsoleApp(StationApp, PrintingApp):
             lambda: len(self.screen_stack) == 1,
         )
         self._to_field = False  # handed over to the scan field, which has not got focus yet
+        self.written_shown = False
+        """The questions panel lists the written questions, not the selected speaker's."""
+        self._questions_of: object = None  # whose questions the panel showed last
+        self._found: tuple[str, str] = ("", "")  # the last name found, and the row it was on
 
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
@@ -90,7 +105,7 @@ class ConsoleApp(StationApp, PrintingApp):
                 yield SpeakerPanel(id="speaker")
         yield Static(id="questions-title")
         yield LiveTable(question_columns(self.lang), id="questions")
-        yield Input(
+        yield FindField(
             placeholder=tr("Scan a ticket or find a name (diacritics optional)…", self.lang),
             id="scan",
             select_on_focus=False,
@@ -142,34 +157,59 @@ class ConsoleApp(StationApp, PrintingApp):
         return self.rows.get(key) if key else None
 
     def show_questions(self) -> None:
+        """The selected speaker's questions, or the written ones (`v`); on another
+        speaker, the cursor on the newest question without an outcome: what `o` opens."""
         row = self.selected()
-        title = (
-            tr("Questions of number {number}", self.lang, number=f"{row['number']:03d}")
-            if row
-            else ""
+        if self.written_shown:
+            found = standalone_questions(self.store, self.meeting_id)
+            title = tr(
+                "Written questions ({count}) · v: the speaker's", self.lang, count=len(found)
+            )
+            whose: object = "written"
+        else:
+            found = questions_of(self.store, row["id"]) if row else []
+            number = f"{row['number']:03d}" if row else ""
+            title = tr("Questions of number {number}", self.lang, number=number) if row else ""
+            whose = row["id"] if row else None
+        show(self.main.query_one("#questions-title", Static), escape(title))
+        table = self.main.query_one("#questions", LiveTable)
+        table.sync([(str(q["id"]), self._question_cells(q)) for q in found])
+        if whose != self._questions_of:
+            self._questions_of = whose
+            unanswered = [q for q in found if not q["outcome"]]
+            if unanswered or found:
+                table.select(str((unanswered or found)[-1]["id"]))
+
+    def _question_cells(self, question: dict[str, Any]) -> tuple[str, ...]:
+        summary = question["summary"]
+        if question["raised_by"] and not question["registration_id"]:
+            summary = f"{question['raised_by']}: {summary}"
+        return (
+            str(question["number"]),
+            summary,
+            question["official_name"],
+            tr(outcome_label(question["outcome"]), self.lang),
+            show_date(question["deadline"]),
         )
-        show(self.main.query_one("#questions-title", Static), title)
-        found = questions_of(self.store, row["id"]) if row else []
-        outcome = {q["id"]: tr(outcome_label(q["outcome"]), self.lang) for q in found}
-        self.main.query_one("#questions", LiveTable).sync(
-            [
-                (
-                    str(q["id"]),
-                    (
-                        str(q["number"]),
-                        q["summary"],
-                        q["official_name"],
-                        outcome[q["id"]],
-                        show_date(q["deadline"]),
-                    ),
-                )
-                for q in found
-            ]
-        )
+
+    def _show_question(self, question: dict[str, Any] | None, written: bool) -> None:
+        """After logging a question: the panel shows it, under the cursor, for `o`."""
+        if question is None:
+            return
+        self.written_shown = written
+        self._questions_of = None
+        self.refresh_all()
+        self.main.query_one("#questions", LiveTable).select(str(question["id"]))
+
+    def action_written_list(self) -> None:
+        self.written_shown = not self.written_shown
+        self.show_questions()
 
     @on(LiveTable.RowHighlighted, "#queue")
     def _queue_moved(self) -> None:
         with self._unless_closing():  # the table also moves while the app tears it down
+            if self.written_shown and self.focused is self.main.query_one("#queue"):
+                self.written_shown = False  # the secretary moved on to a speaker
             self.show_questions()
 
     # --- doing things: every action is one core call, then a refresh ---
@@ -196,7 +236,8 @@ class ConsoleApp(StationApp, PrintingApp):
             self.refresh_all()
             self._go_to(row["id"])
 
-        self.push_screen(forms.number_dialog(tr("Ticket number", self.lang), self.lang, call))
+        title, label = tr("Call a number", self.lang), tr("Ticket number", self.lang)
+        self.push_screen(forms.number_dialog(title, label, self.lang, call))
 
     def action_start(self) -> None:
         self.run_core(lambda: speaking.start(self.store, self.meeting_id))
@@ -277,13 +318,30 @@ class ConsoleApp(StationApp, PrintingApp):
             self.refresh_all()
 
         title = tr("Move {number} to place", self.lang, number=f"{number:03d}")
-        self.push_screen(forms.number_dialog(title, self.lang, move))
+        label = tr("Place in the queue (1: next)", self.lang)
+        self.push_screen(forms.number_dialog(title, label, self.lang, move))
 
     def action_walk_in(self) -> None:
         self.open_dialog(forms.walk_in(self.store, self.meeting_id, self.lang))
 
     def action_written(self) -> None:
-        self.open_dialog(forms.written_question(self.store, self.meeting_id, self.lang))
+        dialog = forms.written_question(self.store, self.meeting_id, self.lang)
+
+        def closed(saved: bool | None) -> None:
+            question = dialog.saved if saved else None
+            self._show_question(question, written=True)
+            if question:
+                said = tr(
+                    "Written question #{number} saved: {who}: {summary}. Answered by: {official}.",
+                    self.lang,
+                    number=question["number"],
+                    who=question["raised_by"] or "—",
+                    summary=question["summary"],
+                    official=question["official_name"] or "—",
+                )
+                self.notify(escape(said), timeout=8)
+
+        self.push_screen(dialog, closed)
 
     def action_question(self) -> None:
         row = self.selected()
@@ -291,8 +349,9 @@ class ConsoleApp(StationApp, PrintingApp):
             self.notify(tr("Select a row first.", self.lang), severity="warning")
             return
         registration = get_registration(self.store, row["id"])
-        self.open_dialog(
-            forms.speaker_question(self.store, self.meeting_id, registration, self.lang)
+        dialog = forms.speaker_question(self.store, self.meeting_id, registration, self.lang)
+        self.push_screen(
+            dialog, lambda saved: self._show_question(dialog.saved if saved else None, False)
         )
 
     def action_outcome(self) -> None:
@@ -308,8 +367,24 @@ class ConsoleApp(StationApp, PrintingApp):
         self.open_dialog(forms.conclusion(self.store, self.meeting_id, self.lang))
 
     def action_toggle_registration(self) -> None:
+        """Opening is at once; closing stops every kiosk, so it asks first."""
         is_open = not self.meeting["registration_open"]
-        self.run_core(lambda: meetings.set_registration(self.store, self.meeting_id, is_open))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_core(
+                    lambda: meetings.set_registration(self.store, self.meeting_id, is_open)
+                )
+
+        if is_open:
+            answered(True)
+            return
+        dialog = ConfirmDialog(
+            tr("Close registration? Every kiosk stops taking new speakers.", self.lang),
+            yes=tr("Close registration", self.lang),
+            no=tr("Keep it open", self.lang),
+        )
+        self.push_screen(dialog, answered)
 
     def action_undo(self) -> None:
         event = self.run_core(lambda: undo_last(self.store, self.meeting_id))
@@ -322,12 +397,13 @@ class ConsoleApp(StationApp, PrintingApp):
         steps = agenda.steps(self.store, self.meeting_id)
         position = self.meeting["current_step"] + 1
         if not steps:
-            said = tr(
-                'The meeting has no program. Add one with: hallkit meeting agenda {meeting} "step 1" "step 2" …',
-                self.lang,
-                meeting=self.meeting_id,
+            dialog = ConfirmDialog(
+                tr("The meeting has no program. Enter one now?", self.lang),
+                yes=tr("Enter the program", self.lang),
+                no=tr("Not now", self.lang),
             )
-            self.notify(escape(said), severity="warning", timeout=10)
+            program = forms.program(self.store, self.meeting_id, self.lang)
+            self.push_screen(dialog, lambda yes: self.open_dialog(program) if yes else None)
         elif position > len(steps):
             last = steps[-1]
             said = tr(
@@ -373,8 +449,8 @@ class ConsoleApp(StationApp, PrintingApp):
             return False
         if event.key == "enter":
             self._to_field = False
-            self.find_or_verify(scan.value)
-            scan.value = ""
+            if not self.find_or_verify(scan.value):
+                scan.value = ""
             return True
         character = event.character or ""
         if len(character) == 1 and character.isprintable():
@@ -392,33 +468,50 @@ class ConsoleApp(StationApp, PrintingApp):
 
     @on(Input.Submitted, "#scan")
     def scan_or_find(self, event: Input.Submitted) -> None:
-        event.input.value = ""
-        self.main.query_one("#queue", LiveTable).focus()
-        self.find_or_verify(event.value)
+        """Enter finds; Enter again, the next with the same name (the text stays)."""
+        if not self.find_or_verify(event.value):
+            event.input.value = ""
+            self.main.query_one("#queue", LiveTable).focus()
 
-    def find_or_verify(self, text: str) -> None:
-        """A scanned ticket is verified and selected; anything else finds a name."""
+    def find_or_verify(self, text: str) -> bool:
+        """A scanned ticket is verified and selected, a ticket number selects its row,
+        anything else finds a name: True when another row has that name too."""
         text = text.strip()
         if not text:
-            return
-        if "-" in text and len(text) >= 17:
+            return False
+        if is_ticket(text):
             row = self.run_core(lambda: verify_payload(self.store, text, self.meeting_id))
             if row:
                 self._go_to(row["id"])
                 number = f"{row['number']:03d}"
-                self.notify(
-                    escape(
-                        tr("Ticket {number}: {name}", self.lang, number=number, name=row["name"])
-                    )
-                )
-            return
-        found = next((r for r in self.rows.values() if matches(text, r["name"])), None)
-        if found is None:
-            self.notify(
-                escape(tr('Nothing matches "{text}".', self.lang, text=text)), severity="warning"
-            )
+                said = tr("Ticket {number}: {name}", self.lang, number=number, name=row["name"])
+                self.notify(escape(said))
+            return False
+        if text.isdigit():
+            found = [r for r in self.rows.values() if r["number"] == int(text)]
         else:
-            self._go_to(found["id"])
+            found = [r for r in self.rows.values() if matches(text, r["name"])]
+        if not found:
+            said = tr('Nothing matches "{text}".', self.lang, text=text)
+            self.notify(escape(said), severity="warning")
+            return False
+        keys = [str(r["id"]) for r in found]
+        last_text, last_key = self._found
+        at = keys.index(last_key) + 1 if last_text == text and last_key in keys else 0
+        row = found[at % len(found)]
+        self._found = (text, str(row["id"]))
+        self._go_to(row["id"])
+        if len(found) == 1:
+            return False
+        said = tr(
+            "{name}: {at} of {count} found. Enter: the next one; Esc: back to the queue.",
+            self.lang,
+            name=row["name"],
+            at=at % len(found) + 1,
+            count=len(found),
+        )
+        self.notify(escape(said))
+        return True
 
     # --- reprinting a ticket on this desk's printer ---
 

@@ -16,6 +16,7 @@ So a person's text is never changed by a scan, and a scan never lands in a text 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -31,8 +32,14 @@ from shared.tokens import parse
 # A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
 # quick capitals taken as a burst lose nothing: they go on to where they were typed).
 SCAN_GAP_SECONDS = 0.15  # generous: a loaded machine reads one burst in pieces
-# Keys a person typed stop being held after this pause.
+# Keys a person typed stop being held after this pause: into a text field, soon (they
+# show as typed); outside one, to the scan field, once the person has stopped.
+RELEASE_SECONDS = 0.3
 HAND_OVER_SECONDS = 0.5
+
+
+# What a scanner types of a ticket, bare or inside a link (always in capitals).
+TICKET_CHARACTER = re.compile(r"[A-Z0-9:/.\-_~%?=&#]")
 
 
 def is_ticket(text: str) -> bool:
@@ -61,7 +68,7 @@ class Bursts:
     """
 
     app: App[Any]
-    scanned: Callable[[str], None]
+    scanned: Callable[[str], object]
     deliver: Callable[[events.Key], Awaitable[None]]
     to_scan_field: Callable[[str], None]
     on_main: Callable[[], bool]
@@ -86,6 +93,8 @@ class Bursts:
                 return False
             elif character:
                 self._hold(event)
+                if self.typing and not TICKET_CHARACTER.fullmatch(character):
+                    await self.release()  # a person typing quickly: no lag in the field
                 return True
             else:
                 await self.release()
@@ -94,7 +103,7 @@ class Bursts:
             focused = self.app.focused
             self.typing = isinstance(focused, Input | TextArea | Select) or not self.on_main()
             self._hold(event)
-            self.app.set_timer(HAND_OVER_SECONDS, self.release_if_quiet)
+            self.app.set_timer(self._quiet, self.release_if_quiet)
             return True
         return False
 
@@ -103,10 +112,18 @@ class Bursts:
         self.at = event.time
         self.handled = time.monotonic()
 
+    @property
+    def _quiet(self) -> float:
+        return RELEASE_SECONDS if self.typing else HAND_OVER_SECONDS
+
     async def release_if_quiet(self) -> None:
         """Keys that stopped without an Enter were a person's: nothing typed is lost."""
-        if self.held and time.monotonic() - self.handled >= HAND_OVER_SECONDS:
+        if not self.held:
+            return
+        if time.monotonic() - self.handled >= self._quiet:
             await self.release()
+        else:  # more keys came: wait for them to stop
+            self.app.set_timer(self._quiet, self.release_if_quiet)
 
     async def release(self) -> None:
         """The held keys go on: into the field they were typed in, else the scan field."""

@@ -113,6 +113,8 @@ class FormDialog(ModalScreen[bool]):
         self.lang = lang
         self.adapt = adapt
         self.initial: dict[str, Any] = {}
+        self.saved: Any = None
+        """What the core's call returned on saving (the question logged, …)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
@@ -242,7 +244,7 @@ class FormDialog(ModalScreen[bool]):
 
     def _attempt(self, saving: Callable[[], Any]) -> None:
         try:
-            saving()
+            self.saved = saving()
         except AskFirst as ask:
             then = ask.then
             self.app.push_screen(
