@@ -428,7 +428,7 @@ class ConsoleApp(StationApp, PrintingApp):
     # --- finding and scanning ---
 
     def action_find(self) -> None:
-        self.main.query_one("#scan", Input).focus()
+        self.set_focus(self.main.query_one("#scan", Input))  # now: the next key is for it
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:

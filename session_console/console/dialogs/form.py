@@ -115,11 +115,14 @@ class FormDialog(ModalScreen[bool]):
         self.initial: dict[str, Any] = {}
         self.saved: Any = None
         """What the core's call returned on saving (the question logged, …)."""
+        # The first field has the focus as the dialog is composed, not a moment later:
+        # keys typed as it opens go to it, not to the scrolling box around the fields.
+        self.AUTO_FOCUS = f"#f-{self.fields[0].name}"  # type: ignore[misc]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
             yield Static(escape(self.title_text), id="dialog-title")
-            with VerticalScroll(id="dialog-fields"):
+            with VerticalScroll(id="dialog-fields", can_focus=False):
                 for spec in self.fields:
                     with Vertical(id=f"row-{spec.name}", classes="dialog-field"):
                         yield from self._field(spec)
@@ -173,7 +176,8 @@ class FormDialog(ModalScreen[bool]):
                 self._hint(spec.name, spec.hint)
         self._adapt()
         self.initial = self._raw()
-        self._inputs()[0].focus()
+        if self.focused is None:
+            self.set_focus(self._inputs()[0])
 
     # --- what was typed ---
 
@@ -230,13 +234,18 @@ class FormDialog(ModalScreen[bool]):
     @on(Input.Submitted)
     @on(FieldSelect.MovedOn)
     def next_field(self, event: Input.Submitted | FieldSelect.MovedOn) -> None:
+        """Enter goes on from the field that has the focus. A busy station hands keys to a
+        field before an earlier Enter has moved the focus on: three quick Enters all
+        reach the first field, and each must still move one field down."""
         event.stop()
-        here = event.input if isinstance(event, Input.Submitted) else event.select
+        here: Widget | None = event.input if isinstance(event, Input.Submitted) else event.select
         shown = self._inputs()
+        if self.focused in shown:
+            here = self.focused
         if here is shown[-1]:
             self.save()
         elif here in shown:
-            shown[shown.index(here) + 1].focus()
+            self.set_focus(shown[shown.index(here) + 1])
 
     @on(Button.Pressed, "#dialog-ok")
     def save(self) -> None:
