@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import time
 from collections.abc import Callable
@@ -35,6 +36,9 @@ from shared.registrations import get_registration, verify_payload
 from shared.specs import outcome_label
 from shared.text import matches, show_date
 from tui import ConfirmDialog, PrintingApp
+
+
+SETTLE_TRIES = 50  # 10 ms each: a station never waits more than half a second for a key
 
 
 class FindField(Input):
@@ -434,10 +438,25 @@ class ConsoleApp(StationApp, PrintingApp):
         if isinstance(event, events.Key) and not event.is_forwarded:
             if await self.bursts.take(event) or self._into_scan_field(event):
                 return  # part of a scan, or typed outside a field: kept from the focus
+            await self._settle()
         await super().on_event(event)
 
     async def _deliver(self, key: events.Key) -> None:
+        await self._settle()
         await super().on_event(key)
+
+    async def _settle(self) -> None:
+        """A key goes to whatever has the focus when it is handed on. On a busy machine
+        the key before it (an Enter that moves to the next field) may still wait in the
+        field's queue: this key would follow it into the field it is leaving ("phong"
+        typed into the list just left). So wait, briefly, until the focused field and the
+        widgets around it have handled what they were given."""
+        for _ in range(SETTLE_TRIES):
+            focused = self.focused
+            nodes = list(focused.ancestors_with_self) if focused else [self.screen]
+            if all(node._message_queue.empty() for node in nodes):
+                return
+            await asyncio.sleep(0.01)
 
     def _into_scan_field(self, event: events.Key) -> bool:
         """After a hand-over, keys go to the scan field until it has the focus."""

@@ -120,15 +120,20 @@ def secretary(db_path: Path) -> Iterator[Secretary]:
 
 
 OUTCOME_FIELDS = {
-    # outcome: (its place in the list, what is typed after choosing it)
-    "answered": (0, ["enter", "Đã giải thích chính sách tại hội nghị", "enter"]),
-    "pending": (1, ["enter", "phong kinh te", "enter", "enter", "enter"]),
+    # outcome: (its place in the list, what the dialog shows once chosen, what is typed)
+    "answered": (0, "Trả lời tóm tắt", ["enter", "Đã giải thích chính sách tại hội nghị", "enter"]),
+    "pending": (
+        1,
+        "Cơ quan chịu trách nhiệm",
+        ["enter", "phong kinh te", "enter", "enter", "enter"],
+    ),
     "transferred": (
         2,
+        "Số văn bản chuyển",
         ["enter", "so nong", "enter", "enter", "tỉnh", "enter", "125/UBND", "enter", "enter"],
     ),
-    "written": (3, ["enter", "enter"]),
-    "withdrawn": (4, ["enter"]),  # the list is the last field: Enter saves
+    "written": (3, "trả lời bằng văn bản", ["enter", "enter"]),
+    "withdrawn": (4, "rút ý kiến", ["enter"]),  # the list is the last field: Enter saves
 }
 
 
@@ -137,7 +142,7 @@ def test_five_speakers_every_outcome_undo_written_walk_in_find_and_quit(
 ) -> None:
     me = secretary
     # --- five speakers, each through one outcome, keys only ---
-    for outcome, (place, typed) in OUTCOME_FIELDS.items():
+    for outcome, (place, chosen, typed) in OUTCOME_FIELDS.items():
         before = len(me.questions())
         me.press("n")
         called = me.until(
@@ -149,20 +154,21 @@ def test_five_speakers_every_outcome_undo_written_walk_in_find_and_quit(
         me.press("s", "q")
         me.sees("Người trả lời (để trống: chủ tọa)")
         me.press("enter", "enter", "enter", "enter")  # summary, field, kind, official: saved
-        question = me.until(lambda n=before: len(me.questions()) > n and me.questions()[-1])
+        question = me.until(lambda: len(me.questions()) > before and me.questions()[-1])  # noqa: B023
         assert question["registration_id"] == called["id"]
         me.press("o")  # the question just logged, named in the title
         me.sees(f"Kết quả câu hỏi #{question['number']}:")
         if place:
             me.press("down", *["down"] * place, "enter")
+        me.sees(chosen)
         for key in typed:
             if key in KEYS:
                 me.press(key)
             else:
                 me.write(key)
-        me.until(lambda q=question, o=outcome: me.outcome_of(q["id"]) == o)
+        me.until(lambda: me.outcome_of(question["id"]) == outcome)  # noqa: B023
         me.press("e")
-        me.until(lambda n=called["number"]: me.row(n)["status"] == "done")
+        me.until(lambda: me.row(called["number"])["status"] == "done")  # noqa: B023
 
     # --- `o` right after `q` on a speaker already answered: the new question opens ---
     me.press("slash")
