@@ -13,6 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message_pump import MessagePump
 from textual.widgets import Input, Static
 
 from printing import jobs
@@ -20,6 +21,7 @@ from printing.connections import Connection, connect
 from printing.documents import ticket_for
 from session_console.console import forms
 from session_console.console.columns import question_columns, queue_columns
+from session_console.console.dialogs.form import FieldSelect
 from session_console.console.keys import KEYS, bindings, localized
 from session_console.console.queue_rows import QueueRows
 from session_console.console.scanning import Bursts, is_ticket
@@ -37,8 +39,15 @@ from shared.specs import outcome_label
 from shared.text import matches, show_date
 from tui import ConfirmDialog, PrintingApp
 
-
+MOVING_ON = (events.Key, Input.Submitted, FieldSelect.MovedOn)
 SETTLE_TRIES = 50  # 10 ms each: a station never waits more than half a second for a key
+
+
+def _moves_on(node: MessagePump) -> bool:
+    """Whether `node` still holds a key, or an Enter's "go to the next field", unhandled
+    (its cursor's blinking and repaints are no reason to wait)."""
+    waiting = getattr(node._message_queue, "_queue", ())
+    return any(isinstance(message, MOVING_ON) for message in waiting)
 
 
 class FindField(Input):
@@ -454,7 +463,7 @@ class ConsoleApp(StationApp, PrintingApp):
         for _ in range(SETTLE_TRIES):
             focused = self.focused
             nodes = list(focused.ancestors_with_self) if focused else [self.screen]
-            if all(node._message_queue.empty() for node in nodes):
+            if not any(_moves_on(node) for node in nodes):
                 return
             await asyncio.sleep(0.01)
 
