@@ -33,6 +33,7 @@ KEYS = {
     "down": "\x1b[B",
     "right": "\x1b[C",
     "space": " ",
+    "slash": "/",
     "f1": "\x1bOP",
     "ctrl+p": "\x10",
     "ctrl+q": "\x11",
