@@ -21,7 +21,7 @@ import click
 
 from shared.cli.base import Session, need_extra, pass_session
 from shared.config import MAX_SERVE_SESSIONS
-from shared.i18n import LANGUAGES, UserError, tr
+from shared.i18n import LANGUAGES, N_, UserError, tr
 
 STATIONS = ("kiosk", "console", "chair", "display")
 COOKIE = "hallkit_token"
@@ -32,6 +32,19 @@ Handler = Callable[[Any], Awaitable[Any]]
 def origin_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def refused(why: str) -> str:
+    """A refusal, in every interface language: who reads it may not know which is set."""
+    said = (
+        tr(
+            "hallkit refused: {why}. Open the link that hallkit serve printed.",
+            lang,
+            why=tr(why, lang),
+        )
+        for lang in LANGUAGES
+    )
+    return "\n".join(said) + "\n"
 
 
 def full_page(station: str, max_sessions: int) -> str:
@@ -75,9 +88,11 @@ def make_server(
         nonlocal live
         given = request.query.get("token") or request.cookies.get(COOKIE, "")
         if not hmac.compare_digest(given.encode(), token.encode()):
-            return web.Response(status=403, text="hallkit: a valid token is required\n")
+            return web.Response(
+                status=403, text=refused(N_("the link's token is missing or wrong"))
+            )
         if request.path == "/ws" and request.headers.get("Origin") != allowed_origin:
-            return web.Response(status=403, text="hallkit: wrong origin\n")
+            return web.Response(status=403, text=refused(N_("this page came from another site")))
         if request.path in ("/", "/ws") and live >= max_sessions:
             return web.Response(
                 status=503,

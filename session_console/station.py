@@ -8,19 +8,50 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
+from rich.align import Align
 from rich.markup import escape
+from rich.text import Text
 from textual.app import App
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.widgets.option_list import Option
 
-from shared import meetings
+from shared import meetings, speaking
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
 from shared.i18n import UserError, tr
-from tui import FittingFooter, KeysHelp, StationCommands, key_rows
+from tui import ConfirmDialog, FittingFooter, KeysHelp, StationCommands, key_rows
 
 POLL_SECONDS = 0.25
+
+
+class StationPalette(CommandPalette):
+    """Textual's palette, saying "no matches" in the station's language."""
+
+    def __init__(self, lang: str) -> None:
+        placeholder = tr("Type what to do (diacritics optional)…", lang)
+        super().__init__(id="--command-palette", placeholder=placeholder)
+        self.lang = lang
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not search_value:  # discovery: every action is listed
+                self._list_visible = False
+                return
+            said = Text(tr("Nothing matches.", self.lang), style="not bold")
+            self.query_one(CommandList).add_option(
+                Option(Align.center(said), disabled=True, id=self._NO_MATCHES)
+            )
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+class QuitDialog(ConfirmDialog):
+    """ "Quit?" when anything is at stake; a second Ctrl+Q while it is open does nothing."""
 
 
 class StationApp(App[None]):
@@ -108,8 +139,29 @@ class StationApp(App[None]):
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            placeholder = tr("Type what to do (diacritics optional)…", self.lang)
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            self.push_screen(StationPalette(self.lang))
+
+    def at_stake(self) -> list[str]:
+        """What quitting now would interrupt or lose, in words; nothing: it just quits."""
+        said = []
+        if any(getattr(screen, "dirty", lambda: False)() for screen in self.screen_stack):
+            said.append(tr("What was typed in the open form is lost.", self.lang))
+        if self.ONE_MEETING and speaking.at_lectern(self.store, self.meeting_id):
+            said.append(tr("A speaker is at the lectern.", self.lang))
+        return said
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q, or "Quit" in the palette: at once when nothing is at stake; otherwise
+        only after a yes, the safe answer first."""
+        if isinstance(self.screen, QuitDialog):
+            return
+        said = self.at_stake()
+        if not said:
+            self.exit()
+            return
+        question = " ".join([*said, tr("Quit this station?", self.lang)])
+        dialog = QuitDialog(question, yes=tr("Quit", self.lang), no=tr("Stay", self.lang))
+        self.push_screen(dialog, lambda yes: self.exit() if yes else None)
 
     def open_dialog(self, dialog: Screen[bool]) -> None:
         """A form over the station; whatever it saved shows when it closes."""

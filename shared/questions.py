@@ -316,3 +316,12 @@ def items(
         sql += " AND q.deadline < ?"
         params.append((today or dt.date.today()).isoformat())
     return store.all(sql + " ORDER BY q.deadline, m.date, q.number", tuple(params))
+
+
+def standalone_questions(store: Store, meeting_id: int) -> list[Row]:
+    """Questions with no speaker of the queue behind them (written, collected before the
+    meeting), in the order they were logged: what the console lists beside a speaker's."""
+    return store.all(
+        "SELECT * FROM questions WHERE meeting_id = ? AND registration_id IS NULL ORDER BY number",
+        (meeting_id,),
+    )

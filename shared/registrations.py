@@ -85,7 +85,9 @@ def register(
     if source not in SOURCES:
         raise UserError("Unknown source: {source}.", source=source)
     if not consent:
-        raise UserError("The citizen's consent to the privacy notice is required (--consent).")
+        raise UserError(
+            "The citizen's consent to the privacy notice is required: tick it once they agreed."
+        )
     row = _checked(store, details)
     at = now_iso()
     row.update(

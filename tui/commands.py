@@ -1,6 +1,10 @@
 """The command palette of a station: its own actions, named in its language and found
 without diacritics ("goi tiep" finds "Gọi tiếp"), instead of Textual's English
-built-ins (Theme, Screenshot, Maximize)."""
+built-ins (Theme, Screenshot, Maximize).
+
+The palette opens with its first entry marked, so Ctrl+P then Enter runs it: help comes
+first, the station's own actions next and quit last (it asks first when anything is at
+stake)."""
 
 from __future__ import annotations
 
@@ -21,13 +25,15 @@ Command = tuple[str, str, IgnoreReturnCallbackType]
 class StationCommands(Provider):
     def _commands(self) -> list[Command]:
         lang = getattr(self.app, "lang", "vi")
+        actions = station_actions(self.screen.active_bindings, self.app)
+        actions.sort(key=lambda found: {"help": -1, "quit": 1}.get(found.action, 0))
         return [
             (
                 found.description,
                 tr("Key: {key}", lang, key=" / ".join(found.keys)),
                 partial(self.app.run_action, found.action),
             )
-            for found in station_actions(self.screen.active_bindings, self.app)
+            for found in actions
             if found.enabled and found.action != "command_palette"
         ]
 

@@ -18,6 +18,8 @@ from shared import speaking
 from shared.config import Settings
 from shared.i18n import tr
 from shared.overview import overdue_elsewhere, pending_by_body, totals
+from shared.questions import standalone_questions
+from shared.specs import outcome_label
 from shared.text import show_date
 
 
@@ -38,6 +40,7 @@ class ChairApp(StationApp):
                 yield SpeakerPanel(id="speaker")
                 yield Static(id="next")
                 yield Static(id="totals")
+                yield Static(id="written")
             with Vertical(id="right"):
                 yield Static(tr("Pending items by body", self.lang), classes="heading")
                 yield LiveTable(
@@ -80,6 +83,7 @@ class ChairApp(StationApp):
             *(f"{tr(label, self.lang)} {n}" for label, n in counted.breakdown()),
         ]
         self.main.query_one("#totals", Static).update(escape(" · ".join(parts)))
+        self.show_written()
         pending: list[tuple[str, tuple[str, ...]]] = []
         for body, items in pending_by_body(self.store, meeting_id).items():
             for item in items:
@@ -107,6 +111,24 @@ class ChairApp(StationApp):
                 for i in overdue
             ]
         )
+
+    def show_written(self) -> None:
+        """The written questions handed to the secretary, newest first, with their
+        outcome: the chair answers them too."""
+        found = standalone_questions(self.store, self.meeting_id)
+        lines = [
+            "[b]" + escape(tr("Written questions", self.lang)) + f" ({len(found)})[/b]",
+            *(
+                escape(
+                    f"#{q['number']} {q['raised_by'] or '—'}: {q['summary']}"
+                    f" · {tr(outcome_label(q['outcome']), self.lang)}"
+                )
+                for q in reversed(found[-5:])
+            ),
+        ]
+        written = self.main.query_one("#written", Static)
+        written.update("\n".join(lines))
+        written.display = bool(found)
 
     def tick(self) -> None:
         self.show_speaker()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import time
 from collections.abc import Callable
@@ -10,7 +11,9 @@ from typing import Any
 from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message_pump import MessagePump
 from textual.widgets import Input, Static
 
 from printing import jobs
@@ -18,8 +21,10 @@ from printing.connections import Connection, connect
 from printing.documents import ticket_for
 from session_console.console import forms
 from session_console.console.columns import question_columns, queue_columns
+from session_console.console.dialogs.form import FieldSelect
 from session_console.console.keys import KEYS, bindings, localized
 from session_console.console.queue_rows import QueueRows
+from session_console.console.scanning import Bursts, is_ticket
 from session_console.station import StationApp
 from session_console.widgets import LiveTable, show
 from session_console.widgets.speaker import SpeakerPanel
@@ -28,17 +33,31 @@ from shared.config import Settings
 from shared.db import Store
 from shared.events import describe, undo_last
 from shared.i18n import N_, UserError, tr
-from shared.questions import find_question, questions_of
+from shared.questions import find_question, questions_of, standalone_questions
 from shared.registrations import get_registration, verify_payload
 from shared.specs import outcome_label
 from shared.text import matches, show_date
 from tui import ConfirmDialog, PrintingApp
 
-# A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
-# quick capitals taken as a burst lose nothing: they are searched, or handed over).
-SCAN_GAP_SECONDS = 0.15  # generous: a loaded machine reads one burst in pieces
-# Capitals a person typed outside a field reach the scan field after this pause.
-HAND_OVER_SECONDS = 0.5
+MOVING_ON = (events.Key, Input.Submitted, FieldSelect.MovedOn)
+SETTLE_TRIES = 50  # 10 ms each: a station never waits more than half a second for a key
+
+
+def _moves_on(node: MessagePump) -> bool:
+    """Whether `node` still holds a key, or an Enter's "go to the next field", unhandled
+    (its cursor's blinking and repaints are no reason to wait)."""
+    waiting = getattr(node._message_queue, "_queue", ())
+    return any(isinstance(message, MOVING_ON) for message in waiting)
+
+
+class FindField(Input):
+    """The find and scan field: Esc leaves it for the queue, what was typed cleared."""
+
+    BINDINGS = [Binding("escape", "leave", show=False, id="find-leave")]
+
+    def action_leave(self) -> None:
+        self.value = ""
+        self.screen.query_one("#queue").focus()
 
 
 class ConsoleApp(StationApp, PrintingApp):
@@ -78,10 +97,18 @@ class ConsoleApp(StationApp, PrintingApp):
         self.lectern: dict[str, Any] | None = None
         self.refreshed = 0.0
         self.queue_rows = QueueRows(self.lang)
-        self._scan = ""
-        self._scan_at = 0.0  # when the terminal delivered the last key kept
-        self._scan_handled = 0.0  # when it was handled: a busy station handles keys late
+        self.bursts = Bursts(
+            self,
+            self.find_or_verify,
+            self._deliver,
+            self._hand_over,
+            lambda: len(self.screen_stack) == 1,
+        )
         self._to_field = False  # handed over to the scan field, which has not got focus yet
+        self.written_shown = False
+        """The questions panel lists the written questions, not the selected speaker's."""
+        self._questions_of: object = None  # whose questions the panel showed last
+        self._found: tuple[str, str] = ("", "")  # the last name found, and the row it was on
 
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
@@ -91,7 +118,7 @@ class ConsoleApp(StationApp, PrintingApp):
                 yield SpeakerPanel(id="speaker")
         yield Static(id="questions-title")
         yield LiveTable(question_columns(self.lang), id="questions")
-        yield Input(
+        yield FindField(
             placeholder=tr("Scan a ticket or find a name (diacritics optional)…", self.lang),
             id="scan",
             select_on_focus=False,
@@ -143,34 +170,59 @@ class ConsoleApp(StationApp, PrintingApp):
         return self.rows.get(key) if key else None
 
     def show_questions(self) -> None:
+        """The selected speaker's questions, or the written ones (`v`); on another
+        speaker, the cursor on the newest question without an outcome: what `o` opens."""
         row = self.selected()
-        title = (
-            tr("Questions of number {number}", self.lang, number=f"{row['number']:03d}")
-            if row
-            else ""
+        if self.written_shown:
+            found = standalone_questions(self.store, self.meeting_id)
+            title = tr(
+                "Written questions ({count}) · v: the speaker's", self.lang, count=len(found)
+            )
+            whose: object = "written"
+        else:
+            found = questions_of(self.store, row["id"]) if row else []
+            number = f"{row['number']:03d}" if row else ""
+            title = tr("Questions of number {number}", self.lang, number=number) if row else ""
+            whose = row["id"] if row else None
+        show(self.main.query_one("#questions-title", Static), escape(title))
+        table = self.main.query_one("#questions", LiveTable)
+        table.sync([(str(q["id"]), self._question_cells(q)) for q in found])
+        if whose != self._questions_of:
+            self._questions_of = whose
+            unanswered = [q for q in found if not q["outcome"]]
+            if unanswered or found:
+                table.select(str((unanswered or found)[-1]["id"]))
+
+    def _question_cells(self, question: dict[str, Any]) -> tuple[str, ...]:
+        summary = question["summary"]
+        if question["raised_by"] and not question["registration_id"]:
+            summary = f"{question['raised_by']}: {summary}"
+        return (
+            str(question["number"]),
+            summary,
+            question["official_name"],
+            tr(outcome_label(question["outcome"]), self.lang),
+            show_date(question["deadline"]),
         )
-        show(self.main.query_one("#questions-title", Static), title)
-        found = questions_of(self.store, row["id"]) if row else []
-        outcome = {q["id"]: tr(outcome_label(q["outcome"]), self.lang) for q in found}
-        self.main.query_one("#questions", LiveTable).sync(
-            [
-                (
-                    str(q["id"]),
-                    (
-                        str(q["number"]),
-                        q["summary"],
-                        q["official_name"],
-                        outcome[q["id"]],
-                        show_date(q["deadline"]),
-                    ),
-                )
-                for q in found
-            ]
-        )
+
+    def _show_question(self, question: dict[str, Any] | None, written: bool) -> None:
+        """After logging a question: the panel shows it, under the cursor, for `o`."""
+        if question is None:
+            return
+        self.written_shown = written
+        self._questions_of = None
+        self.refresh_all()
+        self.main.query_one("#questions", LiveTable).select(str(question["id"]))
+
+    def action_written_list(self) -> None:
+        self.written_shown = not self.written_shown
+        self.show_questions()
 
     @on(LiveTable.RowHighlighted, "#queue")
     def _queue_moved(self) -> None:
         with self._unless_closing():  # the table also moves while the app tears it down
+            if self.written_shown and self.focused is self.main.query_one("#queue"):
+                self.written_shown = False  # the secretary moved on to a speaker
             self.show_questions()
 
     # --- doing things: every action is one core call, then a refresh ---
@@ -197,7 +249,8 @@ class ConsoleApp(StationApp, PrintingApp):
             self.refresh_all()
             self._go_to(row["id"])
 
-        self.push_screen(forms.number_dialog(tr("Ticket number", self.lang), self.lang, call))
+        title, label = tr("Call a number", self.lang), tr("Ticket number", self.lang)
+        self.push_screen(forms.number_dialog(title, label, self.lang, call))
 
     def action_start(self) -> None:
         self.run_core(lambda: speaking.start(self.store, self.meeting_id))
@@ -278,13 +331,30 @@ class ConsoleApp(StationApp, PrintingApp):
             self.refresh_all()
 
         title = tr("Move {number} to place", self.lang, number=f"{number:03d}")
-        self.push_screen(forms.number_dialog(title, self.lang, move))
+        label = tr("Place in the queue (1: next)", self.lang)
+        self.push_screen(forms.number_dialog(title, label, self.lang, move))
 
     def action_walk_in(self) -> None:
         self.open_dialog(forms.walk_in(self.store, self.meeting_id, self.lang))
 
     def action_written(self) -> None:
-        self.open_dialog(forms.written_question(self.store, self.meeting_id, self.lang))
+        dialog = forms.written_question(self.store, self.meeting_id, self.lang)
+
+        def closed(saved: bool | None) -> None:
+            question = dialog.saved if saved else None
+            self._show_question(question, written=True)
+            if question:
+                said = tr(
+                    "Written question #{number} saved: {who}: {summary}. Answered by: {official}.",
+                    self.lang,
+                    number=question["number"],
+                    who=question["raised_by"] or "—",
+                    summary=question["summary"],
+                    official=question["official_name"] or "—",
+                )
+                self.notify(escape(said), timeout=8)
+
+        self.push_screen(dialog, closed)
 
     def action_question(self) -> None:
         row = self.selected()
@@ -292,8 +362,9 @@ class ConsoleApp(StationApp, PrintingApp):
             self.notify(tr("Select a row first.", self.lang), severity="warning")
             return
         registration = get_registration(self.store, row["id"])
-        self.open_dialog(
-            forms.speaker_question(self.store, self.meeting_id, registration, self.lang)
+        dialog = forms.speaker_question(self.store, self.meeting_id, registration, self.lang)
+        self.push_screen(
+            dialog, lambda saved: self._show_question(dialog.saved if saved else None, False)
         )
 
     def action_outcome(self) -> None:
@@ -309,8 +380,24 @@ class ConsoleApp(StationApp, PrintingApp):
         self.open_dialog(forms.conclusion(self.store, self.meeting_id, self.lang))
 
     def action_toggle_registration(self) -> None:
+        """Opening is at once; closing stops every kiosk, so it asks first."""
         is_open = not self.meeting["registration_open"]
-        self.run_core(lambda: meetings.set_registration(self.store, self.meeting_id, is_open))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_core(
+                    lambda: meetings.set_registration(self.store, self.meeting_id, is_open)
+                )
+
+        if is_open:
+            answered(True)
+            return
+        dialog = ConfirmDialog(
+            tr("Close registration? Every kiosk stops taking new speakers.", self.lang),
+            yes=tr("Close registration", self.lang),
+            no=tr("Keep it open", self.lang),
+        )
+        self.push_screen(dialog, answered)
 
     def action_undo(self) -> None:
         event = self.run_core(lambda: undo_last(self.store, self.meeting_id))
@@ -323,12 +410,13 @@ class ConsoleApp(StationApp, PrintingApp):
         steps = agenda.steps(self.store, self.meeting_id)
         position = self.meeting["current_step"] + 1
         if not steps:
-            said = tr(
-                'The meeting has no program. Add one with: hallkit meeting agenda {meeting} "step 1" "step 2" …',
-                self.lang,
-                meeting=self.meeting_id,
+            dialog = ConfirmDialog(
+                tr("The meeting has no program. Enter one now?", self.lang),
+                yes=tr("Enter the program", self.lang),
+                no=tr("Not now", self.lang),
             )
-            self.notify(escape(said), severity="warning", timeout=10)
+            program = forms.program(self.store, self.meeting_id, self.lang)
+            self.push_screen(dialog, lambda yes: self.open_dialog(program) if yes else None)
         elif position > len(steps):
             last = steps[-1]
             said = tr(
@@ -353,62 +441,53 @@ class ConsoleApp(StationApp, PrintingApp):
     # --- finding and scanning ---
 
     def action_find(self) -> None:
-        self.main.query_one("#scan", Input).focus()
+        self.set_focus(self.main.query_one("#scan", Input))  # now: the next key is for it
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._scanned(event):
-            return  # part of a scan: kept here, never routed to whatever has focus
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if await self.bursts.take(event) or self._into_scan_field(event):
+                return  # part of a scan, or typed outside a field: kept from the focus
+            await self._settle()
         await super().on_event(event)
 
-    def _scanned(self, event: events.Key) -> bool:
-        """A keyboard-wedge scanner types its payload and Enter faster than a person, and the
-        terminal delivers the burst before any change of focus takes effect: so a burst is
-        gathered here, whatever has focus, and a person's keys go on as before."""
-        if len(self.screen_stack) != 1:
-            return False  # a dialog: its fields take the keys
-        character = event.character or ""
-        printable = len(character) == 1 and character.isprintable()
-        if self._to_field:  # handed over: keys go to the scan field until it has focus
-            scan = self.main.query_one("#scan", Input)
-            if self.focused is scan:
-                self._to_field = False
-                return False
-            if event.key == "enter":
-                self._to_field = False
-                self.find_or_verify(scan.value)
+    async def _deliver(self, key: events.Key) -> None:
+        await self._settle()
+        await super().on_event(key)
+
+    async def _settle(self) -> None:
+        """A key goes to whatever has the focus when it is handed on. On a busy machine
+        the key before it (an Enter that moves to the next field) may still wait in the
+        field's queue: this key would follow it into the field it is leaving ("phong"
+        typed into the list just left). So wait, briefly, until the focused field and the
+        widgets around it have handled what they were given."""
+        for _ in range(SETTLE_TRIES):
+            focused = self.focused
+            nodes = list(focused.ancestors_with_self) if focused else [self.screen]
+            if not any(_moves_on(node) for node in nodes):
+                return
+            await asyncio.sleep(0.01)
+
+    def _into_scan_field(self, event: events.Key) -> bool:
+        """After a hand-over, keys go to the scan field until it has the focus."""
+        if not self._to_field:
+            return False
+        scan = self.main.query_one("#scan", Input)
+        if self.focused is scan or len(self.screen_stack) != 1:
+            self._to_field = False
+            return False
+        if event.key == "enter":
+            self._to_field = False
+            if not self.find_or_verify(scan.value):
                 scan.value = ""
-                return True
-            if printable:
-                scan.insert_text_at_cursor(character)
-            return printable
-        if isinstance(self.focused, Input):
-            return False  # a field someone is typing in
-        now = event.time  # when the terminal delivered it, however late it is handled
-        if self._scan and event.key == "enter":
-            text, self._scan = self._scan, ""
-            self.find_or_verify(text)
             return True
-        if self._scan and now - self._scan_at > SCAN_GAP_SECONDS:
-            # a person's pace: what was kept goes to the scan field, then this key
-            self._hand_over(character if printable else "")
-            return printable
-        starts = character.isupper() or character.isdigit()  # no key is bound to either
-        if printable and (self._scan or starts):
-            self._scan += character
-            self._scan_at = now
-            self._scan_handled = time.monotonic()
-            self.set_timer(HAND_OVER_SECONDS, self.hand_over_if_quiet)
+        character = event.character or ""
+        if len(character) == 1 and character.isprintable():
+            scan.insert_text_at_cursor(character)
             return True
         return False
 
-    def hand_over_if_quiet(self) -> None:
-        """Keys that stopped without an Enter were a person's: they go to the scan field,
-        so nothing typed is lost."""
-        if self._scan and time.monotonic() - self._scan_handled >= HAND_OVER_SECONDS:
-            self._hand_over()
-
-    def _hand_over(self, then: str = "") -> None:
-        text, self._scan = self._scan + then, ""
+    def _hand_over(self, text: str) -> None:
+        """Capitals a person typed outside a field: to the scan field, nothing lost."""
         with self._unless_closing():
             scan = self.main.query_one("#scan", Input)
             scan.insert_text_at_cursor(text)
@@ -417,33 +496,50 @@ class ConsoleApp(StationApp, PrintingApp):
 
     @on(Input.Submitted, "#scan")
     def scan_or_find(self, event: Input.Submitted) -> None:
-        event.input.value = ""
-        self.main.query_one("#queue", LiveTable).focus()
-        self.find_or_verify(event.value)
+        """Enter finds; Enter again, the next with the same name (the text stays)."""
+        if not self.find_or_verify(event.value):
+            event.input.value = ""
+            self.main.query_one("#queue", LiveTable).focus()
 
-    def find_or_verify(self, text: str) -> None:
-        """A scanned ticket is verified and selected; anything else finds a name."""
+    def find_or_verify(self, text: str) -> bool:
+        """A scanned ticket is verified and selected, a ticket number selects its row,
+        anything else finds a name: True when another row has that name too."""
         text = text.strip()
         if not text:
-            return
-        if "-" in text and len(text) >= 17:
+            return False
+        if is_ticket(text):
             row = self.run_core(lambda: verify_payload(self.store, text, self.meeting_id))
             if row:
                 self._go_to(row["id"])
                 number = f"{row['number']:03d}"
-                self.notify(
-                    escape(
-                        tr("Ticket {number}: {name}", self.lang, number=number, name=row["name"])
-                    )
-                )
-            return
-        found = next((r for r in self.rows.values() if matches(text, r["name"])), None)
-        if found is None:
-            self.notify(
-                escape(tr('Nothing matches "{text}".', self.lang, text=text)), severity="warning"
-            )
+                said = tr("Ticket {number}: {name}", self.lang, number=number, name=row["name"])
+                self.notify(escape(said))
+            return False
+        if text.isdigit():
+            found = [r for r in self.rows.values() if r["number"] == int(text)]
         else:
-            self._go_to(found["id"])
+            found = [r for r in self.rows.values() if matches(text, r["name"])]
+        if not found:
+            said = tr('Nothing matches "{text}".', self.lang, text=text)
+            self.notify(escape(said), severity="warning")
+            return False
+        keys = [str(r["id"]) for r in found]
+        last_text, last_key = self._found
+        at = keys.index(last_key) + 1 if last_text == text and last_key in keys else 0
+        row = found[at % len(found)]
+        self._found = (text, str(row["id"]))
+        self._go_to(row["id"])
+        if len(found) == 1:
+            return False
+        said = tr(
+            "{name}: {at} of {count} found. Enter: the next one; Esc: back to the queue.",
+            self.lang,
+            name=row["name"],
+            at=at % len(found) + 1,
+            count=len(found),
+        )
+        self.notify(escape(said))
+        return True
 
     # --- reprinting a ticket on this desk's printer ---
 

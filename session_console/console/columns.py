@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from session_console.widgets import Column
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.specs import OUTCOMES, QUEUE_STATUSES, outcome_label
 
 
@@ -22,7 +22,9 @@ def queue_columns(lang: str) -> list[Column]:
         Column("village", tr("Village", lang), priority=3, min_width=10, text=True),
         Column("field", tr("Field", lang), priority=4, min_width=10, text=True),
         Column(
-            "status", tr("Status", lang), min_width=_widest(list(QUEUE_STATUSES.values()), lang)
+            "status",
+            tr("Status", lang),
+            min_width=_widest([*QUEUE_STATUSES.values(), N_("paused")], lang),
         ),
         Column("waited", tr("Waited", lang), priority=2),
     ]

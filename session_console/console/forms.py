@@ -38,14 +38,14 @@ def _labelled(spec: Field, label: str) -> Field:
     return spec
 
 
-def number_dialog(title: str, lang: str, submit: Any, value: str = "") -> FormDialog:
+def number_dialog(title: str, label: str, lang: str, submit: Any, value: str = "") -> FormDialog:
     def parse(values: dict[str, Any]) -> None:
         text = str(values["number"]).strip()
         if not text.isdigit():
             raise UserError("There is no ticket {number}.", number=text or "?")
         submit(int(text))
 
-    return FormDialog(title, [Field("number", title, value=value)], parse, lang)
+    return FormDialog(title, [Field("number", label, value=value)], parse, lang)
 
 
 def _registration_field(store: Store, spec: FieldSpec, kind: str, lang: str) -> Field:
@@ -172,8 +172,15 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
                 ),
             ) from None
 
+    summary = question["summary"]
+    summary = summary if len(summary) <= 50 else summary[:49].rstrip() + "…"
     return FormDialog(
-        tr("Outcome of question #{number}", lang, number=question["number"]),
+        tr(
+            "Outcome of question #{number}: {summary}",
+            lang,
+            number=question["number"],
+            summary=summary,
+        ),
         fields,
         save,
         lang,
@@ -185,7 +192,25 @@ def conclusion(store: Store, meeting_id: int, lang: str) -> FormDialog:
     text = get_meeting(store, meeting_id)["conclusion"]
     return FormDialog(
         tr("Chair's conclusion", lang),
-        [Field("text", tr("Chair's conclusion", lang), "area", text)],
+        [Field("text", tr("Text for the minutes", lang), "area", text)],
         lambda v: agenda.set_conclusion(store, meeting_id, v["text"]),
+        lang,
+    )
+
+
+def program(store: Store, meeting_id: int, lang: str) -> FormDialog:
+    """The meeting's program, one step a line: `>` offers it when there is none."""
+    hint = tr("One step a line, in order; > then moves from one to the next.", lang)
+
+    def save(values: dict[str, Any]) -> list[dict[str, Any]]:
+        titles = [line.strip() for line in str(values["steps"]).splitlines() if line.strip()]
+        if not titles:
+            raise UserError("Type at least one step.")
+        return agenda.set_steps(store, meeting_id, titles)
+
+    return FormDialog(
+        tr("The meeting's program", lang),
+        [Field("steps", tr("Steps", lang), "area", "", hint=hint)],
+        save,
         lang,
     )

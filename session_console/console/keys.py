@@ -24,6 +24,7 @@ KEYS = [
     ("m", "move_to", "move-to", N_("Move to")),
     ("i", "walk_in", "walk-in", N_("Walk-in")),
     ("t", "written", "written-question", N_("Written")),
+    ("v", "written_list", "written-list", N_("Written questions")),
     ("q", "question", "add-question", N_("Question")),
     ("o", "outcome", "set-outcome", N_("Outcome")),
     ("slash", "find", "find", N_("Find/scan")),

@@ -21,7 +21,8 @@ from shared.i18n import N_, tr
 from shared.specs import QUEUE_STATUSES
 
 FIXED = "id, number, name, village, field, created_at"
-MOVING = "id, status"  # the order is the query's: a row moved keeps its cells
+MOVING = "id, status, speech_paused IS NOT NULL"  # the order is the query's: a row moved
+# keeps its cells
 
 Pair = tuple[str, tuple[str, ...]]
 
@@ -41,6 +42,7 @@ class QueueRows:
         self._known: dict[int, Shown] = {}
         self._stale_at = math.inf
         self._statuses = {key: tr(msgid, lang) for key, msgid in QUEUE_STATUSES.items()}
+        self._paused = tr(N_("paused"), lang)  # as the lectern panel says it
         self._minutes: dict[int, str] = {}
 
     def update(self, store: Store, meeting_id: int, now: float) -> list[Pair]:
@@ -85,7 +87,7 @@ class QueueRows:
             row["name"],
             row["village"],
             row["field"],
-            self._statuses[row["status"]],
+            self._paused if state[2] else self._statuses[row["status"]],
             waited,
         )
         return Shown(state, row, (str(row["id"]), cells), until)

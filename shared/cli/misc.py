@@ -17,7 +17,7 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
-from shared.i18n import N_, tr
+from shared.i18n import N_, UserError, tr
 from shared.specs import REGISTRATION_FIELDS, outcome_label
 
 REGISTRATION_KEYS = ("id", "meeting_id", "number", "code", "name", "village", "field", "status")
@@ -124,6 +124,8 @@ def register(
     session: Session, meeting: int | None, consent: bool, source: str, as_json: bool, **details: Any
 ) -> None:
     """Register a citizen to speak; prints the ticket number and lookup code."""
+    if not consent:  # the core's refusal speaks to a person at a form, not to a command
+        raise UserError("The citizen's consent to the privacy notice is required: --consent.")
     row = registrations.register(
         session.store, session.meeting_id(meeting), consent=consent, source=source, **details
     )

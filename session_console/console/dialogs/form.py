@@ -2,8 +2,9 @@
 outcome, the conclusion): fields in, the core's answer out. A refusal from the core is
 shown inside the dialog, which stays open with everything typed.
 
-A dialog closes only by saving or by an explicit "discard?": Escape and Cancel ask first
-when anything was typed. Enter moves down the fields and, in the last one, saves."""
+A dialog closes only by saving or by an explicit "discard?": Escape, Cancel and Ctrl+Q
+ask first when anything was typed. Enter moves down the fields, a chosen list included
+(↓ or Space opens the list again), and in the last one saves."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -52,6 +54,24 @@ class AskFirst(Exception):  # noqa: N818 - a question, not an error
             no=tr("Back to the form", lang),
             then=then,
         )
+
+
+class FieldSelect(Select[str]):
+    """A dialog's list: Enter on a chosen value moves on, as in a text field (it opened
+    the list again, so a dialog whose last field is a list could not be saved with
+    Enter); with nothing chosen yet, Enter opens the list."""
+
+    BINDINGS = [Binding("enter", "move_on", show=False, id="select-move-on")]
+
+    @dataclass
+    class MovedOn(Message):
+        select: FieldSelect
+
+    def action_move_on(self) -> None:
+        if self.value is Select.NULL:
+            self.action_show_overlay()
+        else:
+            self.post_message(self.MovedOn(self))
 
 
 Adapt = Callable[[Mapping[str, Any]], Mapping[str, str | None]]
@@ -93,11 +113,16 @@ class FormDialog(ModalScreen[bool]):
         self.lang = lang
         self.adapt = adapt
         self.initial: dict[str, Any] = {}
+        self.saved: Any = None
+        """What the core's call returned on saving (the question logged, …)."""
+        # The first field has the focus as the dialog is composed, not a moment later:
+        # keys typed as it opens go to it, not to the scrolling box around the fields.
+        self.AUTO_FOCUS = f"#f-{self.fields[0].name}"  # type: ignore[misc]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
             yield Static(escape(self.title_text), id="dialog-title")
-            with VerticalScroll(id="dialog-fields"):
+            with VerticalScroll(id="dialog-fields", can_focus=False):
                 for spec in self.fields:
                     with Vertical(id=f"row-{spec.name}", classes="dialog-field"):
                         yield from self._field(spec)
@@ -113,7 +138,7 @@ class FormDialog(ModalScreen[bool]):
         yield Label(spec.label)
         if spec.kind == "select":
             chosen = spec.value in {value for _, value in spec.options}
-            yield Select(
+            yield FieldSelect(
                 spec.options,
                 value=spec.value if chosen else Select.NULL,
                 allow_blank=not chosen,
@@ -151,7 +176,8 @@ class FormDialog(ModalScreen[bool]):
                 self._hint(spec.name, spec.hint)
         self._adapt()
         self.initial = self._raw()
-        self._inputs()[0].focus()
+        if self.focused is None:
+            self.set_focus(self._inputs()[0])
 
     # --- what was typed ---
 
@@ -206,13 +232,20 @@ class FormDialog(ModalScreen[bool]):
     # --- keys ---
 
     @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
+    @on(FieldSelect.MovedOn)
+    def next_field(self, event: Input.Submitted | FieldSelect.MovedOn) -> None:
+        """Enter goes on from the field that has the focus. A busy station hands keys to a
+        field before an earlier Enter has moved the focus on: three quick Enters all
+        reach the first field, and each must still move one field down."""
         event.stop()
+        here: Widget | None = event.input if isinstance(event, Input.Submitted) else event.select
         shown = self._inputs()
-        if event.input is shown[-1]:
+        if self.focused in shown:
+            here = self.focused
+        if here is shown[-1]:
             self.save()
-        elif event.input in shown:
-            shown[shown.index(event.input) + 1].focus()
+        elif here in shown:
+            self.set_focus(shown[shown.index(here) + 1])
 
     @on(Button.Pressed, "#dialog-ok")
     def save(self) -> None:
@@ -220,7 +253,7 @@ class FormDialog(ModalScreen[bool]):
 
     def _attempt(self, saving: Callable[[], Any]) -> None:
         try:
-            saving()
+            self.saved = saving()
         except AskFirst as ask:
             then = ask.then
             self.app.push_screen(
