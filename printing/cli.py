@@ -66,7 +66,7 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
         where = f" → {job['printer']}"
         said = SAID.get(job["status"])  # "sent" is handed over, never shown as printed
         if said:
-            kind = tr(JOB_KINDS.get(job["kind"], job["kind"]), lang)
+            kind = tr(JOB_KINDS.get(str(job["kind"]), str(job["kind"])), lang)
             echo(tr(said, lang, job=job["id"], kind=kind, where=where))
         else:
             failed += 1
@@ -200,7 +200,7 @@ def list_jobs(session: Session, failed: bool, as_json: bool) -> None:
         [
             (
                 r["id"],
-                tr(JOB_KINDS.get(r["kind"], r["kind"]), lang),
+                tr(JOB_KINDS.get(str(r["kind"]), str(r["kind"])), lang),
                 tr(JOB_STATUSES[r["status"]], lang),
                 r["attempts"],
                 show_moment(r["printed_at"] or r["created_at"]),
