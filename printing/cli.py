@@ -28,6 +28,7 @@ from shared.cli.base import (
 from shared.db import Store
 from shared.i18n import N_, tr
 from shared.registrations import by_number
+from shared.text import show_moment
 
 JOB_KEYS = (
     "id",
@@ -65,7 +66,8 @@ def _send_now(session: Session, connection: Connection, job_ids: list[int]) -> N
         where = f" → {job['printer']}"
         said = SAID.get(job["status"])  # "sent" is handed over, never shown as printed
         if said:
-            echo(tr(said, lang, job=job["id"], kind=job["kind"], where=where))
+            kind = tr(JOB_KINDS.get(str(job["kind"]), str(job["kind"])), lang)
+            echo(tr(said, lang, job=job["id"], kind=kind, where=where))
         else:
             failed += 1
             echo(
@@ -95,6 +97,7 @@ JOB_STATUSES = {
     "sent": N_("sent, not confirmed"),
     "failed": N_("failed"),
 }
+JOB_KINDS = {"ticket": N_("ticket"), "slip": N_("follow-up slip"), "test": N_("test page")}
 PAPER = {"ok": N_("ok"), "low": N_("low"), "out": N_("out")}
 
 
@@ -192,19 +195,27 @@ def list_jobs(session: Session, failed: bool, as_json: bool) -> None:
     if as_json:
         print_json([{k: r[k] for k in JOB_KEYS} for r in rows])
         return
+    lang = session.settings.language
     print_table(
         [
             (
                 r["id"],
-                r["kind"],
-                tr(JOB_STATUSES[r["status"]], session.settings.language),
+                tr(JOB_KINDS.get(str(r["kind"]), str(r["kind"])), lang),
+                tr(JOB_STATUSES[r["status"]], lang),
                 r["attempts"],
-                r["printed_at"] or r["created_at"],
+                show_moment(r["printed_at"] or r["created_at"]),
                 r["last_error"][:60],
             )
             for r in rows
         ],
-        ["id", "kind", "status", "tries", "time", "error"],
+        [
+            "#",
+            tr("Kind", lang),
+            tr("Status", lang),
+            tr("Attempts", lang),
+            tr("Time", lang),
+            tr("Error", lang),
+        ],
     )
 
 

@@ -21,8 +21,9 @@ from shared.cli.base import (
 from shared.cli.question import ITEM_KEYS
 from shared.deadlines import basis_label
 from shared.followup import open_items
-from shared.i18n import Label
+from shared.i18n import Label, tr
 from shared.meetings import parse_date
+from shared.text import show_date
 
 
 @click.command()
@@ -191,19 +192,29 @@ def followup_list(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         print_json([{k: r[k] for k in FOLLOWUP_KEYS} for r in rows])
         return
+    lang = session.settings.language
     print_table(
         [
             (
                 "!" if r["overdue"] else "",
                 r["id"],
-                r["deadline"],
+                show_date(r["deadline"]),
                 r["body_name"],
                 r["citizen"] or "",
+                tr(fu.progress_label(r["progress"]), lang),
                 r["summary"][:50],
             )
             for r in rows
         ],
-        ["", "id", "deadline", "body", "citizen", "summary"],
+        [
+            "",
+            "#",
+            tr("Deadline", lang),
+            tr("Body", lang),
+            tr("Citizen", lang),
+            tr("Progress", lang),
+            tr("Summary", lang),
+        ],
     )
 
 
@@ -281,9 +292,12 @@ def followup_satisfaction(session: Session, question_id: int, level: str) -> Non
 
 @_item_command("history", "Every change of item QUESTION_ID, oldest first.")
 def followup_history(session: Session, question_id: int) -> None:
-    for event in fu.history(session.store, question_id):
-        details = ", ".join(f"{k}={v}" for k, v in event["data"].items() if v not in ("", None))
-        echo(f"{event['at']}  {event['kind']:24} {details}")
+    from shared.item_history import lines, told
+
+    lang = session.settings.language
+    for entry in told(session.store, question_id, lang):
+        for line in lines(entry, lang):
+            echo(line)
 
 
 @click.command("report")

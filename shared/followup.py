@@ -22,7 +22,26 @@ from shared.specs import FOLLOWED_UP
 from shared.text import clean, fold
 
 Row = dict[str, Any]
-SATISFACTION = ("satisfied", "not_satisfied", "not_asked")
+
+# Where an open item stands, in words: the stored `progress` is never shown as it is.
+PROGRESS: dict[str, str] = {
+    "": N_("new"),
+    "in_progress": N_("in progress"),
+    "answered": N_("answered"),
+    "extended": N_("deadline extended"),
+    "transferred": N_("passed to another body"),
+}
+SATISFACTION_LABELS: dict[str, str] = {
+    "satisfied": N_("Satisfied"),
+    "not_satisfied": N_("Not satisfied"),
+    "not_asked": N_("Not asked"),
+}
+SATISFACTION = tuple(SATISFACTION_LABELS)
+
+
+def progress_label(progress: str | None) -> str:
+    """msgid of an item's stage ("" is an item nobody has touched yet)."""
+    return PROGRESS.get(progress or "", N_("new"))
 
 
 def _open_item(store: Store, question_id: int) -> Row:

@@ -22,10 +22,22 @@ GLYPHS = {
 }
 
 
-def big_text(digits: str) -> str:
-    """Each dot two cells wide, so the digits look square in a terminal."""
+GLYPH_ROWS = 7
+
+
+def big_text(digits: str, scale: int = 1) -> str:
+    """Each dot two cells wide, so the digits look square in a terminal; `scale` draws
+    each dot as a square of `scale` x `scale` of those (a bigger screen, bigger digits)."""
     rows = []
-    for row in range(7):
-        cells = ("".join("██" if dot == "1" else "  " for dot in GLYPHS[d][row]) for d in digits)
-        rows.append("  ".join(cells).rstrip())
+    for row in range(GLYPH_ROWS):
+        cells = (
+            "".join(("██" if dot == "1" else "  ") * scale for dot in GLYPHS[d][row])
+            for d in digits
+        )
+        rows.extend(["  ".join(cells).rstrip()] * scale)
     return "\n".join(rows)
+
+
+def big_width(digits: str, scale: int = 1) -> int:
+    """Cells `big_text(digits, scale)` takes across."""
+    return len(digits) * 10 * scale + max(len(digits) - 1, 0) * 2

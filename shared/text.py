@@ -33,6 +33,15 @@ def show_date(iso: str) -> str:
     return dt.date.fromisoformat(iso[:10]).strftime("%d/%m/%Y") if iso else ""
 
 
+def show_moment(iso: str) -> str:
+    """A stored time (ISO, with its offset) as people read it: this machine's local time,
+    dd/mm/yyyy HH:MM. A time stored without an offset is taken as local already."""
+    if not iso:
+        return ""
+    moment = dt.datetime.fromisoformat(iso)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
 def clean(value: str | None, label: str, *, max_len: int, required: bool = False) -> str:
     """NFC-normalise, collapse whitespace and refuse what a person cannot have meant.
 

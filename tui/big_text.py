@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from shared.glyphs import big_text
+from shared.glyphs import GLYPH_ROWS, big_text
 
 
 class BigText(Static):
@@ -19,5 +19,7 @@ class BigText(Static):
     def __init__(self, text: str = "", *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(big_text(text), id=id)
 
-    def show(self, text: str) -> None:
-        self.update(big_text(text))
+    def show(self, text: str, scale: int = 1) -> None:
+        """`text` with each dot `scale` times bigger (the widget grows to fit)."""
+        self.styles.height = GLYPH_ROWS * scale
+        self.update(big_text(text, scale))

@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -16,11 +18,16 @@ from session_console.widgets import Column, LiveTable
 from session_console.widgets.speaker import SpeakerPanel
 from shared import speaking
 from shared.config import Settings
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.overview import overdue_elsewhere, pending_by_body, totals
 from shared.questions import standalone_questions
 from shared.specs import outcome_label
 from shared.text import show_date
+
+
+def sentence_case(label: str) -> str:
+    """ "tiếp thu, trả lời sau" → "Tiếp thu, trả lời sau": every label of a list alike."""
+    return label[:1].upper() + label[1:]
 
 
 class ChairApp(StationApp):
@@ -76,13 +83,7 @@ class ChairApp(StationApp):
             f"{r['number']:03d}  {escape(r['name'])} · {escape(r['village'])}" for r in waiting
         ]
         self.main.query_one("#next", Static).update("\n".join(lines))
-        counted = totals(self.store, meeting_id)
-        parts = [
-            tr("Registered {registered}", self.lang, registered=counted.registered),
-            tr("Spoken {spoken}", self.lang, spoken=counted.spoken),
-            *(f"{tr(label, self.lang)} {n}" for label, n in counted.breakdown()),
-        ]
-        self.main.query_one("#totals", Static).update(escape(" · ".join(parts)))
+        self.main.query_one("#totals", Static).update(self._totals(meeting_id))
         self.show_written()
         pending: list[tuple[str, tuple[str, ...]]] = []
         for body, items in pending_by_body(self.store, meeting_id).items():
@@ -129,6 +130,24 @@ class ChairApp(StationApp):
         written = self.main.query_one("#written", Static)
         written.update("\n".join(lines))
         written.display = bool(found)
+
+    def _totals(self, meeting_id: int) -> Table:
+        """One count a line, label left and number right, each label in sentence case:
+        a narrow column cuts a label with "…", never wraps it into the next."""
+        counted = totals(self.store, meeting_id)
+        rows = [
+            (N_("Registered"), counted.registered),
+            (N_("Spoken"), counted.spoken),
+            *counted.breakdown(),
+        ]
+        table = Table(box=None, show_header=False, padding=(0, 0, 0, 2), pad_edge=False)
+        table.add_column(no_wrap=True, overflow="ellipsis")
+        table.add_column(no_wrap=True, justify="right")
+        table.title = Text(tr("TOTALS", self.lang), style="bold")
+        table.title_justify = "left"
+        for label, count in rows:
+            table.add_row(sentence_case(tr(label, self.lang)), str(count))
+        return table
 
     def tick(self) -> None:
         self.show_speaker()

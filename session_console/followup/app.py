@@ -15,11 +15,13 @@ from textual.widgets import Input, Static
 
 from session_console.console.dialogs import AskFirst, Field, FormDialog
 from session_console.console.keys import bindings, localized
+from session_console.followup.history import HistoryView
 from session_console.station import StationApp
 from session_console.widgets import Column, LiveTable
 from shared import followup as fu
 from shared.config import Settings
 from shared.i18n import N_, tr, trn
+from shared.item_history import told
 from shared.reference import UnknownBody, list_bodies
 from shared.text import matches, show_date
 
@@ -112,7 +114,7 @@ class FollowupApp(StationApp):
             row["body_name"],
             row["citizen"] or "",
             row["summary"],
-            row["progress"] or tr("new", self.lang),
+            tr(fu.progress_label(row["progress"]), self.lang),
         )
 
     def _today(self) -> str:
@@ -195,11 +197,7 @@ class FollowupApp(StationApp):
 
     def action_satisfaction(self) -> None:
         if item := self.selected():
-            options = [
-                (tr("Satisfied", self.lang), "satisfied"),
-                (tr("Not satisfied", self.lang), "not_satisfied"),
-                (tr("Not asked", self.lang), "not_asked"),
-            ]
+            options = [(tr(label, self.lang), key) for key, label in fu.SATISFACTION_LABELS.items()]
             self._dialog(
                 tr("Satisfaction — item #{id}", self.lang, id=item["id"]),
                 [Field("level", tr("Citizen", self.lang), "select", "satisfied", options)],
@@ -208,12 +206,9 @@ class FollowupApp(StationApp):
 
     def action_history(self) -> None:
         if item := self.selected():
-            lines = [f"{e['at'][:16]}  {e['kind']}" for e in fu.history(self.store, item["id"])]
-            self._dialog(
-                tr("History of item #{id}", self.lang, id=item["id"]),
-                [Field("log", "", "area", "\n".join(lines))],
-                lambda _v: None,
-            )
+            title = tr("History of item #{id}", self.lang, id=item["id"])
+            title += f" · {item['summary']}"
+            self.push_screen(HistoryView(title, told(self.store, item["id"], self.lang), self.lang))
 
     def action_toggle_overdue(self) -> None:
         self.overdue_only = not self.overdue_only

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -147,6 +148,23 @@ def _usage_mistake(error: click.UsageError) -> NoReturn:
     sys.exit(2)
 
 
+# What a shell reports for a program killed by SIGPIPE (128 + 13): `cat`, `ls`, `grep`
+# end so when the reader of their output goes away.
+PIPE_CLOSED_STATUS = 141
+
+
+def _pipe_closed() -> NoReturn:
+    """The reader of our output went away (`hallkit queue list | head -1`): end quietly,
+    as a Unix tool killed by SIGPIPE does, with its status (so `set -o pipefail` still
+    tells that the listing was cut). Python ignores SIGPIPE (its servers must survive a
+    closed socket), so this is done by hand; stdout is pointed at /dev/null so the
+    interpreter's last flush does not complain either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    sys.exit(PIPE_CLOSED_STATUS)
+
+
 class ErrorsAsLines(click.Group):
     """A user error is one line in the user's language and exit 1, never a traceback;
     what the user typed is echoed printable (shared.text.printable)."""
@@ -163,6 +181,8 @@ class ErrorsAsLines(click.Group):
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
             _usage_mistake(error)
+        except BrokenPipeError:  # `hallkit --help | head -1`
+            _pipe_closed()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -173,5 +193,7 @@ class ErrorsAsLines(click.Group):
             fail(error.message(_language()))
         except sqlite3.Error as error:
             fail(tr("Database error: {reason}. Nothing was changed.", _language(), reason=error))
+        except BrokenPipeError:
+            _pipe_closed()
         except OSError as error:
             fail(tr("File system error: {reason}", _language(), reason=error.strerror or error))

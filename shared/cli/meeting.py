@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +13,10 @@ import click
 
 from shared import agenda, meetings
 from shared.cli.base import Session, echo, json_option, pass_session, print_json, print_table
-from shared.i18n import UserError, tr
-from shared.specs import FIELDS, MEETING_KINDS
-from shared.text import show_date
+from shared.deadlines import basis_label
+from shared.i18n import N_, UserError, tr, trn
+from shared.specs import FIELDS, MEETING_KINDS, meeting_kind
+from shared.text import show_date, show_moment
 
 LANGS = ("vi", "en")
 
@@ -93,6 +96,90 @@ def new(session: Session, as_json: bool, **values: Any) -> None:
     )
 
 
+STATUSES = {"planned": N_("planned"), "open": N_("being held"), "closed": N_("closed")}
+LEVEL_WORDS = {
+    "commune": N_("commune"),
+    "district": N_("district"),
+    "province": N_("province"),
+    "party": N_("party committee"),
+}
+KIND_WORDS = {
+    "commune": N_("residents of the commune"),
+    "agency": N_("an office's own staff"),
+    "party": N_("party committee"),
+}
+# The meeting's time limits (hallkit.toml [deadlines]) by what each one is for.
+RULES = {
+    "pending_answer": N_("answer to a pending item"),
+    "citizen_notice": N_("notice to the citizen"),
+    "conclusion_notice": N_("conclusion notice"),
+    "results_published": N_("results published"),
+    "public_notice": N_("public notice before the meeting"),
+}
+Words = Callable[[object, str], str]
+
+
+def _plain(value: object, lang: str) -> str:
+    return "" if value is None else str(value)
+
+
+def _listed(labels: dict[str, str]) -> Words:
+    return lambda value, lang: (
+        tr(labels[str(value)], lang) if value in labels else _plain(value, lang)
+    )
+
+
+def _yes_no(value: object, lang: str) -> str:
+    return tr("yes", lang) if value else tr("no", lang)
+
+
+def _seconds(value: object, lang: str) -> str:
+    seconds = int(str(value or 0))
+    if seconds % 60:
+        return trn("{n} second", "{n} seconds", seconds, lang)
+    return trn("{n} minute", "{n} minutes", seconds // 60, lang)
+
+
+def _rules(value: object, lang: str) -> str:
+    rules = json.loads(str(value or "{}"))
+    return "; ".join(
+        f"{tr(RULES.get(name, name), lang)}: {basis_label(rule, lang)}"
+        for name, rule in rules.items()
+    )
+
+
+def _registration(value: object, lang: str) -> str:
+    return tr("open", lang) if value else tr("closed", lang)
+
+
+# `meeting show`: each detail with its label and its value in words, in this order.
+DETAILS: tuple[tuple[str, str, Words], ...] = (
+    ("id", N_("Meeting no."), _plain),
+    ("title", N_("Title"), _plain),
+    ("date", N_("Date"), lambda value, lang: show_date(str(value or ""))),
+    ("start_time", N_("Start time"), _plain),
+    ("end_time", N_("End time"), _plain),
+    ("place", N_("Place"), _plain),
+    ("issuing_body", N_("Issuing body"), _plain),
+    ("parent_body", N_("Parent body"), _plain),
+    ("level", N_("Level"), _listed(LEVEL_WORDS)),
+    ("kind", N_("Who takes part"), _listed(KIND_WORDS)),
+    ("chair", N_("Chair"), _plain),
+    ("co_chair", N_("Co-chair"), _plain),
+    ("secretary", N_("Secretary"), _plain),
+    ("participants", N_("Participants"), lambda value, lang: "; ".join(str(value).splitlines())),
+    ("speaking_seconds", N_("Speaking time"), _seconds),
+    ("deadlines", N_("Time limits"), _rules),
+    ("status", N_("Status"), _listed(STATUSES)),
+    ("registration_open", N_("Registration"), _registration),
+    ("display_names", N_("Names on the hall display"), _yes_no),
+    ("conclusion", N_("Conclusion"), _plain),
+    ("published_at", N_("Published on"), lambda value, lang: show_moment(str(value or ""))),
+    ("created_at", N_("Created on"), lambda value, lang: show_moment(str(value or ""))),
+    ("uid", N_("Web address code"), _plain),
+)
+
+
 @meeting.command("list")
 @json_option
 @pass_session
@@ -102,19 +189,27 @@ def list_(session: Session, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
+    lang = session.settings.language
     print_table(
         [
             (
                 m["id"],
-                m["date"],
+                show_date(m["date"]),
                 m["start_time"],
-                m["status"],
-                "+" if m["registration_open"] else "-",
+                _listed(STATUSES)(m["status"], lang),
+                _registration(m["registration_open"], lang),
                 m["title"],
             )
             for m in rows
         ],
-        ["id", "date", "time", "status", "reg", "title"],
+        [
+            "#",
+            tr("Date", lang),
+            tr("Start time", lang),
+            tr("Status", lang),
+            tr("Registration", lang),
+            tr("Title", lang),
+        ],
     )
 
 
@@ -128,8 +223,12 @@ def show(session: Session, meeting_id: int, as_json: bool) -> None:
     if as_json:
         print_json(row)
         return
-    for key, value in row.items():
-        echo(f"{key:18} {value}")
+    lang = session.settings.language
+    row["kind"] = meeting_kind(row)
+    shown = [(tr(label, lang), words(row[key], lang)) for key, label, words in DETAILS]
+    width = max(len(label) for label, _ in shown)
+    for label, value in shown:
+        echo(f"{label.ljust(width)}  {value}".rstrip())
 
 
 @meeting.command("open")

@@ -19,6 +19,7 @@ from shared.cli.base import (
 )
 from shared.i18n import N_, UserError, tr
 from shared.specs import REGISTRATION_FIELDS, outcome_label
+from shared.text import show_date
 
 REGISTRATION_KEYS = ("id", "meeting_id", "number", "code", "name", "village", "field", "status")
 
@@ -167,6 +168,15 @@ def demo_(session: Session) -> None:
     session.say(message, meeting=meeting_id)
 
 
+# What `reference` prints of each list, with its header (the ids a script needs are in --json).
+REFERENCE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "officials": (("name", N_("Name")), ("position", N_("Position")), ("body_name", N_("Body"))),
+    "bodies": (("name", N_("Body")), ("level", N_("Level"))),
+    "villages": (("name", N_("Village")),),
+    "fields": (("name", N_("Field")),),
+}
+
+
 @click.command("reference")
 @click.argument("kind", type=click.Choice(["officials", "bodies", "villages", "fields"]))
 @json_option
@@ -183,8 +193,12 @@ def reference_(session: Session, kind: str, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
-    columns = list(rows[0]) if rows else ["name"]
-    print_table([[r[c] for c in columns] for r in rows], columns)
+    lang = session.settings.language
+    columns = REFERENCE_COLUMNS[kind]
+    print_table(
+        [[r[key] if r[key] is not None else "" for key, _ in columns] for r in rows],
+        [tr(label, lang) for _, label in columns],
+    )
 
 
 @click.command()
@@ -200,14 +214,14 @@ def lookup(session: Session, code: str, as_json: bool) -> None:
         print_json(shown)
         return
     lang = session.settings.language
-    echo(f"{shown['number']:03d} · {shown['meeting']} · {shown['meeting_date']}")
+    echo(f"{shown['number']:03d} · {shown['meeting']} · {show_date(shown['meeting_date'])}")
     for item in shown["items"]:
         state = tr(outcome_label(item["outcome"]), lang)
         echo(f"- {item['summary']}")
         echo(
             f"  {state}"
             + (f" · {item['body_name']}" if item["body_name"] else "")
-            + (f" · {item['deadline']}" if item["deadline"] else "")
+            + (f" · {show_date(item['deadline'])}" if item["deadline"] else "")
         )
         answer = item["answer_summary"] or item["answer"]
         if answer:

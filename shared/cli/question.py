@@ -21,6 +21,7 @@ from shared.i18n import UserError, tr
 from shared.meetings import parse_date
 from shared.reference import UnknownBody
 from shared.specs import OUTCOMES, outcome_label
+from shared.text import show_date
 
 ITEM_KEYS = (
     "id",
@@ -213,7 +214,7 @@ def items(
         [
             (
                 r["id"],
-                r["deadline"],
+                show_date(r["deadline"]),
                 tr(outcome_label(r["outcome"]), lang),
                 r["body_name"],
                 r["citizen"] or "",
@@ -222,7 +223,7 @@ def items(
             for r in rows
         ],
         [
-            "id",
+            "#",
             tr("Deadline", lang),
             tr("Outcome", lang),
             tr("Body", lang),

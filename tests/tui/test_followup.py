@@ -106,7 +106,9 @@ def test_followup_commands_lookup_report_purge_merge(
         == 0
     )
     history = run(db_path, "followup", "history", str(items[0])).output
-    assert "followup.answered" in history and "followup.informed" in history
+    assert "trả lời câu hỏi số 1" in history and "báo cho công dân về câu hỏi số 1" in history
+    assert "Ngày trả lời: 01/03/2026" in history and "Hình thức thông báo: điện thoại" in history
+    assert "followup." not in history
     refused = run(db_path, "followup", "answer", str(items[0]), "--on", "x", "--summary", "y")
     assert refused.exit_code == 1 and refused.output.startswith("Lỗi:")
 

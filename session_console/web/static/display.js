@@ -10,7 +10,8 @@
   let shown = "";
 
   const pad = (n) => String(n).padStart(3, "0");
-  const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  // as the terminal display draws it (session_console/clock.py): 00:13, 05:00
+  const clock = (s) => String(Math.floor(s / 60)).padStart(2, "0") + ":" + String(s % 60).padStart(2, "0");
 
   function tick() {
     const spoken = base + (running ? Math.floor((Date.now() - since) / 1000) : 0);
@@ -20,7 +21,7 @@
       return;
     }
     timer.textContent = clock(spoken);
-    timer.className = limit && spoken > limit ? "over" : limit && spoken >= limit - 60 ? "warn" : "";
+    timer.className = limit && spoken > limit ? "over" : limit && spoken >= limit - 30 ? "warn" : ""; // widgets/speaker.py WARN_SECONDS
   }
 
   function render(state) {
