@@ -32,8 +32,8 @@ from shared.demo import demo
 
 NAME = "Nguyễn Văn An"
 # Welcome -> form: name, Enter; village skipped (Enter); organisation (Enter); field list
-# opened, first field taken (Enter, Down, Enter); summary (Enter); phone (Enter) lands on
-# Continue (Enter); consent "Tôi đồng ý" (Enter).
+# opened, first field taken (Enter, Down, Enter), on to the summary (Enter); summary
+# (Enter); phone (Enter) lands on Continue (Enter); consent "Tôi đồng ý" (Enter).
 KEYS = [
     "enter",
     *NAME,
@@ -42,6 +42,7 @@ KEYS = [
     "enter",
     "enter",
     "down",
+    "enter",
     "enter",
     "enter",
     "enter",

@@ -25,19 +25,7 @@ def test_every_bench_is_run_here() -> None:
     assert {path.name for path in (REPO / "bench").glob("*.py")} == set(SMALLEST)
 
 
-# Until the kiosk's Enter on a chosen field moves on (issue 18), the bench's keys loop.
-KNOWN_BROKEN = {"kiosk_station.py"}
-
-
-@pytest.mark.parametrize(
-    "bench",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="issue 18: Enter loop"))
-        if name in KNOWN_BROKEN
-        else name
-        for name in sorted(SMALLEST)
-    ],
-)
+@pytest.mark.parametrize("bench", sorted(SMALLEST))
 def test_the_bench_runs_at_its_smallest_size(bench: str) -> None:
     ran = subprocess.run(
         [sys.executable, str(REPO / "bench" / bench), *SMALLEST[bench]],
