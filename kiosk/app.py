@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from textual import events, on, work
@@ -90,6 +91,8 @@ class KioskApp(PrintingApp):
         self.last_key = clock()
         self.pin_rest_until = 0.0
         self.set_reactive(KioskApp.lang, settings.language)
+        self.typing_mode = settings.typing_mode
+        """How the form composes Vietnamese (tui.telex); F2 on the form switches it."""
         self.typeahead = TypeAhead(self, self._hand_over)
 
     def get_driver_class(self) -> type[Driver]:
@@ -243,6 +246,8 @@ class KioskApp(PrintingApp):
 
     def action_toggle_language(self) -> None:
         self.lang = LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
+        if not self.settings.typing:  # no setting: the language's way of typing
+            self.typing_mode = replace(self.settings, language=self.lang).typing_mode
 
     def action_operator(self) -> None:
         if self.clock() < self.pin_rest_until:

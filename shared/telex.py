@@ -36,6 +36,8 @@ SPELLING = {
     "telex": {"â": "aa", "ă": "aw", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw", "đ": "dd"},
     "vni": {"â": "a6", "ă": "a8", "ê": "e6", "ô": "o6", "ơ": "o7", "ư": "u7", "đ": "d9"},
 }
+MAX_KEYS = 12
+"""The longest syllable ("nghiêng", "khuyếch") takes 9 keys; a longer word is not one."""
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
 
@@ -85,6 +87,9 @@ class Composer:
             keys = tail  # a plain word typed before the cursor came back to it
         else:  # letters composed elsewhere (an input method): never converted twice
             self.reset()
+            return None
+        if len(keys) >= MAX_KEYS:
+            self.reset()  # not a syllable: typed as it comes
             return None
         if not tail and not key.isalpha():
             self.reset()  # a digit that starts a word is a digit, also in VNI

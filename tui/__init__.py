@@ -9,6 +9,7 @@ from tui.footer import FittingFooter
 from tui.keys_help import KeysHelp, key_rows
 from tui.print_worker import PrintingApp
 from tui.suggest import ListedInput, offer_markup
+from tui.telex import TelexInput, TelexTextArea
 
 __all__ = [
     "BigText",
@@ -18,6 +19,8 @@ __all__ = [
     "ListedInput",
     "PrintingApp",
     "StationCommands",
+    "TelexInput",
+    "TelexTextArea",
     "key_rows",
     "offer_markup",
 ]

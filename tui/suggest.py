@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 from shared.i18n import tr
 from shared.text import fold
+from tui.telex import TelexInput
 
 OFFER_SHOWN = 4
 
@@ -35,7 +36,7 @@ def word_start_matches(choices: Iterable[str], typed: str) -> list[str]:
     return [choice for _, _, choice in sorted(found)]
 
 
-class ListedInput(Input):
+class ListedInput(TelexInput):
     """A text field that offers the listed names matching what is typed, from the start
     of any word, and takes one exactly as listed: Enter or → at the end takes the offered
     name, ↓ and ↑ offer the next and previous. Shown by whoever holds the field, from

@@ -9,9 +9,16 @@ come, never composed.
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input
+from textual.app import App
+from textual.widgets import Input, TextArea
 
 from shared.telex import Composer
+
+
+def station_mode(app: App[object]) -> str:
+    """The app's typing mode: its own (the kiosk switches it), else its settings'."""
+    settings = getattr(app, "settings", None)
+    return str(getattr(app, "typing_mode", None) or getattr(settings, "typing_mode", "off"))
 
 
 class TelexInput(Input):
@@ -23,9 +30,8 @@ class TelexInput(Input):
 
     @property
     def typing_mode(self) -> str:
-        settings = getattr(self.app, "settings", None)
-        mode = getattr(self.app, "typing_mode", None) or getattr(settings, "typing_mode", "off")
-        return "off" if self.password or self.restrict or self.type != "text" else str(mode)
+        plain = self.password or self.restrict or self.type != "text"
+        return "off" if plain else station_mode(self.app)
 
     async def _on_key(self, event: events.Key) -> None:
         character = event.character
@@ -39,5 +45,28 @@ class TelexInput(Input):
                 self._restart_blink()
                 replaced, word = edit
                 self.replace(word, cursor - replaced, cursor)
+                return
+        await super()._on_key(event)
+
+
+class TelexTextArea(TextArea):
+    """A TextArea whose typed keys compose Vietnamese in the station's typing mode."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.composer = Composer("off")
+
+    async def _on_key(self, event: events.Key) -> None:
+        character = event.character
+        if event.is_printable and character and self.selection.is_empty and not self.read_only:
+            self.composer.mode = station_mode(self.app)
+            row, column = self.cursor_location
+            line = self.document.get_line(row)
+            edit = self.composer.key(line[:column], character)
+            if edit is not None:
+                event.stop()
+                event.prevent_default()
+                replaced, word = edit
+                self.replace(word, (row, column - replaced), (row, column))
                 return
         await super()._on_key(event)

@@ -25,6 +25,11 @@ PHONE_CHARACTERS = r"[0-9+ .\-()]*"
 COUNT = N_("{count}/{max} characters")
 FULL = N_("{count}/{max} characters: full, no more can be typed")
 FIELD_HINT = N_("Enter: next field · ↓: choose another field")
+TYPING_HELP = {
+    "telex": N_("Typing Telex: aa → â, dd → đ, s f r x j → tones · F2: change"),
+    "vni": N_("Typing VNI: a6 → â, d9 → đ, 1 2 3 4 5 → tones · F2: change"),
+    "off": N_("Letters typed as they come (a Vietnamese keyboard can be used) · F2: change"),
+}
 
 
 class RegistrationScreen(Screen[None]):
@@ -33,6 +38,7 @@ class RegistrationScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "escape", show=False, id="form-escape"),
+        Binding("f2", "switch_typing", show=False, priority=True, id="form-typing"),
     ]
 
     @dataclass
@@ -58,6 +64,7 @@ class RegistrationScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-heading")
+        yield Static(id="typing-help")
         with VerticalScroll(id="form-scroll"):
             for name in FIELDS:
                 with Horizontal(classes="field-row"):
@@ -108,9 +115,22 @@ class RegistrationScreen(Screen[None]):
         self.query_one("#cancel", Button).label = tr("Cancel", lang)
         self.query_one("#hint-bar", Static).update(tr("Ctrl+T: Tiếng Việt", lang))
         self.count_summary()
+        self.show_typing()
         field = self.query_one("#input-village", ListedInput)
         self.show_offer(ListedInput.Offered(field, field.offered, field.chosen))
         self.show_field_hint()
+
+    def action_switch_typing(self) -> None:
+        """Telex, VNI, off, and round again: on the form only (the kiosk's other keys
+        stay locked)."""
+        modes = list(TYPING_HELP)
+        current = getattr(self.app, "typing_mode", "off")
+        self.app.typing_mode = modes[(modes.index(current) + 1) % len(modes)]  # type: ignore[attr-defined]
+        self.show_typing()
+
+    def show_typing(self) -> None:
+        mode = getattr(self.app, "typing_mode", "off")
+        self.query_one("#typing-help", Static).update(escape(tr(TYPING_HELP[mode], self.lang)))
 
     @on(ListedInput.Offered)
     def show_offer(self, offer: ListedInput.Offered) -> None:

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input
 
-from tui import ListedInput
+from tui import ListedInput, TelexInput
 
 
-class FormInput(Input):
+class FormInput(TelexInput):
     """Textual's Input refuses a key past `max_length` (or outside `restrict`) with a bell
     only, and keeps the first line of a paste: the end of a citizen's sentence went
     without a word. This one posts `Refused` for every key it does not take, counting

@@ -6,7 +6,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from shared.config import Settings
-from tui.telex import TelexInput
+from tui.telex import TelexInput, TelexTextArea
 
 
 class Fields(App[None]):
@@ -17,6 +17,7 @@ class Fields(App[None]):
     def compose(self) -> ComposeResult:
         yield TelexInput(id="name", max_length=20)
         yield TelexInput(id="phone", restrict=r"[0-9+ ]*")
+        yield TelexTextArea("Đường ", id="note")
 
 
 async def typed(settings: Settings, *keys: str, paste: str = "") -> tuple[str, str]:
@@ -53,3 +54,13 @@ async def test_the_limit_holds_while_composing() -> None:
     """At the limit a tone key still changes the last word (it adds no letter)."""
     name, _ = await typed(Settings(), *"x" * 16, "space", *"hoa", "s")
     assert name == "x" * 16 + " hóa"
+
+
+async def test_a_text_area_composes_at_its_cursor() -> None:
+    app = Fields(Settings())
+    async with app.run_test() as pilot:
+        area = app.query_one("#note", TelexTextArea)
+        area.focus()
+        area.move_cursor((0, 6))
+        await pilot.press(*"Nguyeenx", "space", *"Thij")
+        assert area.text == "Đường Nguyễn Thị"

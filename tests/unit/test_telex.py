@@ -133,6 +133,8 @@ def test_every_word_of_the_seeds_and_the_catalogue_types_back(mode: str) -> None
         ("dduwowngfz", "đương"),
         ("z", "z"),
         ("THUYR", "THỦY"),
+        ("bbbbbbbbbbbbbbas", "bbbbbbbbbbbbbbas"),  # no syllable is that long
+        ("nghieengf khuyeechs", "nghiềng khuyếch"),
     ],
 )
 def test_telex_as_unikey_types_it(keys: str, shown: str) -> None:

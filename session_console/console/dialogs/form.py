@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from shared.i18n import UserError, tr
-from tui import ConfirmDialog, ListedInput, offer_markup
+from tui import ConfirmDialog, ListedInput, TelexInput, TelexTextArea, offer_markup
 
 
 @dataclass
@@ -146,7 +146,7 @@ class FormDialog(ModalScreen[bool]):
                 id=f"f-{spec.name}",
             )
         elif spec.kind == "area":
-            yield TextArea(str(spec.value), id=f"f-{spec.name}")
+            yield TelexTextArea(str(spec.value), id=f"f-{spec.name}")
         else:
             if spec.suggestions:
                 yield ListedInput(
@@ -158,7 +158,7 @@ class FormDialog(ModalScreen[bool]):
                 yield Static(id=f"offer-{spec.name}", classes="offer")
             else:
                 # a prefilled text (the citizen's summary) is never replaced by a stray key
-                yield Input(str(spec.value), id=f"f-{spec.name}", select_on_focus=False)
+                yield TelexInput(str(spec.value), id=f"f-{spec.name}", select_on_focus=False)
         yield Static(escape(spec.hint), id=f"hint-{spec.name}", classes="hint")
 
     @on(ListedInput.Offered)
