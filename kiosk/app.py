@@ -47,7 +47,7 @@ LOCKED_KEYS = ",".join(
         "super+x",
         "super+v",
     ]
-    + [f"f{n}" for n in range(1, 13)]
+    + [f"f{n}" for n in range(1, 13) if n != 2]  # F2 switches the typing, on the form only
 )
 
 

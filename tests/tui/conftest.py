@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from printing.sheet import Paper
 from shared.config import Settings
 from shared.db import Store
 from shared.registrations import register
+from tests.tui.terminal import Terminal
 
 
 @pytest.fixture
@@ -58,3 +60,12 @@ def queue4(store: Store, meeting: int) -> int:
             field="Đất đai",
         )
     return meeting
+
+
+@pytest.fixture
+def terminals() -> Iterator[list[Terminal]]:
+    """Stations started on ptys by a test, closed after it whatever happened."""
+    started: list[Terminal] = []
+    yield started
+    for terminal in started:
+        terminal.close()

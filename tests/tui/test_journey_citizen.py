@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,14 +91,6 @@ def start_kiosk(db_path: Path, lang: str, size: tuple[int, int] = (100, 30)) -> 
     }
     command = [*hallkit_command(), "--lang", lang, "--db", str(db_path), "kiosk"]
     return Terminal(command, env)
-
-
-@pytest.fixture
-def terminals() -> Iterator[list[Terminal]]:
-    started: list[Terminal] = []
-    yield started
-    for terminal in started:
-        terminal.close()
 
 
 class Citizen:
