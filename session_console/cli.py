@@ -309,6 +309,7 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
     from session_console.export.files import write_atomic
     from session_console.export.run import family_of
     from shared.meetings import latest_meeting
+    from shared.record import chair_position
     from shared.reports import build, parse_period
 
     built = build(session.store, parse_period(period), _day(today))
@@ -327,6 +328,7 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
                 parent,
                 chair,
                 layout,
+                chair_position(session.store, latest) if latest else "",
                 today=_day(today),
             ),
         ),

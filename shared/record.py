@@ -15,6 +15,7 @@ from shared.deadlines import Rule
 from shared.meetings import get_meeting, meeting_rules
 from shared.overview import Totals, totals
 from shared.questions import list_questions, pending_list
+from shared.reference import by_folded_name
 from shared.registrations import speakers_in_order
 from shared.text import mask_phone
 
@@ -43,6 +44,9 @@ class MeetingRecord:
     program: list[str]
     notice_due: dt.date
     notice_rule: Rule
+    chair_position: str = ""
+    """The chair's position for the signature block: the meeting's setting, else the
+    officials list's; "" when neither knows it."""
 
     @property
     def draft(self) -> bool:
@@ -82,5 +86,22 @@ def gather(store: Store, meeting_id: int) -> MeetingRecord:
     due = store.calendar.deadline(dt.date.fromisoformat(meeting["date"]), rule)
     program = [s["title"] for s in steps(store, meeting_id)]
     return MeetingRecord(
-        meeting, speakers, standalone, pending, totals(store, meeting_id), program, due, rule
+        meeting,
+        speakers,
+        standalone,
+        pending,
+        totals(store, meeting_id),
+        program,
+        due,
+        rule,
+        chair_position(store, meeting),
     )
+
+
+def chair_position(store: Store, meeting: Row) -> str:
+    """The meeting's chair position setting, else the officials list's entry for the
+    chair (by name, ignoring case and diacritics), else ""."""
+    if meeting.get("chair_position"):
+        return str(meeting["chair_position"])
+    official = by_folded_name(store, "officials", meeting["chair"]) if meeting["chair"] else None
+    return str(official["position"]) if official else ""

@@ -28,6 +28,7 @@ from session_console.export.words import long_date
 
 FONT = "Times New Roman"
 BODY_STYLE = "Hallkit Body"
+HEADING_STYLE = "Hallkit Heading"
 CELL_STYLE = "Hallkit Cell"
 Family = Literal["state", "party"]
 
@@ -57,11 +58,17 @@ def new_document(author: str, date: dt.date) -> DocumentType:
     normal.font.name = FONT
     normal.font.size = Pt(14)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.widow_control = True  # no line left alone at a page's edge
     text = document.styles.add_style(BODY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     text.base_style = normal
     text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     text.paragraph_format.first_line_indent = Cm(1.27)
     text.paragraph_format.space_before, text.paragraph_format.space_after = Pt(0), Pt(6)
+    heading = document.styles.add_style(HEADING_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = text
+    heading.font.bold = True
+    heading.paragraph_format.keep_with_next = True  # a heading starts its page, never ends one
+    heading.paragraph_format.keep_together = True
     cell = document.styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     cell.base_style = normal
     cell.font.size = Pt(13)
@@ -135,10 +142,15 @@ def line(
     return paragraph
 
 
-def body(document: DocumentType, text: str, *, bold: bool = False) -> Paragraph:
+def body(document: DocumentType, text: str, *, bold: bool = False, keep: bool = False) -> Paragraph:
     """Body text: 14 pt, justified, first line indented 1.27 cm, 6 pt after (a style, so a
-    long meeting's minutes are written in a second, not in several)."""
-    element = styled_paragraph(text, BODY_STYLE, bold=bold)
+    long meeting's minutes are written in a second, not in several). `bold` makes it a
+    heading, kept on the page of the text it heads; `keep` keeps a lead-in line ("1. Name,
+    số 001, kiến nghị:") with what follows it too."""
+    element = styled_paragraph(text, HEADING_STYLE if bold else BODY_STYLE)
+    if keep and not bold:
+        properties = element.find(qn("w:pPr"))
+        etree.SubElement(properties, qn("w:keepNext"))
     section = document.element.body.sectPr
     if section is not None:
         section.addprevious(element)
@@ -412,21 +424,38 @@ def title(document: DocumentType, kind: str, summary: str) -> None:
 
 
 def end_body(paragraph: Paragraph) -> None:
-    """Nghị định 30's end of the text, "./.", right after the last body paragraph."""
+    """Nghị định 30's end of the text, "./.", right after the last body paragraph, which
+    stays on the page of the signature block below it (never a signature alone)."""
     last = paragraph.runs[-1]
     last.text = last.text.rstrip().rstrip(".") + "./."
+    keep_with_next(paragraph)
 
 
-Signature = tuple[str, str, str]  # (authority line, title, name)
+def keep_with_next(paragraph: Paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.keep_together = True
+
+
+def rows_whole(table: object, header: bool = False) -> None:
+    """No row of `table` split over two pages; with `header`, its first row repeated at
+    the top of every page the table runs onto."""
+    for number, row in enumerate(table._tbl.tr_lst):  # type: ignore[attr-defined]
+        properties = row.get_or_add_trPr()
+        if number == 0 and header:
+            properties.append(OxmlElement("w:tblHeader"))
+        properties.append(OxmlElement("w:cantSplit"))
+
+
+Signature = tuple[list[str], str]  # (the lines above the name, as printed; the name)
 SIGNATURE_CM = 9.0  # the signature column; Nơi nhận takes the rest, on the left
 
 
 def _signature(cell: _Cell, column_cm: float, signature: Signature) -> None:
-    authority, role, name = signature
-    if authority:
-        text_line(cell, Text(authority, 14, bold=True), column_cm, upper=True)
-    text_line(cell, Text(role, 14, bold=True), column_cm, upper=True, after=72)
-    text_line(cell, Text(name, 14, bold=True), column_cm)
+    lines, name = signature
+    for index, words in enumerate(lines):
+        last = index == len(lines) - 1
+        text_line(cell, Text(words, 14, bold=True), column_cm, upper=True, after=72 if last else 0)
+    text_line(cell, Text(name or "." * 20, 14, bold=True), column_cm)
 
 
 def _recipients(cell: _Cell, names: list[str], unit: str) -> None:
@@ -445,16 +474,18 @@ def closing(
 ) -> None:
     """The signature block on the right and "Nơi nhận" bottom left beside it, ending
     "- Lưu: VT, <unit>."; with a `second` signer (the minutes' secretary) both sign side
-    by side and "Nơi nhận" follows on the left."""
+    by side and "Nơi nhận" follows on the left, under the second signature. One table row
+    that never splits, kept with the body's last lines: the closing is never alone on a
+    page, nor cut in two."""
     left_cm = TEXT_WIDTH_CM - SIGNATURE_CM
     left, right = columns(document, (left_cm, SIGNATURE_CM))
     _signature(right, SIGNATURE_CM, signature)
-    if second is None:
-        _recipients(left, names, unit)
-        return
-    _signature(left, left_cm, second)
-    below, _ = columns(document, (left_cm, SIGNATURE_CM))
-    _recipients(below, names, unit)
+    if second is not None:
+        _signature(left, left_cm, second)
+        line(left, after=12)
+    _recipients(left, names, unit)
+    table = document.tables[-1]
+    rows_whole(table)
 
 
 def to_bytes(document: DocumentType) -> bytes:

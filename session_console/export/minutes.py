@@ -159,14 +159,14 @@ def docx(
     header(document, _heading(record, number, family, abbreviation))
     title(document, "BIÊN BẢN", summary_line(record))
     for kind, text in blocks(record):
-        last = body(document, text, bold=kind == "heading")
+        last = body(document, text, bold=kind == "heading", keep=text.endswith(":"))
     end_body(last)
     closing(
         document,
-        ("", "Chủ tọa", meeting["chair"]),
+        (["CHỦ TỌA"], meeting["chair"]),
         RECIPIENTS,
         unit,
-        second=("", "Thư ký", meeting["secretary"]),
+        second=(["THƯ KÝ"], meeting["secretary"]),
     )
     return to_bytes(document)
 

@@ -19,6 +19,7 @@ from session_console.export.layout import (
     fill_cell,
     header,
     new_document,
+    rows_whole,
     title,
     to_bytes,
 )
@@ -34,6 +35,7 @@ from session_console.export.words import (
 )
 from shared.i18n import tr
 from shared.record import MeetingRecord, Row
+from shared.signers import signature_lines
 from shared.specs import OUTCOMES, outcome_label
 
 TASK_COLUMNS = ("STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn")
@@ -80,6 +82,7 @@ def _grid(
         values = headings if number == 0 else rows[number - 1]
         for tc, text, width in zip(row.tc_lst, values, widths, strict=True):
             fill_cell(tc, text, CELL_STYLE, width, bold=number == 0)
+    rows_whole(table, header=True)
 
 
 def tasks_table(document: DocumentType, record: MeetingRecord) -> None:
@@ -161,6 +164,7 @@ def docx(
             document,
             f"Giao các cơ quan, đơn vị thuộc {meeting['issuing_body']} giải quyết, trả lời "
             "công dân các nội dung sau:",
+            keep=True,
         )
         tasks_table(document, record)
     else:
@@ -172,6 +176,7 @@ def docx(
             document,
             "Các nội dung không thuộc thẩm quyền đã được chuyển đến cơ quan có thẩm quyền "
             "giải quyết; Văn phòng theo dõi và thông báo cho công dân theo thời hạn dưới đây:",
+            keep=True,
         )
         transfers_table(document, record)
         part += 1
@@ -184,15 +189,11 @@ def docx(
     end_body(last)
     closing(
         document,
-        (f"{SIGNS_FOR[family]} {meeting['issuing_body']}", CHAIR_TITLE[family], meeting["chair"]),
+        (signature_lines(meeting["issuing_body"], record.chair_position, family), meeting["chair"]),
         recipients(record, family),
         unit,
     )
     return to_bytes(document)
-
-
-SIGNS_FOR = {"state": "TM.", "party": "T/M"}
-CHAIR_TITLE = {"state": "Chủ tịch", "party": "Bí thư"}
 
 
 def spaced(paragraph: Paragraph) -> None:

@@ -30,6 +30,7 @@ from session_console.export.layout import (
 from session_console.export.words import KIND, locality, short_date, sort_key
 from shared.i18n import tr
 from shared.reports import Report
+from shared.signers import signature_lines
 from shared.specs import OUTCOMES_SPEC
 
 SATISFACTION = {
@@ -97,16 +98,13 @@ def period_words(name: str) -> str:
     return f"tháng {int(part)} năm {year}"
 
 
-SIGNS_FOR = {"state": "TM.", "party": "T/M"}
-SIGNER_TITLE = {"state": "Chủ tịch", "party": "Bí thư"}
-
-
 def docx(
     report: Report,
     issuing_body: str,
     parent_body: str,
     signer: str,
     family: Family = "state",
+    signer_position: str = "",
     abbreviation: str = "",
     today: dt.date | None = None,
     unit: str = "VP",
@@ -152,7 +150,7 @@ def docx(
     )
     closing(
         document,
-        (f"{SIGNS_FOR[family]} {issuing_body}", SIGNER_TITLE[family], signer),
+        (signature_lines(issuing_body, signer_position, family), signer),
         [parent_body] if parent_body else [],
         unit,
     )

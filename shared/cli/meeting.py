@@ -27,6 +27,16 @@ _DETAILS = [
     ("--chair", "Who chairs (chủ trì)."),
     ("--co-chair", "Co-chair, if any."),
     ("--secretary", "Who writes the minutes (thư ký)."),
+    (
+        "--chair-position",
+        "The chair's position as the signature block prints it, e.g. 'Chánh Văn phòng' "
+        "(default: the chair's position in the officials list).",
+    ),
+    (
+        "--recipients",
+        "Who receives the conclusion notice (Nơi nhận), separated by ';' (default: by the "
+        "meeting's level and kind).",
+    ),
 ]
 
 

@@ -74,10 +74,12 @@ def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: P
     style = justified.style
     assert style is not None and style.paragraph_format.first_line_indent == Cm(1.27)
     assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-    signatures = [p.text for c in document.tables[-2]._cells for p in c.paragraphs]
-    assert signatures == ["THƯ KÝ", "Lê Thị Thanh", "CHỦ TỌA", "Nguyễn Văn Hùng"]
-    recipients = [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs]
-    assert recipients[0] == "Nơi nhận:" and recipients[-1] == "- Lưu: VT, VP."
+    left, right = document.tables[-1].rows[0].cells  # one row: never split over pages
+    signatures = [p.text for c in (left, right) for p in c.paragraphs if p.text]
+    assert signatures[:2] == ["THƯ KÝ", "Lê Thị Thanh"]
+    assert signatures[-2:] == ["CHỦ TỌA", "Nguyễn Văn Hùng"]
+    recipients = signatures[signatures.index("Nơi nhận:") : -2]  # under the secretary
+    assert recipients[-1] == "- Lưu: VT, VP."
     assert not any("0912345678" in text for text in texts(minutes))
 
 
@@ -178,6 +180,7 @@ def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None
         level="party",
         issuing_body="Đảng ủy xã Minh Hòa",
         parent_body="Đảng bộ tỉnh Phú Thọ",
+        chair_position="Bí thư Đảng ủy xã",
     )
     with pytest.raises(UserError, match="state"):
         export(store, held, tmp_path / "refused", Options(family="state"))
@@ -195,7 +198,7 @@ def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None
     notice = Document(str(made["thong-bao-ket-luan.docx"]))
     assert "Số 3-TB/ĐU" in [p.text for p in notice.tables[0].rows[0].cells[0].paragraphs]
     recipients, signer = notice.tables[-1].rows[0].cells
-    assert [p.text for p in signer.paragraphs][:2] == ["T/M ĐẢNG ỦY XÃ MINH HÒA", "BÍ THƯ"]
+    assert [p.text for p in signer.paragraphs][:2] == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
     assert not any("Đảng ủy" in p.text for p in recipients.paragraphs)  # not itself
 
 
