@@ -6,6 +6,7 @@ Phone numbers are masked here, so no document can print one.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,10 +41,14 @@ class MeetingRecord:
     speakers: list[Speaker]
     standalone: list[Row]
     pending: list[Row]
+    """The follow-up list as it stands now (extensions, transfers, answers)."""
     totals: Totals
     program: list[str]
     notice_due: dt.date
     notice_rule: Rule
+    decided: list[Row] = field(default_factory=list)
+    """The same items as the meeting decided them, before any follow-up: what the minutes,
+    the notice and the handout print (a document records its day)."""
     chair_position: str = ""
     """The chair's position for the signature block: the meeting's setting, else the
     officials list's; "" when neither knows it."""
@@ -63,7 +68,8 @@ def gather(store: Store, meeting_id: int) -> MeetingRecord:
     meeting = get_meeting(store, meeting_id)
     by_registration: dict[int, list[Row]] = {}
     standalone: list[Row] = []
-    for question in list_questions(store, meeting_id):
+    before = decided_values(store, meeting_id)
+    for question in as_decided(list_questions(store, meeting_id), before):
         if question["registration_id"] is None:
             standalone.append(question)
         else:
@@ -82,6 +88,10 @@ def gather(store: Store, meeting_id: int) -> MeetingRecord:
         for r in speakers_in_order(store, meeting_id)
     ]
     pending = pending_list(store, meeting_id)
+    decided = sorted(
+        as_decided([dict(item) for item in pending], before),
+        key=lambda item: (item["body_name"], item["deadline"], item["number"]),
+    )
     rule = meeting_rules(meeting)["conclusion_notice"]
     due = store.calendar.deadline(dt.date.fromisoformat(meeting["date"]), rule)
     program = [s["title"] for s in steps(store, meeting_id)]
@@ -94,8 +104,31 @@ def gather(store: Store, meeting_id: int) -> MeetingRecord:
         program,
         due,
         rule,
+        decided,
         chair_position(store, meeting),
     )
+
+
+def decided_values(store: Store, meeting_id: int) -> dict[int, Row]:
+    """{question id: {column: value}} for each column follow-up changed: its value before
+    the first follow-up event that changed it, i.e. as the meeting decided it."""
+    found: dict[int, Row] = {}
+    for event in store.all(
+        "SELECT subject, data FROM events WHERE meeting_id = ? AND kind LIKE 'followup.%'"
+        " ORDER BY id",
+        (meeting_id,),
+    ):
+        before = json.loads(event["data"]).get("before") or {}
+        question = int(str(event["subject"]).removeprefix("question:"))
+        for column, value in before.items():
+            found.setdefault(question, {}).setdefault(column, value)
+    return found
+
+
+def as_decided(rows: list[Row], before: dict[int, Row]) -> list[Row]:
+    for row in rows:
+        row.update(before.get(row["id"], {}))
+    return rows
 
 
 def chair_position(store: Store, meeting: Row) -> str:

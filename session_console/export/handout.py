@@ -85,9 +85,9 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
     pdf.set_font("BeVietnamPro", "", 11)
     writer.write(f"{record.meeting['title']} — {long_date(record.date)}", 6, align="C")
     pdf.ln(4)
-    tasks = [item for item in record.pending if not OUTCOMES[item["outcome"]].transfer]
-    moved = [item for item in record.pending if OUTCOMES[item["outcome"]].transfer]
-    if not record.pending:
+    tasks = [item for item in record.decided if not OUTCOMES[item["outcome"]].transfer]
+    moved = [item for item in record.decided if OUTCOMES[item["outcome"]].transfer]
+    if not record.decided:
         writer.write("Không có kiến nghị nào phải giải quyết sau hội nghị.", 7)
     groups: dict[str, list[Row]] = {}
     for item in tasks:

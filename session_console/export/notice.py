@@ -52,12 +52,12 @@ TRANSFER_WIDTHS_CM = (1.4, 5.4, 4.0, 2.9, 2.8)
 
 def tasks(record: MeetingRecord) -> list[Row]:
     """Items for bodies under the issuing authority: pending and written replies."""
-    return [item for item in record.pending if not OUTCOMES[item["outcome"]].transfer]
+    return [item for item in record.decided if not OUTCOMES[item["outcome"]].transfer]
 
 
 def transfers(record: MeetingRecord) -> list[Row]:
     """Items sent to a competent body the issuing authority does not command."""
-    return [item for item in record.pending if OUTCOMES[item["outcome"]].transfer]
+    return [item for item in record.decided if OUTCOMES[item["outcome"]].transfer]
 
 
 def _content(item: Row) -> str:
@@ -205,7 +205,7 @@ def recipients(record: MeetingRecord, family: Family) -> list[str]:
     """Who receives the notice: the bodies given tasks, the bodies items were sent to,
     the Front, the council and the party committee (never the issuer itself)."""
     bodies = sorted(
-        {item["body_name"] for item in record.pending if item["body_name"]}, key=sort_key
+        {item["body_name"] for item in record.decided if item["body_name"]}, key=sort_key
     )
     others = ["Ủy ban MTTQ Việt Nam", "Thường trực HĐND", "Đảng ủy"]
     if family == "party":
