@@ -94,6 +94,12 @@ def display(session: Session, meeting: int | None) -> None:
     show_default=True,
     help="Separator of the .csv: ';' for Excel set to the Vietnamese region.",
 )
+@click.option(
+    "--notice-date",
+    default=None,
+    help="The day the conclusion notice is issued, 2026-02-12 (default: left blank for "
+    "the clerk; it is issued after the meeting).",
+)
 @pass_session
 def export_(
     session: Session,
@@ -105,10 +111,14 @@ def export_(
     abbreviation: str,
     unit: str,
     csv_separator: str,
+    notice_date: str | None,
 ) -> None:
     """Minutes, pending items, conclusion notice draft and handout of MEETING_ID."""
+    import datetime as dt
+
     from session_console.export.run import Options, export
     from session_console.export.words import short_date
+    from shared.meetings import parse_date
 
     options = Options(
         minutes_number,
@@ -117,6 +127,7 @@ def export_(
         abbreviation,
         unit,
         csv_separator,
+        dt.date.fromisoformat(parse_date(notice_date)) if notice_date else None,
     )
     record, written = export(
         session.store,

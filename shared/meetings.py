@@ -307,3 +307,13 @@ def set_published(store: Store, meeting_id: int, published: bool = True) -> Row:
         kind = EventKind.MEETING_PUBLISHED if published else EventKind.MEETING_UNPUBLISHED
         events.record(store, kind, meeting_id, f"meeting:{meeting_id}", published_at=when)
     return get_meeting(store, meeting_id)
+
+
+def set_field_conclusion(store: Store, meeting_id: int, field: str, text: str) -> Row:
+    """The chair's conclusion on one field (the notice's "Kết luận theo lĩnh vực"), as the
+    secretary records it; empty text removes it, so the notice drafts from the items."""
+    current = json.loads(get_meeting(store, meeting_id)["field_conclusions"] or "{}")
+    current.pop(field, None)
+    if text.strip():
+        current[field] = text
+    return update_meeting(store, meeting_id, field_conclusions=current)

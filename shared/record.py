@@ -33,6 +33,8 @@ class Speaker:
     summary: str
     phone: str
     questions: list[Row] = field(default_factory=list)
+    spoke: bool = True
+    """False for a citizen who only handed in a written question."""
 
 
 @dataclass
@@ -84,10 +86,16 @@ def gather(store: Store, meeting_id: int) -> MeetingRecord:
             r["summary"],
             mask_phone(r["phone"]),
             by_registration.get(r["id"], []),
+            r["status"] == "done",
         )
         for r in speakers_in_order(store, meeting_id)
     ]
     pending = pending_list(store, meeting_id)
+    bodies = {
+        row["id"]: row["body_name"] for row in store.all("SELECT id, body_name FROM officials")
+    }
+    for item in pending:
+        item["answering_body"] = bodies.get(item["official_id"], "")
     decided = sorted(
         as_decided([dict(item) for item in pending], before),
         key=lambda item: (item["body_name"], item["deadline"], item["number"]),

@@ -43,9 +43,15 @@ class Heading:
     kind: str  # "BB", "TB"
     abbreviation: str  # "UBND", "ĐU"
     place: str
-    date: dt.date
+    date: dt.date | None  # None: the day left for the clerk ("ngày    tháng    năm 2026")
     family: Family = "state"
     draft: bool = False
+    year: int = 0  # the year printed when `date` is left blank
+
+    def date_line(self) -> str:
+        if self.date is not None:
+            return f"{self.place}, {long_date(self.date)}"
+        return f"{self.place}, ngày       tháng       năm {self.year}"
 
 
 def new_document(author: str, date: dt.date) -> DocumentType:
@@ -234,17 +240,31 @@ class Text:
         )
 
 
+# Names of bodies inside a longer name ("VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH …"): never broken,
+# and a natural point to break before.
+BODY_NAMES = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "MẶT TRẬN TỔ QUỐC VIỆT NAM", "ĐẢNG ỦY")
+
+
 def units(text: str) -> list[tuple[str, bool]]:
     """The pieces a header line may break between: (piece, a natural break before it).
-    A place's name with its level word ("XÃ MINH HÒA") is one piece."""
+    A place's name with its level word ("XÃ MINH HÒA") is one piece, and so is a body's
+    name inside a longer one ("ỦY BAN NHÂN DÂN")."""
     words = text.split()
     found: list[tuple[str, bool]] = []
-    for index, word in enumerate(words):
+    index = 0
+    while index < len(words):
         rest = " ".join(words[index:]).upper()
         if index and any(rest == lv or rest.startswith(lv + " ") for lv in LEVEL_WORDS):
             found.append((" ".join(words[index:]), True))
             break
-        found.append((word, False))
+        name = next((n for n in BODY_NAMES if rest == n or rest.startswith(n + " ")), "")
+        if name:
+            size = len(name.split())
+            found.append((" ".join(words[index : index + size]), bool(index)))
+            index += size
+            continue
+        found.append((words[index], False))
+        index += 1
     return found
 
 
@@ -270,8 +290,11 @@ def _natural(line_: Text, room: float) -> list[str] | None:
 
 
 def _greedy(line_: Text, room: float) -> list[str]:
-    lines: list[str] = []  # too long for two lines: word by word
-    for word in line_.text.split():
+    lines: list[str] = []  # too long for two lines: piece by piece (a name is one piece)
+    pieces = [p for p, _ in units(line_.text)]
+    if any(line_.width(p) > room for p in pieces):
+        pieces = line_.text.split()  # a name wider than the column: word by word
+    for word in pieces:
         if lines and line_.width(f"{lines[-1]} {word}") <= room:
             lines[-1] += f" {word}"
         else:
@@ -370,7 +393,7 @@ def header_columns(heading: Heading) -> tuple[float, float]:
     else:
         right = [Text(NATIONAL_NAME, 13, bold=True), Text(MOTTO, 14, bold=True)]
     needed = max(t.width() for t in right) + SLACK_CM
-    place = Text(f"{heading.place}, {long_date(heading.date)}", 14, italic=True)
+    place = Text(heading.date_line(), 14, italic=True)
     needed = min(max(needed, place.width() + SLACK_CM), TEXT_WIDTH_CM / 2 + 1.5)
     right_cm = round(needed + 0.05, 2)
     return round(TEXT_WIDTH_CM - right_cm, 2), right_cm
@@ -407,15 +430,18 @@ def header(document: DocumentType, heading: Heading) -> None:
         motto = Text(MOTTO, 14, bold=True)
         text_line(right, motto, right_cm)
         rule(right, right_cm, round(motto.width(), 2))
-    text_line(right, Text(f"{heading.place}, {long_date(heading.date)}", 14, italic=True), right_cm)
+    text_line(right, Text(heading.date_line(), 14, italic=True), right_cm)
     if heading.draft:
         line(document, "DỰ THẢO", size=14, bold=True, align="right")
 
 
-def title(document: DocumentType, kind: str, summary: str) -> None:
+def title(document: DocumentType, kind: str, summary: str, family: Family = "state") -> None:
     """The document's kind and its summary (trích yếu), with the rule under it: 1/3 to
-    1/2 of the summary's line, centred."""
-    line(document, kind, size=14, bold=True, upper=True, align="center", after=0)
+    1/2 of the summary's line, centred. The kind is 14 pt (NĐ 30), 16 pt in the party's
+    documents (HD 36: 15-16). The summary is the file's title too."""
+    size = 16 if family == "party" else 14
+    line(document, kind, size=size, bold=True, upper=True, align="center", after=0)
+    document.core_properties.title = summary
     summary_line = Text(summary, 14, bold=True)
     fitted = fit(summary_line, TEXT_WIDTH_CM)
     text_line(document, summary_line, TEXT_WIDTH_CM)
@@ -458,22 +484,24 @@ def _signature(cell: _Cell, column_cm: float, signature: Signature) -> None:
     text_line(cell, Text(name or "." * 20, 14, bold=True), column_cm)
 
 
-def _recipients(cell: _Cell, names: list[str], unit: str) -> None:
+def _recipients(cell: _Cell, names: list[str], archive: str) -> None:
+    """Nơi nhận, a hanging indent so a wrapped name lines up after its dash."""
     line(cell, "Nơi nhận:", size=12, bold=True, italic=True, after=0)
-    for name in names:
-        line(cell, f"- {name};", size=11, after=0)
-    line(cell, f"- Lưu: VT, {unit}.", size=11, after=0)
+    for text in [f"- {name};" for name in names] + [archive]:
+        paragraph = line(cell, text, size=11, after=0)
+        paragraph.paragraph_format.left_indent = Cm(0.25)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.25)
 
 
 def closing(
     document: DocumentType,
     signature: Signature,
     names: list[str],
-    unit: str,
+    archive: str,
     second: Signature | None = None,
 ) -> None:
-    """The signature block on the right and "Nơi nhận" bottom left beside it, ending
-    "- Lưu: VT, <unit>."; with a `second` signer (the minutes' secretary) both sign side
+    """The signature block on the right and "Nơi nhận" bottom left beside it, ending with
+    the `archive` line ("- Lưu: VT, VP."); with a `second` signer (the minutes' secretary) both sign side
     by side and "Nơi nhận" follows on the left, under the second signature. One table row
     that never splits, kept with the body's last lines: the closing is never alone on a
     page, nor cut in two."""
@@ -483,7 +511,7 @@ def closing(
     if second is not None:
         _signature(left, left_cm, second)
         line(left, after=12)
-    _recipients(left, names, unit)
+    _recipients(left, names, archive)
     table = document.tables[-1]
     rows_whole(table)
 

@@ -151,8 +151,8 @@ def docx(
     closing(
         document,
         (signature_lines(issuing_body, signer_position, family), signer),
-        [parent_body] if parent_body else [],
-        unit,
+        [f"{parent_body} (để báo cáo)"] if parent_body else [],
+        "- Lưu Văn phòng Đảng ủy." if family == "party" else f"- Lưu: VT, {unit}.",
     )
     return to_bytes(document)
 

@@ -257,6 +257,22 @@ def conclusion(session: Session, meeting_id: int, text: str) -> None:
     session.say("Updated meeting {meeting}.", meeting=meeting_id)
 
 
+@meeting.command("field-conclusion")
+@click.argument("meeting_id", type=int)
+@click.argument("field")
+@click.argument("text", default="")
+@pass_session
+def field_conclusion(session: Session, meeting_id: int, field: str, text: str) -> None:
+    """Record the chair's conclusion on FIELD for the conclusion notice (empty TEXT: the
+    notice drafts one line an item again). Also once the meeting is closed."""
+    from shared.reference import check_field
+
+    meetings.set_field_conclusion(
+        session.store, meeting_id, check_field(session.store, field), text
+    )
+    session.say("Updated meeting {meeting}.", meeting=meeting_id)
+
+
 @meeting.command("publish")
 @click.argument("meeting_id", type=int)
 @click.option("--withdraw", is_flag=True, help="Take the published results down again.")
