@@ -51,6 +51,9 @@ class MeetingRecord:
     decided: list[Row] = field(default_factory=list)
     """The same items as the meeting decided them, before any follow-up: what the minutes,
     the notice and the handout print (a document records its day)."""
+    as_of: dt.date | None = None
+    """The day of the last change recorded for the meeting: the follow-up list's status
+    is as of that day (the same data give the same file, whenever exported)."""
     chair_position: str = ""
     """The chair's position for the signature block: the meeting's setting, else the
     officials list's; "" when neither knows it."""
@@ -113,8 +116,14 @@ def gather(store: Store, meeting_id: int) -> MeetingRecord:
         due,
         rule,
         decided,
+        last_change(store, meeting_id) or dt.date.fromisoformat(meeting["date"]),
         chair_position(store, meeting),
     )
+
+
+def last_change(store: Store, meeting_id: int) -> dt.date | None:
+    found = store.one("SELECT max(at) AS at FROM events WHERE meeting_id = ?", (meeting_id,))
+    return dt.date.fromisoformat(found["at"][:10]) if found and found["at"] else None
 
 
 def decided_values(store: Store, meeting_id: int) -> dict[int, Row]:

@@ -26,6 +26,9 @@ class Options:
     unit: str = "VP"
     """The drafting unit kept on file: "- Lưu: VT, VP." in Nơi nhận."""
     csv_separator: str = ","
+    status_date: dt.date | None = None
+    """The day the follow-up list's status is given as of (default: the day of the
+    meeting's last recorded change)."""
     notice_date: dt.date | None = None
     """The day the notice is issued (it is issued after the meeting); None leaves the day
     blank for the clerk."""
@@ -96,6 +99,8 @@ def export(
     progress: Callable[[str], None] | None = None,
 ) -> tuple[MeetingRecord, list[Path]]:
     record = gather(store, meeting_id)
+    if options and options.status_date:
+        record.as_of = options.status_date
     family_of(record.meeting, (options or Options()).family)  # refused before any file
     written = []
     for name, make in documents(record, options or Options()):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from shared.db import open_store
 from tests.documents.meetings import MEETINGS
 
 DOCUMENTS = ("bien-ban", "thong-bao-ket-luan")
+STATUS_DATE = dt.date(2026, 3, 20)  # the follow-up list's "as of" day: fixed, for the goldens
 
 
 def export_meeting(kind: str, folder: Path, options: Options | None = None) -> dict[str, Path]:
@@ -19,6 +21,7 @@ def export_meeting(kind: str, folder: Path, options: Options | None = None) -> d
     store = open_store(folder / f"{kind}.db", "golden")
     try:
         meeting = MEETINGS[kind](store)
+        options = options or Options(status_date=STATUS_DATE)
         _, written = export(store, meeting, folder / "out", options)
     finally:
         store.close()

@@ -212,6 +212,9 @@ def commune(store: Store, pad: int = 0) -> int:
     )
     meetings.set_status(store, meeting, "closed", "10:45")
     followup.extend(store, asked[1]["id"], deadline="2026-04-30", reason="Chờ kinh phí")
+    followup.answer(
+        store, letter["id"], on="2026-03-02", document="35/UBND-KT", summary="Đã nạo vét xong."
+    )
     return meeting
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from session_console.export.run import Options, export
 from shared import meetings, questions
@@ -113,3 +114,19 @@ def test_the_notice_is_the_chairs_and_dated_when_issued(store: Store, tmp_path: 
     assert "Sơn Trung, ngày 12 tháng 02 năm 2026" in notice
     assert "- Ban Dân vận Tỉnh ủy (để báo cáo);\n" in notice and "- Sở Nội vụ;" in notice
     assert "Trưởng các thôn" not in notice
+
+
+def test_the_follow_up_list_gives_each_items_status_as_of_a_day(
+    exported: dict[str, dict[str, Path]],
+) -> None:
+    """Item 9: an item answered after the meeting is shown answered, not open; the title
+    says as of which day."""
+    listed = exported["commune"]["kien-nghi-chua-giai-quyet.csv"].read_text(encoding="utf-8-sig")
+    assert listed.splitlines()[0].endswith(",Tình trạng")
+    answered = next(line for line in listed.splitlines() if "nạo vét" in line)
+    assert answered.endswith(",Đã trả lời ngày 02/03/2026")
+    extended = next(line for line in listed.splitlines() if "Đường liên thôn" in line)
+    assert extended.endswith(",Đã gia hạn")
+    book = load_workbook(exported["commune"]["kien-nghi-chua-giai-quyet.xlsx"])
+    title = book.active["A1"].value  # type: ignore[index]
+    assert "tình trạng giải quyết đến ngày 20/03/2026" in str(title)
