@@ -95,6 +95,12 @@ def display(session: Session, meeting: int | None) -> None:
     help="Separator of the .csv: ';' for Excel set to the Vietnamese region.",
 )
 @click.option(
+    "--status-date",
+    default=None,
+    help="Give the follow-up list's status as of this day (default: the day of the "
+    "meeting's last recorded change).",
+)
+@click.option(
     "--notice-date",
     default=None,
     help="The day the conclusion notice is issued, 2026-02-12 (default: left blank for "
@@ -111,6 +117,7 @@ def export_(
     abbreviation: str,
     unit: str,
     csv_separator: str,
+    status_date: str | None,
     notice_date: str | None,
 ) -> None:
     """Minutes, pending items, conclusion notice draft and handout of MEETING_ID."""
@@ -127,6 +134,7 @@ def export_(
         abbreviation,
         unit,
         csv_separator,
+        dt.date.fromisoformat(parse_date(status_date)) if status_date else None,
         dt.date.fromisoformat(parse_date(notice_date)) if notice_date else None,
     )
     record, written = export(

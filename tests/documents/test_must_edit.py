@@ -128,5 +128,5 @@ def test_the_follow_up_list_gives_each_items_status_as_of_a_day(
     extended = next(line for line in listed.splitlines() if "Đường liên thôn" in line)
     assert extended.endswith(",Đã gia hạn")
     book = load_workbook(exported["commune"]["kien-nghi-chua-giai-quyet.xlsx"])
-    title = book.active["A1"].value  # type: ignore[index]
+    title = book.active["A1"].value
     assert "tình trạng giải quyết đến ngày 20/03/2026" in str(title)
