@@ -65,7 +65,16 @@ def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
         ("Theo cơ quan giải quyết", sorted(report.by_body.items(), key=by_name)),
         ("Theo lĩnh vực", sorted(report.by_field.items(), key=by_name)),
         ("Theo loại", [(KIND.get(k, k), v) for k, v in sorted(report.by_kind.items())]),
-        ("Tiến độ giải quyết", timeliness),
+        ("Tiến độ giải quyết (nội dung giao giải quyết)", timeliness),
+        (
+            "Nội dung chuyển cơ quan có thẩm quyền: thông báo cho công dân",
+            [
+                ("Đã thông báo đúng hạn", report.told_on_time),
+                ("Đã thông báo quá hạn", report.told_late),
+                ("Chưa thông báo", report.not_told),
+                ("Trong đó đã quá hạn", report.not_told_overdue),
+            ],
+        ),
         (
             "Mức độ hài lòng của công dân",
             [(SATISFACTION.get(k, k), v) for k, v in sorted(report.satisfaction.items())],

@@ -10,6 +10,7 @@ import pytest
 from session_console.export.run import Options, export
 from shared.db import open_store
 from tests.documents.meetings import MEETINGS
+from tests.unit.conftest import held  # noqa: F401  (the small meeting of the unit tests)
 
 DOCUMENTS = ("bien-ban", "thong-bao-ket-luan")
 STATUS_DATE = dt.date(2026, 3, 20)  # the follow-up list's "as of" day: fixed, for the goldens

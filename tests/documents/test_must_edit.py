@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from printing.layouts import Slip, SlipItem, slip
 from session_console.export.run import Options, export
-from shared import meetings, questions
+from shared import followup, meetings, questions
 from shared.db import Store
 from shared.i18n import UserError
 from shared.reference import insert_body
 from shared.registrations import register
+from shared.reports import build, parse_period
 from tests.documents.golden import describe
 from tests.documents.meetings import commune
 
@@ -130,3 +132,37 @@ def test_the_follow_up_list_gives_each_items_status_as_of_a_day(
     book = load_workbook(exported["commune"]["kien-nghi-chua-giai-quyet.xlsx"])
     title = book.active["A1"].value
     assert "tình trạng giải quyết đến ngày 20/03/2026" in str(title)
+
+
+def test_a_transfer_told_on_time_is_not_overdue(store: Store, held: int) -> None:
+    """Item 10: a transfer's duty is telling the citizen by its deadline; once told on
+    time it is not overdue, whatever the competent body does; counted apart."""
+    moved = store.one("SELECT * FROM questions WHERE outcome = 'transferred'")
+    assert moved is not None
+    followup.inform(store, moved["id"], on=moved["deadline"], how="Thư")
+    report = build(store, parse_period("2026-Q1"), today=dt.date(2026, 3, 31))
+    assert (report.told_on_time, report.told_late, report.not_told) == (1, 0, 0)
+    open_tasks = store.all(
+        "SELECT * FROM questions WHERE outcome IN ('pending', 'written') AND deadline < '2026-03-31'"
+    )
+    assert report.overdue == len(open_tasks)  # the transfer is not among them
+
+
+def test_a_transfer_slip_gives_the_document_and_the_day_the_citizen_is_told() -> None:
+    """Item 10: not "Hạn trả lời" for the day the citizen is only told of the transfer;
+    and no dangling "·" after the date."""
+    paper = slip(
+        Slip(
+            "Hội nghị đối thoại",
+            "2026-02-05",
+            3,
+            "Trương Văn Sáu",
+            "K7QM2D",
+            "K7QM2D",
+            (SlipItem("Bãi rác", "transferred", "Sở Xây dựng", "2026-02-26", "", "27/UBND-KT"),),
+        )
+    )
+    text = " ".join(paper.lines)
+    assert "Văn bản chuyển: 27/UBND-KT" in text
+    assert "Ông/Bà được thông báo việc chuyển chậm nhất ngày: 26/02/2026" in text
+    assert "Hạn" not in text and "05/02/2026" in paper.lines and "·" not in paper.lines[1]

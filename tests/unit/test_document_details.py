@@ -128,7 +128,7 @@ def test_the_spreadsheet_filters_and_prints(store: Store, held: int, tmp_path: P
     assert {r[11] for r in rows} <= {"30 ngày", "10 ngày làm việc", "do chủ tọa ấn định"}
     assert "10 ngày làm việc" in {r[11] for r in rows}
     assert sheet.cell(3, 5).alignment.wrap_text
-    assert sheet.auto_filter.ref == "A2:L5" and sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref == "A2:M5" and sheet.freeze_panes == "A3"
     setup = sheet.page_setup
     assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # A4
     assert setup.fitToWidth == 1 and setup.fitToHeight == 0
