@@ -35,6 +35,8 @@ class Speaker:
     questions: list[Row] = field(default_factory=list)
     spoke: bool = True
     """False for a citizen who only handed in a written question."""
+    people: int = 1
+    """How many share the opinion, as registered."""
 
 
 @dataclass
@@ -90,6 +92,7 @@ def gather(store: Store, meeting_id: int) -> MeetingRecord:
             mask_phone(r["phone"]),
             by_registration.get(r["id"], []),
             r["status"] == "done",
+            r["people"],
         )
         for r in speakers_in_order(store, meeting_id)
     ]

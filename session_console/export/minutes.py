@@ -64,6 +64,12 @@ def addressed(name: str) -> str:
     return name if not name or name.startswith(ORGANISATIONS) else f"Ông/Bà {name}"
 
 
+def shared_by(question: dict[str, object]) -> str:
+    """ "(12 người cùng ý kiến) " when others share the opinion, as the secretary noted."""
+    people = int(str(question.get("people") or 1))
+    return f"({people} người cùng ý kiến) " if people > 1 else ""
+
+
 def _answerer(question: dict[str, object], meeting: dict[str, object]) -> str:
     """ "Người trả lời: …. " for an item someone answered or took on; nothing for a
     withdrawn one (nobody answered it)."""
@@ -127,6 +133,9 @@ def blocks(record: MeetingRecord) -> list[Block]:
     for index, speaker in enumerate(spoke, start=1):
         origin = ", ".join(x for x in (speaker.village, speaker.org) if x)
         who = addressed(speaker.name) + (f" ({origin})" if origin else "")
+        if speaker.people > 1:
+            origin = f"{origin}; " if origin else ""
+            who = addressed(speaker.name) + f" ({origin}{speaker.people} người cùng ý kiến)"
         kind = KIND.get(speaker.kind, "ý kiến")
         if not speaker.questions:  # the summary once: the speaker's, or each question's
             found.append(
@@ -158,7 +167,7 @@ def blocks(record: MeetingRecord) -> list[Block]:
                 (
                     "text",
                     f"- {origin + ' ' if origin else ''}({source}): "
-                    f"{sentence(question['summary'])} "
+                    f"{sentence(question['summary'])} {shared_by(question)}"
                     f"{_answerer(question, meeting)}{result(question)}",
                 )
             )

@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 from session_console.export import audience
 from session_console.export.layout import (
     CELL_STYLE,
+    NO_BREAK_HYPHEN,
     Family,
     Heading,
     body,
@@ -48,7 +49,7 @@ TRANSFER_COLUMNS = (
     "Nội dung",
     "Cơ quan có thẩm quyền",
     "Văn bản chuyển",
-    "Thông báo cho công dân trước ngày",
+    "Thông báo cho công dân chậm nhất ngày",
 )
 TRANSFER_WIDTHS_CM = (1.4, 5.4, 4.0, 2.9, 2.8)
 
@@ -107,7 +108,7 @@ def transfers_table(document: DocumentType, record: MeetingRecord) -> None:
             str(index),
             _content(item),
             item["body_name"] + (f" ({item['transfer_level']})" if item["transfer_level"] else ""),
-            item["transfer_doc"] or "",
+            (item["transfer_doc"] or "").replace("-", NO_BREAK_HYPHEN),
             short_date(item["deadline"]),
         )
         for index, item in enumerate(transfers(record), start=1)
@@ -178,7 +179,7 @@ def docx(
     body(document, meeting["conclusion"] or "...")
     body(document, "2. Kết luận theo lĩnh vực", bold=True)
     for line in field_conclusions(record):
-        body(document, line)
+        body(document, line, keep=line.endswith(":"))
     part = 3
     asker = audience.asker(record)
     if tasks(record):

@@ -134,7 +134,7 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
         cell.font = header_font
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     wrapped = Alignment(wrap_text=True, vertical="top")
-    text_font = Font(name="Times New Roman", size=11)
+    text_font = Font(name="Times New Roman", size=12)  # ~9 pt or more once fitted to A4
     # Style one cell, then copy its style to the others: openpyxl hashes the font and the
     # alignment again on every assignment, a second for a long list.
     styled = sheet.cell(row=1, column=len(COLUMNS) + 1)
@@ -165,6 +165,9 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches: the text as large
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6  # as the width allows
+    sheet.oddFooter.center.text = "Trang &P/&N"
     moment = dt.datetime.combine(record.date, dt.time())
     book.properties.created = book.properties.modified = moment
     book.properties.creator = book.properties.lastModifiedBy = record.meeting["issuing_body"]

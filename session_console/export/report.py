@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
 
 from docx.document import Document as DocumentType
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -23,6 +23,7 @@ from session_console.export.layout import (
     end_body,
     header,
     new_document,
+    rows_whole,
     title,
     to_bytes,
     with_style,
@@ -41,7 +42,7 @@ SATISFACTION = {
 }
 
 
-def by_name(row: tuple[str, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def by_name(row: tuple[str, int]) -> tuple[tuple[tuple[int, ...], int], ...]:
     return sort_key(row[0])
 
 
@@ -82,17 +83,33 @@ def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
     ]
 
 
-def _table(document: DocumentType, rows: Iterable[tuple[str, int]]) -> None:
+def column_heading(heading: str) -> str:
+    """A table's first column, named for what it lists: "Theo lĩnh vực" -> "Lĩnh vực"."""
+    if heading.startswith("Theo "):
+        rest = heading.removeprefix("Theo ")
+        return rest[:1].upper() + rest[1:]
+    return "Tình trạng"
+
+
+def total(rows: list[tuple[str, int]]) -> int:
+    """The rows' sum, without the "Trong đó" (of which) rows already counted above."""
+    return sum(count for label, count in rows if not label.startswith("Trong đó"))
+
+
+def _table(document: DocumentType, heading: str, rows: list[tuple[str, int]]) -> None:
+    """Label and count, the count right-aligned, a total row; rows never split."""
     table = document.add_table(rows=1, cols=2)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Nội dung", "Số lượng"), strict=True):
+    for cell, text in zip(table.rows[0].cells, (column_heading(heading), "Số lượng"), strict=True):
         with_style(cell.paragraphs[0], CELL_STYLE)
         cell.paragraphs[0].add_run(text).bold = True
-    for label, count in rows:
+    for label, count, bold in [*((a, b, False) for a, b in rows), ("Tổng số", total(rows), True)]:
         cells = table.add_row().cells
         for cell, text in zip(cells, (label, str(count)), strict=True):
             with_style(cell.paragraphs[0], CELL_STYLE)
-            cell.paragraphs[0].add_run(text)
+            cell.paragraphs[0].add_run(text).bold = bold
+        cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    rows_whole(table, header=True)
 
 
 def period_words(name: str) -> str:
@@ -149,7 +166,7 @@ def docx(
     )
     for index, (heading, rows) in enumerate(sections(report), start=1):
         body(document, f"{index}. {heading}", bold=True).paragraph_format.space_before = Pt(6)
-        _table(document, rows)
+        _table(document, heading, rows)
     end_body(
         body(
             document,
@@ -171,7 +188,9 @@ def xlsx(report: Report) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Báo cáo"
-    append_row(sheet, [f"Kết quả giải quyết kiến nghị — kỳ {report.period.name}"])
+    append_row(
+        sheet, [f"Kết quả giải quyết kiến nghị của công dân {period_words(report.period.name)}"]
+    )
     append_row(sheet, ["Số hội nghị", report.meetings])
     append_row(sheet, ["Số ý kiến", report.questions])
     for heading, rows in sections(report):
@@ -180,7 +199,16 @@ def xlsx(report: Report) -> bytes:
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         for label, count in rows:
             append_row(sheet, [label, count])
-    sheet.column_dimensions["A"].width = 40
+        append_row(sheet, ["Tổng số", total(rows)])
+    for line in sheet.iter_rows():
+        for cell in line:
+            cell.font = Font(name="Times New Roman", size=12, bold=bool(cell.font and cell.font.b))
+    sheet["A1"].font = Font(name="Times New Roman", size=13, bold=True)
+    sheet.column_dimensions["A"].width = 48
+    sheet.column_dimensions["B"].width = 12
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
+    sheet.oddFooter.center.text = "Trang &P/&N"
     moment = dt.datetime.combine(report.period.end, dt.time())
     book.properties.created = moment
     buffer = io.BytesIO()

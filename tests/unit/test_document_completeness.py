@@ -130,5 +130,7 @@ def test_every_breakdown_sums_to_its_total(
     built = build(store, parse_period("2026-Q1"), dt.date(2026, 4, 1))
     document = Document(io.BytesIO(report_docs.docx(built, "UBND xã", "UBND tỉnh", "An")))
     outcome_table = document.tables[1]  # after the header
-    counts = [int(row.cells[1].text) for row in outcome_table.rows[1:]]
+    counts = [int(row.cells[1].text) for row in outcome_table.rows[1:-1]]
     assert sum(counts) == built.questions == 7  # questions with an outcome
+    last = outcome_table.rows[-1].cells
+    assert (last[0].text, last[1].text) == ("Tổng số", "7")  # and says so

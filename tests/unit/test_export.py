@@ -97,7 +97,7 @@ def test_notice_gives_tasks_to_own_bodies_and_lists_transfers_apart(
     assert moved[0][2:] == [
         "Cơ quan có thẩm quyền",
         "Văn bản chuyển",
-        "Thông báo cho công dân trước ngày",
+        "Thông báo cho công dân chậm nhất ngày",
     ]
     assert moved[1][2:4] == ["Sở Nông nghiệp và Môi trường (tỉnh)", "125/UBND-KT"]
     assert "Chủ tịch" not in moved[1][2] and moved[1][4]  # a date to tell the citizen by

@@ -1,0 +1,44 @@
+"""The clerk's smaller edits of issue 20, each checked on the fixed meetings' files."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from session_console.export.words import sort_key
+from tests.documents.golden import describe
+
+
+def test_vietnamese_order_goes_syllable_by_syllable() -> None:
+    fields = ["Khác", "Giáo dục", "Giao thông", "Đất đai", "Y tế", "Dân cư"]
+    ordered = sorted(fields, key=lambda name: (name == "Khác", sort_key(name)))
+    assert ordered == ["Dân cư", "Đất đai", "Giao thông", "Giáo dục", "Y tế", "Khác"]
+
+
+def test_the_notice_reads_as_filed(exported: dict[str, dict[str, Path]]) -> None:
+    path = exported["commune"]["thong-bao-ket-luan.docx"]
+    notice = describe(path.read_bytes())
+    assert "27/UBND‑KT" in notice  # a non-breaking hyphen: the number never splits
+    assert "chậm nhất ngày" in notice and "trước ngày" not in notice
+    assert "TM. ỦY BAN NHÂN DÂN\n" in notice and "XÃ SƠN TRUNG\n" not in notice.split("Nơi nhận")[1]
+    assert notice.index("- Giao thông") < notice.index("- Giáo dục") < notice.index("- Khác")
+    assert notice.startswith("title: Kết luận của chủ tọa tại Hội nghị đối thoại")
+    core = zipfile.ZipFile(path).read("docProps/core.xml").decode()
+    assert "python-docx" not in core
+
+
+def test_the_minutes_show_how_many_share_an_opinion_and_close_program_steps(
+    exported: dict[str, dict[str, Path]],
+) -> None:
+    minutes = describe(exported["commune"]["bien-ban.docx"].read_bytes())
+    assert "Ông/Bà Lê Thị Hồng (Thôn Phú Khánh; 2 người cùng ý kiến)" in minutes
+    assert "1. Tuyên bố lý do, giới thiệu đại biểu." in minutes
+
+
+def test_the_list_prints_readably_with_page_numbers(exported: dict[str, dict[str, Path]]) -> None:
+    sheet = load_workbook(exported["commune"]["kien-nghi-chua-giai-quyet.xlsx"]).active
+    assert sheet is not None
+    assert sheet.oddFooter.center.text == "Trang &P/&N"
+    assert sheet["A3"].font.sz == 12
