@@ -51,7 +51,7 @@ TRANSFER_COLUMNS = (
     "Văn bản chuyển",
     "Thông báo cho công dân chậm nhất ngày",
 )
-TRANSFER_WIDTHS_CM = (1.4, 5.4, 4.0, 2.9, 2.8)
+TRANSFER_WIDTHS_CM = (1.4, 4.8, 3.9, 3.3, 3.1)  # "27/UBND-KT" on one line at 13 pt
 
 
 def tasks(record: MeetingRecord) -> list[Row]:

@@ -34,7 +34,7 @@ COLUMNS = (
     "Căn cứ thời hạn",
     "Tình trạng",
 )
-WIDTHS = (5, 7, 18, 13, 38, 11, 15, 20, 6, 11, 11, 11, 16)
+WIDTHS = (4, 6, 15, 12, 30, 10, 13, 17, 5, 10, 10, 10, 14)
 
 
 def columns(record: MeetingRecord) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ import io
 
 from docx.document import Document as DocumentType
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -42,8 +42,9 @@ SATISFACTION = {
 }
 
 
-def by_name(row: tuple[str, int]) -> tuple[tuple[tuple[int, ...], int], ...]:
-    return sort_key(row[0])
+def by_name(row: tuple[str, int]) -> tuple[bool, tuple[tuple[tuple[int, ...], int], ...]]:
+    """Vietnamese order, "Khác" (other) last."""
+    return row[0] == "Khác", sort_key(row[0])
 
 
 def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
@@ -58,7 +59,7 @@ def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
         (
             "Theo kết quả tại hội nghị",
             [
-                (tr(spec.label, "vi"), report.by_outcome[spec.key])
+                (_capital(tr(spec.label, "vi")), report.by_outcome[spec.key])
                 for spec in OUTCOMES_SPEC
                 if report.by_outcome[spec.key]
             ],
@@ -81,6 +82,10 @@ def sections(report: Report) -> list[tuple[str, list[tuple[str, int]]]]:
             [(SATISFACTION.get(k, k), v) for k, v in sorted(report.satisfaction.items())],
         ),
     ]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def column_heading(heading: str) -> str:
@@ -109,6 +114,10 @@ def _table(document: DocumentType, heading: str, rows: list[tuple[str, int]]) ->
             with_style(cell.paragraphs[0], CELL_STYLE)
             cell.paragraphs[0].add_run(text).bold = bold
         cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    table.autofit = False
+    for column, width in zip(table.columns, (12.5, 4.0), strict=True):
+        for cell in column.cells:
+            cell.width = Cm(width)
     rows_whole(table, header=True)
 
 

@@ -191,7 +191,7 @@ def test_the_documents_are_vietnamese_and_respect_the_umask(
 
 def test_the_stored_widths_are_liberation_serifs() -> None:
     if not (LIBERATION / "LiberationSerif-Regular.ttf").exists():
-        pytest.skip("fonts-liberation is not installed")
+        pytest.skip("fonts-liberation2 is not installed")
     assert metrics.generate(LIBERATION) == metrics._table()
     # Figures a reviewer measured in LibreOffice: the national name at 13 pt bold.
     assert metrics.width_cm(NATIONAL_NAME, 13, bold=True) == pytest.approx(9.5, abs=0.1)
