@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from session_console.export.words import sort_key
 from tests.documents.golden import describe
@@ -42,3 +43,13 @@ def test_the_list_prints_readably_with_page_numbers(exported: dict[str, dict[str
     assert sheet is not None
     assert sheet.oddFooter.center.text == "Trang &P/&N"
     assert sheet["A3"].font.sz == 12
+
+
+def test_the_handout_names_its_issuer_and_numbers_its_pages(
+    exported: dict[str, dict[str, Path]],
+) -> None:
+    reader = PdfReader(exported["commune"]["cam-ket-giai-quyet.pdf"])
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "ỦY BAN NHÂN DÂN XÃ SƠN TRUNG" in text
+    assert f"Trang 1/{len(reader.pages)}" in text
+    assert "chậm nhất ngày 26/02/2026" in text
