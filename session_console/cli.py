@@ -332,7 +332,10 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
     from shared.reports import build, parse_period
 
     built = build(session.store, parse_period(period), _day(today))
-    latest = latest_meeting(session.store)
+    # issued in the name of the last meeting held and closed (an open one is a draft)
+    latest = session.store.one(
+        "SELECT * FROM meetings WHERE status = 'closed' ORDER BY date DESC, id DESC LIMIT 1"
+    ) or latest_meeting(session.store)
     issuing = latest["issuing_body"] if latest else ""
     parent = latest["parent_body"] if latest else ""
     chair = latest["chair"] if latest else ""

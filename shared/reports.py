@@ -50,6 +50,8 @@ def parse_period(text: str) -> Period:
 class Report:
     period: Period
     meetings: int = 0
+    open_meetings: int = 0
+    """Of `meetings`, those not yet closed: their figures may still change."""
     questions: int = 0
     by_outcome: Counter[str] = field(default_factory=Counter)
     by_body: Counter[str] = field(default_factory=Counter)
@@ -74,6 +76,10 @@ def build(store: Store, period: Period, today: dt.date | None = None) -> Report:
     report = Report(period)
     report.meetings = store.conn.execute(
         "SELECT count(*) FROM meetings WHERE date BETWEEN ? AND ?",
+        (period.start.isoformat(), period.end.isoformat()),
+    ).fetchone()[0]
+    report.open_meetings = store.conn.execute(
+        "SELECT count(*) FROM meetings WHERE date BETWEEN ? AND ? AND status <> 'closed'",
         (period.start.isoformat(), period.end.isoformat()),
     ).fetchone()[0]
     rows = store.all(

@@ -171,7 +171,13 @@ def docx(
     body(
         document,
         f"Trong kỳ báo cáo ({period}) đã tổ chức {report.meetings} hội nghị đối "
-        f"thoại, tiếp nhận {report.questions} ý kiến, kiến nghị của công dân.",
+        f"thoại"
+        + (
+            f" (trong đó {report.open_meetings} hội nghị chưa kết thúc, số liệu tạm tính)"
+            if report.open_meetings
+            else ""
+        )
+        + f", tiếp nhận {report.questions} ý kiến, kiến nghị của công dân.",
     )
     for index, (heading, rows) in enumerate(sections(report), start=1):
         body(document, f"{index}. {heading}", bold=True).paragraph_format.space_before = Pt(6)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 
+from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from session_console.export import report as report_docs
 from session_console.export.words import sort_key
+from shared.db import Store
+from shared.reports import build, parse_period
 from tests.documents.golden import describe
 
 
@@ -53,3 +59,12 @@ def test_the_handout_names_its_issuer_and_numbers_its_pages(
     assert "ỦY BAN NHÂN DÂN XÃ SƠN TRUNG" in text
     assert f"Trang 1/{len(reader.pages)}" in text
     assert "chậm nhất ngày 26/02/2026" in text
+
+
+def test_a_report_marks_the_meetings_still_open(store: Store, meeting: int) -> None:
+    """An open meeting's figures may change: the report says how many are provisional."""
+    built = build(store, parse_period("2026-Q1"), dt.date(2026, 3, 31))
+    assert (built.meetings, built.open_meetings) == (1, 1)
+    document = Document(io.BytesIO(report_docs.docx(built, "UBND xã", "UBND tỉnh", "An")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "trong đó 1 hội nghị chưa kết thúc, số liệu tạm tính" in text
