@@ -77,7 +77,14 @@ def slip_for(store: Store, registration_id: int, lang: str, public_url: str = ""
         code=registration["code"],
         payload=payload(store, registration, public_url),
         items=tuple(
-            SlipItem(i["summary"], i["outcome"], i["body_name"], i["deadline"], i["answer"])
+            SlipItem(
+                i["summary"],
+                i["outcome"],
+                i["body_name"],
+                i["deadline"],
+                i["answer"],
+                i["transfer_doc"],
+            )
             for i in items
         ),
         lang=lang,

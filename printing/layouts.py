@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from printing.sheet import Paper, Sheet
 from shared.i18n import tr
-from shared.specs import FIELDS, outcome_label
+from shared.specs import FIELDS, OUTCOMES, outcome_label
 from shared.tokens import show_code
 
 WIDTHS = (384, 512, 576)
@@ -46,6 +46,9 @@ class SlipItem:
     body: str = ""
     deadline: str = ""
     answer: str = ""
+    document: str = ""
+    """A transfer's document number (for a transfer the deadline is the day the citizen
+    is told, not an answer's)."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,10 @@ class Slip:
 def _meeting_header(sheet: Sheet, title: str, date: str, place: str, lang: str) -> None:
     sheet.space(12)
     sheet.text(title, 24, bold=True)
-    sheet.text(tr("{date} · {place}", lang, date=_date(date), place=place), 20)
+    if place:
+        sheet.text(tr("{date} · {place}", lang, date=_date(date), place=place), 20)
+    else:
+        sheet.text(_date(date), 20)
 
 
 def ticket(data: Ticket, width: int = 576) -> Paper:
@@ -123,7 +129,23 @@ def slip(data: Slip, width: int = 576) -> Paper:
         )
         if item.body:
             sheet.text(tr("Responsible body: {body}", lang, body=item.body), 22, align="left")
-        if item.deadline:
+        if item.document:
+            sheet.text(
+                tr("Transfer document: {document}", lang, document=item.document),
+                22,
+                align="left",
+            )
+        if item.deadline and OUTCOMES[item.outcome].transfer:
+            sheet.text(
+                tr(
+                    "You will be told of the transfer by: {deadline}",
+                    lang,
+                    deadline=_date(item.deadline),
+                ),
+                22,
+                align="left",
+            )
+        elif item.deadline:
             sheet.text(
                 tr("Deadline: {deadline}", lang, deadline=_date(item.deadline)), 22, align="left"
             )

@@ -95,6 +95,18 @@ def display(session: Session, meeting: int | None) -> None:
     show_default=True,
     help="Separator of the .csv: ';' for Excel set to the Vietnamese region.",
 )
+@click.option(
+    "--status-date",
+    default=None,
+    help="Give the follow-up list's status as of this day (default: the day of the "
+    "meeting's last recorded change).",
+)
+@click.option(
+    "--notice-date",
+    default=None,
+    help="The day the conclusion notice is issued, 2026-02-12 (default: left blank for "
+    "the clerk; it is issued after the meeting).",
+)
 @pass_session
 def export_(
     session: Session,
@@ -106,10 +118,15 @@ def export_(
     abbreviation: str,
     unit: str,
     csv_separator: str,
+    status_date: str | None,
+    notice_date: str | None,
 ) -> None:
     """Minutes, pending items, conclusion notice draft and handout of MEETING_ID."""
+    import datetime as dt
+
     from session_console.export.run import Options, export
     from session_console.export.words import short_date
+    from shared.meetings import parse_date
 
     options = Options(
         minutes_number,
@@ -118,6 +135,8 @@ def export_(
         abbreviation,
         unit,
         csv_separator,
+        dt.date.fromisoformat(parse_date(status_date)) if status_date else None,
+        dt.date.fromisoformat(parse_date(notice_date)) if notice_date else None,
     )
     record, written = export(
         session.store,
@@ -323,10 +342,14 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
     from session_console.export.files import write_atomic
     from session_console.export.run import family_of
     from shared.meetings import latest_meeting
+    from shared.record import chair_position
     from shared.reports import build, parse_period
 
     built = build(session.store, parse_period(period), _day(today))
-    latest = latest_meeting(session.store)
+    # issued in the name of the last meeting held and closed (an open one is a draft)
+    latest = session.store.one(
+        "SELECT * FROM meetings WHERE status = 'closed' ORDER BY date DESC, id DESC LIMIT 1"
+    ) or latest_meeting(session.store)
     issuing = latest["issuing_body"] if latest else ""
     parent = latest["parent_body"] if latest else ""
     chair = latest["chair"] if latest else ""
@@ -341,6 +364,7 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
                 parent,
                 chair,
                 layout,
+                chair_position(session.store, latest) if latest else "",
                 today=_day(today),
             ),
         ),

@@ -27,10 +27,15 @@ _TEXT_FIELDS = {
     "chair": (N_("Chair"), 200),
     "co_chair": (N_("Co-chair"), 200),
     "secretary": (N_("Secretary"), 200),
+    "chair_position": (N_("Chair's position"), 200),
 }
 # What the record of a held meeting says, which may still be corrected once it is closed
-# (the clerk writes the minutes afterwards): when it ended and who took part.
-RECORD_FIELDS = frozenset({"end_time", "participants"})
+# (the clerk writes the minutes afterwards): when it ended and who took part; and what
+# the documents issued after it need: who signs, who receives them, the chair's
+# conclusions per field.
+RECORD_FIELDS = frozenset(
+    {"end_time", "participants", "chair_position", "recipients", "field_conclusions"}
+)
 PARTICIPANT_LIMIT = 200
 _TIME = re.compile(r"([01]?\d|2[0-3])[:hH]([0-5]\d)")
 
@@ -68,6 +73,8 @@ def _checked(changes: Mapping[str, Any]) -> Row:
             row[key] = parse_time(value) if value else ""
         elif key == "participants":
             row[key] = "\n".join(parse_participants(value))
+        elif key == "recipients":
+            row[key] = "\n".join(parse_recipients(value))
         elif key == "level":
             if value not in LEVELS:
                 raise UserError(
@@ -98,6 +105,17 @@ def _checked(changes: Mapping[str, Any]) -> Row:
             row[key] = seconds
         elif key == "display_names":
             row[key] = int(bool(value))
+        elif key == "field_conclusions":
+            row[key] = json.dumps(
+                {
+                    clean(k, N_("Field"), max_len=100, required=True): clean(
+                        v, N_("Chair's conclusion"), max_len=20_000
+                    )
+                    for k, v in value.items()
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            )
         elif key == "deadlines":
             row[key] = json.dumps({k: str(r) for k, r in value.items()}, sort_keys=True)
         else:
@@ -195,6 +213,17 @@ def parse_participants(value: str | list[str]) -> list[str]:
     ]
 
 
+def parse_recipients(value: str | list[str]) -> list[str]:
+    """The notice's recipients (Nơi nhận), one a line or separated by ";", each as printed
+    after its dash ("Ban Dân vận Tỉnh ủy (để báo cáo)")."""
+    parts = value if isinstance(value, list) else re.split(r"[;\n]", value)
+    return [
+        clean(part.strip().lstrip("-").strip(), N_("Recipient"), max_len=PARTICIPANT_LIMIT)
+        for part in parts
+        if part.strip().lstrip("-").strip()
+    ]
+
+
 def participants(meeting: Row) -> list[str]:
     return [line for line in (meeting.get("participants") or "").split("\n") if line]
 
@@ -278,3 +307,13 @@ def set_published(store: Store, meeting_id: int, published: bool = True) -> Row:
         kind = EventKind.MEETING_PUBLISHED if published else EventKind.MEETING_UNPUBLISHED
         events.record(store, kind, meeting_id, f"meeting:{meeting_id}", published_at=when)
     return get_meeting(store, meeting_id)
+
+
+def set_field_conclusion(store: Store, meeting_id: int, field: str, text: str) -> Row:
+    """The chair's conclusion on one field (the notice's "Kết luận theo lĩnh vực"), as the
+    secretary records it; empty text removes it, so the notice drafts from the items."""
+    current = json.loads(get_meeting(store, meeting_id)["field_conclusions"] or "{}")
+    current.pop(field, None)
+    if text.strip():
+        current[field] = text
+    return update_meeting(store, meeting_id, field_conclusions=current)

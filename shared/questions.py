@@ -157,6 +157,36 @@ def propose_deadline(
     return store.calendar.deadline(start, rule).isoformat(), rule_name, str(rule)
 
 
+# How high a body's level is, in the words the bodies list uses and as meeting levels.
+RANKS = {  # folded, so "Tỉnh", "tinh" and "tỉnh" are one level
+    "xa": 1,
+    "phuong": 1,
+    "thi tran": 1,
+    "dac khu": 1,
+    "commune": 1,
+    "huyen": 2,
+    "quan": 2,
+    "district": 2,
+    "tinh": 3,
+    "province": 3,
+    "trung uong": 4,
+}
+
+
+def above_meeting(store: Store, meeting: Row, body_id: int | None) -> None:
+    """Refuse a task for a body above the meeting's authority: a commune assigns tasks
+    only to bodies under it; a provincial body receives a transfer, not a task."""
+    body = store.one("SELECT * FROM bodies WHERE id = ?", (body_id,)) if body_id else None
+    level = RANKS.get(str(meeting["level"]), 0)
+    if body and level and RANKS.get(fold(body["level"]), 0) > level:
+        raise UserError(
+            "{body} is a body of a higher level ({level}): the meeting cannot assign it a task. "
+            "Record the item as transferred, with the transfer document.",
+            body=body["name"],
+            level=body["level"],
+        )
+
+
 def _required(value: str, label: str, max_len: int = 300) -> str:
     return clean(value, label, max_len=max_len, required=True)
 
@@ -213,6 +243,8 @@ def set_outcome(
             changes.update(body_id=found["id"], body_name=found["name"])
         except UnknownBody as error:
             unknown = error
+    if not spec.transfer and changes["body_name"]:
+        above_meeting(store, meeting, changes["body_id"])
     if "level" in spec.needs:
         changes["transfer_level"] = _required(level, N_("Level"), 50)
     if "document" in spec.needs:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from shared.db import Store
 from shared.i18n import UserError
-from shared.specs import FOLLOWED_UP
+from shared.specs import FOLLOWED_UP, OUTCOMES
 
 _PERIOD = re.compile(r"(\d{4})(?:-(Q1|H1|9M|0[1-9]|1[0-2]))?")
 _MONTHS = {"Q1": 3, "H1": 6, "9M": 9}
@@ -50,6 +50,8 @@ def parse_period(text: str) -> Period:
 class Report:
     period: Period
     meetings: int = 0
+    open_meetings: int = 0
+    """Of `meetings`, those not yet closed: their figures may still change."""
     questions: int = 0
     by_outcome: Counter[str] = field(default_factory=Counter)
     by_body: Counter[str] = field(default_factory=Counter)
@@ -59,6 +61,12 @@ class Report:
     late: int = 0
     still_open: int = 0
     overdue: int = 0
+    # A transfer's duty here is telling the citizen by its deadline (Quy định 11-QĐi/TW);
+    # the competent body's answer is not this authority's to count: counted apart.
+    told_on_time: int = 0
+    told_late: int = 0
+    not_told: int = 0
+    not_told_overdue: int = 0
     satisfaction: Counter[str] = field(default_factory=Counter)
 
 
@@ -68,6 +76,10 @@ def build(store: Store, period: Period, today: dt.date | None = None) -> Report:
     report = Report(period)
     report.meetings = store.conn.execute(
         "SELECT count(*) FROM meetings WHERE date BETWEEN ? AND ?",
+        (period.start.isoformat(), period.end.isoformat()),
+    ).fetchone()[0]
+    report.open_meetings = store.conn.execute(
+        "SELECT count(*) FROM meetings WHERE date BETWEEN ? AND ? AND status <> 'closed'",
         (period.start.isoformat(), period.end.isoformat()),
     ).fetchone()[0]
     rows = store.all(
@@ -84,7 +96,9 @@ def build(store: Store, period: Period, today: dt.date | None = None) -> Report:
             continue
         report.by_body[row["body_name"] or "(chưa giao)"] += 1
         report.satisfaction[row["satisfaction"] or "unknown"] += 1
-        if row["followup_status"] == "open":
+        if OUTCOMES[row["outcome"]].transfer:
+            _count_transfer(report, row, day)
+        elif row["followup_status"] == "open":
             report.still_open += 1
             report.overdue += int(bool(row["deadline"]) and row["deadline"] < day)
         elif row["answered_on"] and row["deadline"] and row["answered_on"] > row["deadline"]:
@@ -92,3 +106,17 @@ def build(store: Store, period: Period, today: dt.date | None = None) -> Report:
         else:
             report.on_time += 1
     return report
+
+
+def _count_transfer(report: Report, row: dict[str, str], day: str) -> None:
+    """On time when the citizen was told by the deadline, whatever the competent body
+    has done since; overdue only when not told and the deadline has passed."""
+    told, deadline = row["informed_on"], row["deadline"]
+    if told:
+        if deadline and told > deadline:
+            report.told_late += 1
+        else:
+            report.told_on_time += 1
+    else:
+        report.not_told += 1
+        report.not_told_overdue += int(bool(deadline) and deadline < day)

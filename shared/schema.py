@@ -323,6 +323,23 @@ def m009_published(db: Database) -> None:
     db.execute("ALTER TABLE meetings ADD COLUMN published_at TEXT NOT NULL DEFAULT ''")
 
 
+_DOCUMENT_SETTINGS = """
+ALTER TABLE meetings ADD COLUMN chair_position TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN recipients TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN field_conclusions TEXT NOT NULL DEFAULT '{}';
+"""
+
+
+@migrations()
+def m010_document_settings(db: Database) -> None:
+    """What the documents need beyond the meeting's record: the chair's position (the
+    signature block; empty: from the officials list), the notice's recipients (one a line;
+    empty: the defaults for the meeting's level and kind) and the chair's conclusion per
+    field ({field: text})."""
+    for statement in _statements(_DOCUMENT_SETTINGS):
+        db.execute(statement)
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

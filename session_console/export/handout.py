@@ -66,8 +66,17 @@ class Writer:
                 pdf.set_y(pdf.get_y() + height)
 
 
+class Handout(FPDF):
+    """The handout's pages, each numbered "Trang x/y" at its foot."""
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("BeVietnamPro", "", 9)
+        self.cell(0, 6, f"Trang {self.page_no()}/{{nb}}", align="C")
+
+
 def pdf_bytes(record: MeetingRecord) -> bytes:
-    pdf = FPDF(format="A4")
+    pdf = Handout(format="A4")
     pdf.set_creation_date(dt.datetime.combine(record.date, dt.time(), dt.UTC))
     pdf.set_title(f"Cam kết giải quyết kiến nghị — {record.meeting['title']}")
     pdf.set_author(record.meeting["issuing_body"])
@@ -77,6 +86,11 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
     pdf.add_page()
     writer = Writer(pdf)
     width = pdf.epw
+    pdf.set_font("BeVietnamPro", "", 10)
+    writer.write(record.meeting["parent_body"].upper(), 5, align="C")
+    pdf.set_font("BeVietnamPro", "B", 10)
+    writer.write(record.meeting["issuing_body"].upper(), 5, align="C")
+    pdf.ln(2)
     if record.draft:
         pdf.set_font("BeVietnamPro", "B", 11)
         pdf.cell(width, 6, "DỰ THẢO", align="R", new_x="LMARGIN", new_y="NEXT")
@@ -85,13 +99,15 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
     pdf.set_font("BeVietnamPro", "", 11)
     writer.write(f"{record.meeting['title']} — {long_date(record.date)}", 6, align="C")
     pdf.ln(4)
-    tasks = [item for item in record.pending if not OUTCOMES[item["outcome"]].transfer]
-    moved = [item for item in record.pending if OUTCOMES[item["outcome"]].transfer]
-    if not record.pending:
+    tasks = [item for item in record.decided if not OUTCOMES[item["outcome"]].transfer]
+    moved = [item for item in record.decided if OUTCOMES[item["outcome"]].transfer]
+    if not record.decided:
         writer.write("Không có kiến nghị nào phải giải quyết sau hội nghị.", 7)
     groups: dict[str, list[Row]] = {}
     for item in tasks:
-        groups.setdefault(item["body_name"] or OWN_OFFICE, []).append(item)
+        groups.setdefault(item["body_name"] or item.get("answering_body") or OWN_OFFICE, []).append(
+            item
+        )
     if tasks:
         pdf.set_font("BeVietnamPro", "B", 13)
         writer.write("I. Các kiến nghị giao giải quyết", 8)
@@ -115,7 +131,7 @@ def pdf_bytes(record: MeetingRecord) -> bytes:
             writer.item(
                 "•",
                 f"{item['summary']}\n{_who(item)}Đã chuyển {item['body_name']}{level}"
-                f"{document}. Công dân được thông báo trước ngày "
+                f"{document}. Công dân được thông báo chậm nhất ngày "
                 f"{short_date(str(item['deadline']))}.",
                 6,
             )

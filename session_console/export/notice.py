@@ -3,14 +3,18 @@ the tasks table (body, content, deadline) and the duty to report."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Sequence
 
 from docx.document import Document as DocumentType
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
+from session_console.export import audience
 from session_console.export.layout import (
     CELL_STYLE,
+    NO_BREAK_HYPHEN,
     Family,
     Heading,
     body,
@@ -19,6 +23,7 @@ from session_console.export.layout import (
     fill_cell,
     header,
     new_document,
+    rows_whole,
     title,
     to_bytes,
 )
@@ -34,6 +39,7 @@ from session_console.export.words import (
 )
 from shared.i18n import tr
 from shared.record import MeetingRecord, Row
+from shared.signers import signature_lines
 from shared.specs import OUTCOMES, outcome_label
 
 TASK_COLUMNS = ("STT", "Cơ quan thực hiện", "Nội dung", "Thời hạn")
@@ -43,19 +49,19 @@ TRANSFER_COLUMNS = (
     "Nội dung",
     "Cơ quan có thẩm quyền",
     "Văn bản chuyển",
-    "Thông báo cho công dân trước ngày",
+    "Thông báo cho công dân chậm nhất ngày",
 )
-TRANSFER_WIDTHS_CM = (1.4, 5.4, 4.0, 2.9, 2.8)
+TRANSFER_WIDTHS_CM = (1.4, 4.8, 3.9, 3.3, 3.1)  # "27/UBND-KT" on one line at 13 pt
 
 
 def tasks(record: MeetingRecord) -> list[Row]:
     """Items for bodies under the issuing authority: pending and written replies."""
-    return [item for item in record.pending if not OUTCOMES[item["outcome"]].transfer]
+    return [item for item in record.decided if not OUTCOMES[item["outcome"]].transfer]
 
 
 def transfers(record: MeetingRecord) -> list[Row]:
     """Items sent to a competent body the issuing authority does not command."""
-    return [item for item in record.pending if OUTCOMES[item["outcome"]].transfer]
+    return [item for item in record.decided if OUTCOMES[item["outcome"]].transfer]
 
 
 def _content(item: Row) -> str:
@@ -80,11 +86,17 @@ def _grid(
         values = headings if number == 0 else rows[number - 1]
         for tc, text, width in zip(row.tc_lst, values, widths, strict=True):
             fill_cell(tc, text, CELL_STYLE, width, bold=number == 0)
+    rows_whole(table, header=True)
 
 
 def tasks_table(document: DocumentType, record: MeetingRecord) -> None:
     rows = [
-        (str(index), item["body_name"] or OWN_OFFICE, _content(item), short_date(item["deadline"]))
+        (
+            str(index),
+            item["body_name"] or item.get("answering_body") or OWN_OFFICE,
+            _content(item),
+            short_date(item["deadline"]),
+        )
         for index, item in enumerate(tasks(record), start=1)
     ]
     _grid(document, TASK_COLUMNS, TASK_WIDTHS_CM, rows)
@@ -96,7 +108,7 @@ def transfers_table(document: DocumentType, record: MeetingRecord) -> None:
             str(index),
             _content(item),
             item["body_name"] + (f" ({item['transfer_level']})" if item["transfer_level"] else ""),
-            item["transfer_doc"] or "",
+            (item["transfer_doc"] or "").replace("-", NO_BREAK_HYPHEN),
             short_date(item["deadline"]),
         )
         for index, item in enumerate(transfers(record), start=1)
@@ -110,9 +122,13 @@ def docx(
     family: Family = "state",
     abbreviation: str = "UBND",
     unit: str = "VP",
+    issued: dt.date | None = None,
 ) -> bytes:
+    """The notice, dated `issued` (it is issued days after the meeting), else with the
+    day left for the clerk to write in."""
     meeting = record.meeting
-    document = new_document(meeting["issuing_body"], record.date)
+    document = new_document(meeting["issuing_body"], issued or record.date)
+    document.core_properties.title = f"Kết luận của chủ tọa tại {meeting['title']}"
     header(
         document,
         Heading(
@@ -122,12 +138,13 @@ def docx(
             "TB",
             abbreviation,
             locality(meeting["issuing_body"]),
-            record.date,
+            issued,
             family,
             record.draft,
+            year=record.date.year,
         ),
     )
-    title(document, "THÔNG BÁO", f"Kết luận của chủ tọa tại {meeting['title']}")
+    title(document, "THÔNG BÁO", f"Kết luận của chủ tọa tại {meeting['title']}", family)
     body(
         document,
         f"Vào lúc {clock_time(meeting['start_time'])}, {long_date(record.date)}, "
@@ -135,64 +152,77 @@ def docx(
         f"{meeting['title']}. Chủ tọa: {meeting['chair'] or '...'}.",
     )
     totals = record.totals
-    spoken = totals.by_source.get("spoken", 0)
-    other = totals.questions - spoken
+    by_source = totals.by_source
+    spoken = by_source.get("spoken", 0)
+    others = [
+        f"{by_source[source]} ý kiến {words}"
+        for source, words in (
+            ("written", "gửi bằng văn bản"),
+            ("pre_collected", "thu thập trước hội nghị"),
+        )
+        if by_source.get(source)
+    ]
     body(
         document,
-        f"Hội nghị đã nghe {totals.spoken} công dân phát biểu {spoken} ý kiến"
-        + (
-            f"; ngoài ra nhận {other} ý kiến bằng văn bản hoặc thu thập trước hội nghị"
-            if other
-            else ""
-        )
+        f"Hội nghị đã nghe {totals.spoken} {audience.person(record)} phát biểu {spoken} ý kiến"
+        + (f"; ngoài ra nhận {' và '.join(others)}" if others else "")
         + f". Tổng số {totals.questions} ý kiến, trong đó "
         + ", ".join(f"{n} ý kiến {tr(label, 'vi')}" for label, n in totals.breakdown() if n)
         + ".",
     )
-    body(document, "Sau khi nghe ý kiến của Nhân dân và phần trả lời, chủ tọa kết luận như sau:")
+    body(
+        document,
+        f"Sau khi nghe ý kiến của {audience.people(record)} và phần trả lời, chủ tọa kết luận "
+        "như sau:",
+    )
     body(document, "1. Đánh giá chung", bold=True)
     body(document, meeting["conclusion"] or "...")
     body(document, "2. Kết luận theo lĩnh vực", bold=True)
-    for field, lines in conclusions_by_field(record):
-        body(document, f"- {field}. " + " ".join(lines))
-    body(document, "3. Giao nhiệm vụ", bold=True)
+    for line in field_conclusions(record):
+        body(document, line, keep=line.endswith(":"))
+    part = 3
+    asker = audience.asker(record)
     if tasks(record):
-        body(
-            document,
-            f"Giao các cơ quan, đơn vị thuộc {meeting['issuing_body']} giải quyết, trả lời "
-            "công dân các nội dung sau:",
-        )
+        if family == "party":
+            spaced(body(document, f"{part}. Đề nghị, giao nhiệm vụ", bold=True))
+            intro = (
+                "Đề nghị các cơ quan, đơn vị liên quan lãnh đạo, chỉ đạo giải quyết, trả lời "
+                f"{asker} các nội dung sau:"
+            )
+        else:
+            spaced(body(document, f"{part}. Giao nhiệm vụ", bold=True))
+            intro = (
+                f"Giao các cơ quan, đơn vị thuộc {meeting['issuing_body']} giải quyết, trả lời "
+                f"{asker} các nội dung sau:"
+            )
+        body(document, intro, keep=True)
         tasks_table(document, record)
-    else:
-        body(document, "Không có nội dung phải giải quyết sau hội nghị.")
-    part = 4
+        part += 1
     if transfers(record):
         spaced(body(document, f"{part}. Các nội dung chuyển cơ quan có thẩm quyền", bold=True))
         body(
             document,
             "Các nội dung không thuộc thẩm quyền đã được chuyển đến cơ quan có thẩm quyền "
-            "giải quyết; Văn phòng theo dõi và thông báo cho công dân theo thời hạn dưới đây:",
+            f"giải quyết; {audience.office(record, family)} theo dõi và thông báo cho {asker} "
+            "theo thời hạn dưới đây:",
+            keep=True,
         )
         transfers_table(document, record)
         part += 1
     spaced(body(document, f"{part}. Chế độ báo cáo", bold=True))
     last = body(
         document,
-        "Các cơ quan, đơn vị được giao nhiệm vụ giải quyết, trả lời công dân theo thời hạn "
-        "trên và báo cáo kết quả về Văn phòng để tổng hợp.",
+        f"Các cơ quan, đơn vị được giao nhiệm vụ giải quyết, trả lời {asker} theo thời hạn "
+        f"trên và báo cáo kết quả về {audience.office(record, family)} để tổng hợp.",
     )
     end_body(last)
     closing(
         document,
-        (f"{SIGNS_FOR[family]} {meeting['issuing_body']}", CHAIR_TITLE[family], meeting["chair"]),
-        recipients(record, family),
-        unit,
+        (signature_lines(meeting["issuing_body"], record.chair_position, family), meeting["chair"]),
+        audience.recipients(record, family),
+        audience.archive(family, unit),
     )
     return to_bytes(document)
-
-
-SIGNS_FOR = {"state": "TM.", "party": "T/M"}
-CHAIR_TITLE = {"state": "Chủ tịch", "party": "Bí thư"}
 
 
 def spaced(paragraph: Paragraph) -> None:
@@ -200,16 +230,21 @@ def spaced(paragraph: Paragraph) -> None:
     paragraph.paragraph_format.space_before = Pt(6)
 
 
-def recipients(record: MeetingRecord, family: Family) -> list[str]:
-    """Who receives the notice: the bodies given tasks, the bodies items were sent to,
-    the Front, the council and the party committee (never the issuer itself)."""
-    bodies = sorted(
-        {item["body_name"] for item in record.pending if item["body_name"]}, key=sort_key
-    )
-    others = ["Ủy ban MTTQ Việt Nam", "Thường trực HĐND", "Đảng ủy"]
-    if family == "party":
-        others = ["Ủy ban MTTQ Việt Nam", "Ủy ban nhân dân"]
-    return [*bodies, *others, "Trưởng các thôn, tổ dân phố"]
+def field_conclusions(record: MeetingRecord) -> list[str]:
+    """Section 2's paragraphs: per field, the chair's conclusion as the secretary recorded
+    it (`hallkit meeting field-conclusion`); a field without one gets a bullet an item,
+    drafted from what became of it."""
+    recorded = json.loads(record.meeting.get("field_conclusions") or "{}")
+    lines = []
+    drafted = dict(conclusions_by_field(record))
+    fields = sorted(set(drafted) | set(recorded), key=lambda name: (name == "Khác", sort_key(name)))
+    for field in fields:
+        if recorded.get(field):
+            lines.append(f"- {field}: {sentence(recorded[field])}")
+        else:
+            lines.append(f"- {field}:")
+            lines += [f"+ {item}" for item in drafted.get(field, [])]
+    return lines
 
 
 def conclusions_by_field(record: MeetingRecord) -> list[tuple[str, list[str]]]:

@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font
 
 from session_console.export.cells import append_row, csv_row
 from session_console.export.files import stable_xlsx
-from session_console.export.words import OWN_OFFICE
+from session_console.export.words import OWN_OFFICE, short_date
 from shared.deadlines import basis_label
 from shared.i18n import tr
 from shared.record import MeetingRecord
@@ -32,8 +32,9 @@ COLUMNS = (
     "Số văn bản",
     "Hạn",
     "Căn cứ thời hạn",
+    "Tình trạng",
 )
-WIDTHS = (5, 7, 20, 14, 44, 12, 17, 22, 7, 12, 11, 13)
+WIDTHS = (4, 6, 15, 12, 30, 10, 13, 17, 5, 10, 10, 10, 14)
 
 
 def columns(record: MeetingRecord) -> tuple[str, ...]:
@@ -64,9 +65,33 @@ def rows(record: MeetingRecord) -> list[list[Cell]]:
             item["transfer_doc"],
             dt.date.fromisoformat(item["deadline"]) if item["deadline"] else "",
             basis_label(item["deadline_basis"], "vi"),
+            status(item, record.as_of or record.date),
         ]
         for index, item in enumerate(record.pending, start=1)
     ]
+
+
+def status(item: dict[str, object], day: dt.date) -> str:
+    """Where the item stands on `day`: answered (when), or open, extended, passed on,
+    with "quá hạn" once its deadline has passed."""
+    if item["followup_status"] == "closed":
+        answered = str(item.get("answered_on") or "")
+        return f"Đã trả lời ngày {short_date(answered)}" if answered else "Đã kết thúc"
+    words = {
+        "extended": "Đã gia hạn",
+        "transferred": f"Đã chuyển {item['body_name']}",
+        "in_progress": "Đang giải quyết",
+    }.get(str(item.get("progress") or ""), "Chưa giải quyết")
+    deadline = str(item["deadline"] or "")
+    return words + ("; quá hạn" if deadline and deadline < day.isoformat() else "")
+
+
+def heading(record: MeetingRecord) -> str:
+    day = short_date((record.as_of or record.date).isoformat())
+    return (
+        f"Danh sách kiến nghị sau hội nghị — tình trạng giải quyết đến ngày {day} — "
+        f"{record.meeting['title']}"
+    )
 
 
 TICKET, DEADLINE = 1, 10  # the columns shown in a format of their own
@@ -96,9 +121,9 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Kiến nghị (DỰ THẢO)" if record.draft else "Kiến nghị chưa giải quyết"
-    heading = f"Danh sách kiến nghị chưa giải quyết — {record.meeting['title']}"
-    append_row(sheet, [f"DỰ THẢO — {heading}" if record.draft else heading])
+    sheet.title = "Kiến nghị (DỰ THẢO)" if record.draft else "Kiến nghị và tình trạng"
+    title = heading(record)
+    append_row(sheet, [f"DỰ THẢO — {title}" if record.draft else title])
     append_row(sheet, columns(record))
     found = rows(record)
     for row in found:
@@ -109,7 +134,7 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
         cell.font = header_font
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     wrapped = Alignment(wrap_text=True, vertical="top")
-    text_font = Font(name="Times New Roman", size=11)
+    text_font = Font(name="Times New Roman", size=12)  # ~9 pt or more once fitted to A4
     # Style one cell, then copy its style to the others: openpyxl hashes the font and the
     # alignment again on every assignment, a second for a long list.
     styled = sheet.cell(row=1, column=len(COLUMNS) + 1)
@@ -140,6 +165,9 @@ def xlsx_bytes(record: MeetingRecord) -> bytes:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches: the text as large
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6  # as the width allows
+    sheet.oddFooter.center.text = "Trang &P/&N"
     moment = dt.datetime.combine(record.date, dt.time())
     book.properties.created = book.properties.modified = moment
     book.properties.creator = book.properties.lastModifiedBy = record.meeting["issuing_body"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,14 @@ class Options:
     """None: the meeting's own (a party committee's meeting gets the party layout)."""
     abbreviation: str = ""
     unit: str = "VP"
-    csv_separator: str = ","
     """The drafting unit kept on file: "- Lưu: VT, VP." in Nơi nhận."""
+    csv_separator: str = ","
+    status_date: dt.date | None = None
+    """The day the follow-up list's status is given as of (default: the day of the
+    meeting's last recorded change)."""
+    notice_date: dt.date | None = None
+    """The day the notice is issued (it is issued after the meeting); None leaves the day
+    blank for the clerk."""
 
     def short_name(self, family: Family) -> str:
         return self.abbreviation or ("ĐU" if family == "party" else "UBND")
@@ -76,7 +83,9 @@ def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callab
         ),
         (
             f"{stem}-thong-bao-ket-luan.docx",
-            lambda: notice.docx(record, options.notice_number, family, short, options.unit),
+            lambda: notice.docx(
+                record, options.notice_number, family, short, options.unit, options.notice_date
+            ),
         ),
         (f"{stem}-cam-ket-giai-quyet.pdf", lambda: handout.pdf_bytes(record)),
     ]
@@ -90,6 +99,8 @@ def export(
     progress: Callable[[str], None] | None = None,
 ) -> tuple[MeetingRecord, list[Path]]:
     record = gather(store, meeting_id)
+    if options and options.status_date:
+        record.as_of = options.status_date
     family_of(record.meeting, (options or Options()).family)  # refused before any file
     written = []
     for name, make in documents(record, options or Options()):

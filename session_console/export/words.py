@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Any
 
 from shared.i18n import tr
 from shared.specs import OUTCOMES, outcome_label
+from shared.text import sort_key as text_sort_key
 
 KIND = {
     "kien_nghi": "kiến nghị",
@@ -75,21 +75,7 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
-# Vietnamese alphabetical order: a ă â b c d đ e ê … (code points put "Đ" after "Z").
-ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (ngang first)
-TONE_ORDER = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-
-
-def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Sorts Vietnamese text as a dictionary does: letters first, then tones."""
-    letters: list[int] = []
-    tones: list[int] = []
-    for char in text.lower():
-        parts = unicodedata.normalize("NFD", char)
-        tone = next((mark for mark in parts if mark in TONES), "")
-        base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in TONES))
-        position = ALPHABET.find(base)
-        letters.append(position if position >= 0 else 100 + ord(base[:1] or " "))
-        tones.append(TONE_ORDER[tone])
-    return tuple(letters), tuple(tones)
+def sort_key(text: str) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """Vietnamese order, syllable by syllable, each by its letters then its tone:
+    "Giao thông" before "Giáo dục" (giao < giáo), "Đất đai" after "Dân cư"."""
+    return text_sort_key(text)

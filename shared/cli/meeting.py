@@ -30,6 +30,16 @@ _DETAILS = [
     ("--chair", "Who chairs (chủ trì)."),
     ("--co-chair", "Co-chair, if any."),
     ("--secretary", "Who writes the minutes (thư ký)."),
+    (
+        "--chair-position",
+        "The chair's position as the signature block prints it, e.g. 'Chánh Văn phòng' "
+        "(default: the chair's position in the officials list).",
+    ),
+    (
+        "--recipients",
+        "Who receives the conclusion notice (Nơi nhận), separated by ';' (default: by the "
+        "meeting's level and kind).",
+    ),
 ]
 
 
@@ -343,6 +353,22 @@ def step(session: Session, meeting_id: int, position: int) -> None:
 def conclusion(session: Session, meeting_id: int, text: str) -> None:
     """Record the chair's concluding remarks for the minutes."""
     agenda.set_conclusion(session.store, meeting_id, text)
+    session.say("Updated meeting {meeting}.", meeting=meeting_id)
+
+
+@meeting.command("field-conclusion")
+@click.argument("meeting_id", type=int)
+@click.argument("field")
+@click.argument("text", default="")
+@pass_session
+def field_conclusion(session: Session, meeting_id: int, field: str, text: str) -> None:
+    """Record the chair's conclusion on FIELD for the conclusion notice (empty TEXT: the
+    notice drafts one line an item again). Also once the meeting is closed."""
+    from shared.reference import check_field
+
+    meetings.set_field_conclusion(
+        session.store, meeting_id, check_field(session.store, field), text
+    )
     session.say("Updated meeting {meeting}.", meeting=meeting_id)
 
 

@@ -58,6 +58,7 @@ def test_english_ticket(store: Store, meeting: int, citizen: dict[str, Any]) -> 
     paper = ticket(document, 576)
     assert read_qr(paper.image).startswith(citizen["code"])
     assert [line for line in paper.lines if line.isascii()] == [
+        "10/02/2026",  # the date alone: the meeting has no place, and no dangling "·"
         "SPEAKER TICKET",
         "Your number",
         "003",
@@ -74,6 +75,7 @@ def test_english_ticket(store: Store, meeting: int, citizen: dict[str, Any]) -> 
         "003",
         "Nguyễn Thị Thu Hà",
         "Thôn Đoài",
+        "10/02/2026",
     }
 
 

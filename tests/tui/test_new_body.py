@@ -96,13 +96,15 @@ async def test_a_new_body_is_added_after_a_yes(
             "125/UBND-TNMT",
         )
 
-        # the same name again, however spelled, is the body now listed: no question
+        # the same name again, however spelled, is the body now listed: no question about
+        # adding it; but a provincial body gets a transfer, never a task (issue 20, item 4)
         await open_outcome(app, pilot, "pending")
         app.screen.query_one("#f-body", Input).value = NEW.lower()
         await pilot.pause()  # the listed name is offered under the field: the box grows
         await pilot.click("#dialog-ok")
         await pilot.pause()
-        assert not isinstance(app.screen, FormDialog | ConfirmDialog)
+        assert isinstance(app.screen, FormDialog)
+        assert "là cơ quan cấp trên (tỉnh)" in screen_text(app)
         assert len(bodies(store)) == len(known) + 1
 
 

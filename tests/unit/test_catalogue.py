@@ -39,6 +39,7 @@ VIETNAMESE_BY_DESIGN = (
     "shared/reports.py",
     "shared/retention.py",
     "shared/schema.py",
+    "shared/signers.py",
     "shared/telex.py",
     "shared/text.py",
     "printing/layouts.py",

@@ -104,10 +104,12 @@ def test_every_breakdown_sums_to_its_total(
     notice = [p.text for p in Document(str(made["thong-bao-ket-luan.docx"])).paragraphs]
     checked = []
     for text in ("\n".join(minutes), markdown):
+        total, parts = _sums(text, r"số ý kiến: (?P<total>\d+) \((?P<parts>[^)]+)\)", r": (\d+)")
+        checked.append((total, parts))  # by source
         total, parts = _sums(
-            text, r"số ý kiến: (?P<total>\d+), trong đó (?P<parts>[^\n]+)", r": (\d+)"
+            text, r"số ý kiến: (?P<total>\d+).*?, trong đó (?P<parts>[^\n]+)", r": (\d+)"
         )
-        checked.append((total, parts))
+        checked.append((total, parts))  # by outcome
     spoken = _sums(
         "\n".join(notice),
         r"phát biểu (?P<total>\d+) ý kiến(?P<parts>)",
@@ -119,10 +121,16 @@ def test_every_breakdown_sums_to_its_total(
     checked.append((total, parts))
     assert all(total == parts == 8 for total, parts in checked), checked
     assert spoken[0] == 3  # the spoken ones, told apart from written and pre-collected
-    assert "ngoài ra nhận 5 ý kiến bằng văn bản hoặc thu thập trước hội nghị" in "\n".join(notice)
+    # written and pre-collected told apart, as the minutes do
+    assert (
+        "ngoài ra nhận 3 ý kiến gửi bằng văn bản và 2 ý kiến thu thập trước hội nghị"
+        in "\n".join(notice)
+    )
     # The periodic report: its outcome table sums to its count of questions.
     built = build(store, parse_period("2026-Q1"), dt.date(2026, 4, 1))
     document = Document(io.BytesIO(report_docs.docx(built, "UBND xã", "UBND tỉnh", "An")))
     outcome_table = document.tables[1]  # after the header
-    counts = [int(row.cells[1].text) for row in outcome_table.rows[1:]]
+    counts = [int(row.cells[1].text) for row in outcome_table.rows[1:-1]]
     assert sum(counts) == built.questions == 7  # questions with an outcome
+    last = outcome_table.rows[-1].cells
+    assert (last[0].text, last[1].text) == ("Tổng số", "7")  # and says so

@@ -128,7 +128,7 @@ def test_the_spreadsheet_filters_and_prints(store: Store, held: int, tmp_path: P
     assert {r[11] for r in rows} <= {"30 ngày", "10 ngày làm việc", "do chủ tọa ấn định"}
     assert "10 ngày làm việc" in {r[11] for r in rows}
     assert sheet.cell(3, 5).alignment.wrap_text
-    assert sheet.auto_filter.ref == "A2:L5" and sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref == "A2:M5" and sheet.freeze_panes == "A3"
     setup = sheet.page_setup
     assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # A4
     assert setup.fitToWidth == 1 and setup.fitToHeight == 0
@@ -146,7 +146,12 @@ def test_the_spreadsheet_filters_and_prints(store: Store, held: int, tmp_path: P
 
 def test_a_party_committees_report(store: Store, held: int, db_path: Path, tmp_path: Path) -> None:
     meetings.update_meeting(
-        store, held, level="party", issuing_body="Đảng ủy xã Minh Hòa", parent_body="Đảng bộ tỉnh"
+        store,
+        held,
+        level="party",
+        issuing_body="Đảng ủy xã Minh Hòa",
+        parent_body="Đảng bộ tỉnh",
+        chair_position="Bí thư Đảng ủy xã",
     )
     refused = CliRunner().invoke(
         cli,
@@ -168,4 +173,4 @@ def test_a_party_committees_report(store: Store, held: int, db_path: Path, tmp_p
     left = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs]
     assert left[-2:] == ["*", "Số     -BC/ĐU"]
     signer = [p.text for p in document.tables[-1].rows[0].cells[1].paragraphs]
-    assert signer[:2] == ["T/M ĐẢNG ỦY XÃ MINH HÒA", "BÍ THƯ"]
+    assert signer[:2] == ["T/M ĐẢNG ỦY", "BÍ THƯ"]

@@ -63,21 +63,25 @@ def test_minutes_are_laid_out_per_decree_30(store: Store, held: int, tmp_path: P
     body = [p.text for p in document.paragraphs if p.text]
     assert body[:3] == ["DỰ THẢO", "BIÊN BẢN", "Hội nghị đối thoại xã Minh Hòa"]
     speakers = [
-        i for i, text in enumerate(body) if text.startswith(("1. Hoàng", "2. Nguyễn", "3. Trịnh"))
+        i
+        for i, text in enumerate(body)
+        if text.startswith(("1. Ông/Bà Hoàng", "2. Ông/Bà Nguyễn", "3. Ông/Bà Trịnh"))
     ]
     assert len(speakers) == 3 and speakers == sorted(speakers)  # speaking order
     assert any("Phòng Kinh tế trả lời, hạn 12/03/2026" in text for text in body)
-    assert any("Hội Phụ nữ xã: Hỏi về lịch tiêm chủng" in text for text in body)
+    assert any("Hội Phụ nữ xã (gửi bằng văn bản): Hỏi về lịch tiêm chủng" in text for text in body)
     title = next(p for p in document.paragraphs if p.text == "BIÊN BẢN")
     assert title.runs[0].bold and title.runs[0].font.size == Pt(14)
     justified = next(p for p in document.paragraphs if p.text.startswith("Địa điểm"))
     style = justified.style
     assert style is not None and style.paragraph_format.first_line_indent == Cm(1.27)
     assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-    signatures = [p.text for c in document.tables[-2]._cells for p in c.paragraphs]
-    assert signatures == ["THƯ KÝ", "Lê Thị Thanh", "CHỦ TỌA", "Nguyễn Văn Hùng"]
-    recipients = [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs]
-    assert recipients[0] == "Nơi nhận:" and recipients[-1] == "- Lưu: VT, VP."
+    left, right = document.tables[-1].rows[0].cells  # one row: never split over pages
+    signatures = [p.text for c in (left, right) for p in c.paragraphs if p.text]
+    assert signatures[:2] == ["THƯ KÝ", "Lê Thị Thanh"]
+    assert signatures[-2:] == ["CHỦ TỌA", "Nguyễn Văn Hùng"]
+    recipients = signatures[signatures.index("Nơi nhận:") : -2]  # under the secretary
+    assert recipients[-1] == "- Lưu: VT, VP."
     assert not any("0912345678" in text for text in texts(minutes))
 
 
@@ -93,7 +97,7 @@ def test_notice_gives_tasks_to_own_bodies_and_lists_transfers_apart(
     assert moved[0][2:] == [
         "Cơ quan có thẩm quyền",
         "Văn bản chuyển",
-        "Thông báo cho công dân trước ngày",
+        "Thông báo cho công dân chậm nhất ngày",
     ]
     assert moved[1][2:4] == ["Sở Nông nghiệp và Môi trường (tỉnh)", "125/UBND-KT"]
     assert "Chủ tịch" not in moved[1][2] and moved[1][4]  # a date to tell the citizen by
@@ -178,6 +182,7 @@ def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None
         level="party",
         issuing_body="Đảng ủy xã Minh Hòa",
         parent_body="Đảng bộ tỉnh Phú Thọ",
+        chair_position="Bí thư Đảng ủy xã",
     )
     with pytest.raises(UserError, match="state"):
         export(store, held, tmp_path / "refused", Options(family="state"))
@@ -195,8 +200,10 @@ def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None
     notice = Document(str(made["thong-bao-ket-luan.docx"]))
     assert "Số 3-TB/ĐU" in [p.text for p in notice.tables[0].rows[0].cells[0].paragraphs]
     recipients, signer = notice.tables[-1].rows[0].cells
-    assert [p.text for p in signer.paragraphs][:2] == ["T/M ĐẢNG ỦY XÃ MINH HÒA", "BÍ THƯ"]
-    assert not any("Đảng ủy" in p.text for p in recipients.paragraphs)  # not itself
+    assert [p.text for p in signer.paragraphs][:2] == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
+    names = [p.text for p in recipients.paragraphs]
+    assert names[-1] == "- Lưu Văn phòng Đảng ủy."  # HD 36's archive line, no "VT"
+    assert not any("Đảng ủy" in name for name in names[:-1])  # not itself
 
 
 def test_dates_and_formulas(store: Store, held: int, tmp_path: Path) -> None:
