@@ -1,5 +1,5 @@
-"""The read-only web face (`hallkit web`): aiohttp and Jinja2, no Textual."""
+"""The read-only web face (`hallkit web`): aiohttp and Jinja2, no Textual.
 
-from session_console.web.app import make_app
-
-__all__ = ["make_app"]
+Nothing is imported here: the base install has neither aiohttp nor Jinja2, and importing
+this package must not need them. Import `make_app` from `session_console.web.app`.
+"""

@@ -145,7 +145,7 @@ async def test_lookup_rate_limit_answers_429_with_the_wait(client: TestClient) -
 async def test_forwarded_for_is_trusted_only_when_asked(demo_db: Any) -> None:
     from aiohttp.test_utils import TestServer
 
-    from session_console.web import make_app
+    from session_console.web.app import make_app
 
     app = make_app(demo_db, forwarded_allow=frozenset({"127.0.0.1"}))
     async with TestClient(TestServer(app)) as proxied:
