@@ -26,13 +26,15 @@ class HallFeed:
         self.store = store
         self.poll = poll
         self.signal = ChangeSignal(store)
-        self.state = hall_state(store)
+        # What was last pushed: only run() compares against it or changes it, so a page
+        # load or a new stream (fresh_state) can never swallow the next change.
+        self.pushed = hall_state(store)
         self.subscribers: set[asyncio.Queue[dict[str, Any] | None]] = set()
 
     def fresh_state(self) -> dict[str, Any]:
-        """The state with the timer read now (a page opened mid-speech starts right)."""
-        self.state = hall_state(self.store)
-        return self.state
+        """The state with the timer read now (a page opened mid-speech starts right).
+        Read for one page only; the feed's own comparison state is left alone."""
+        return hall_state(self.store)
 
     async def run(self) -> None:
         while True:
@@ -40,9 +42,9 @@ class HallFeed:
             if not self.signal.changed():
                 continue
             state = hall_state(self.store)
-            if state == self.state:
+            if state == self.pushed:
                 continue
-            self.state = state
+            self.pushed = state
             for queue in self.subscribers:
                 queue.put_nowait(state)
 
