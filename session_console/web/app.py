@@ -13,7 +13,9 @@ import jinja2
 from aiohttp import web
 
 from session_console.web import live, routes
+from session_console.web.guard import mark_requests
 from session_console.web.ratelimit import RateLimit
+from shared.config import WebLimits
 from shared.db import open_readonly
 from shared.text import show_date
 
@@ -61,10 +63,13 @@ def make_app(
     forwarded_allow: frozenset[str] = frozenset(),
     rate_limit: RateLimit | None = None,
     poll: float = live.POLL_SECONDS,
+    limits: WebLimits | None = None,
 ) -> web.Application:
     """The application; raises UserError if the database cannot be read."""
     store = open_readonly(db_path)
-    app = web.Application(middlewares=[pages_for_errors])
+    # A lookup form is a few bytes: nobody needs to send the default megabyte.
+    app = web.Application(middlewares=[mark_requests, pages_for_errors], client_max_size=16_384)
+    app[routes.LIMITS] = limits or WebLimits()
     app[routes.STORE] = store
     app[routes.TRUSTED] = forwarded_allow
     app[routes.LIMIT] = rate_limit or RateLimit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
@@ -26,11 +27,14 @@ from shared.cli.base import Session, pass_session
 @pass_session
 def web(session: Session, host: str, port: int, forwarded_allow: str, db: Path | None) -> None:
     """Serve the read-only web face (database opened read-only; --db chooses the file)."""
-    from aiohttp import web as aioweb
+    import asyncio
 
     from session_console.web.app import make_app
+    from session_console.web.guard import run
 
     trusted = frozenset(a.strip() for a in forwarded_allow.split(",") if a.strip())
-    app = make_app(db or session.settings.db_path, forwarded_allow=trusted)
+    limits = session.settings.web
+    app = make_app(db or session.settings.db_path, forwarded_allow=trusted, limits=limits)
     session.say("Serving {url} (Ctrl+C to stop).", url=f"http://{host}:{port}/")
-    aioweb.run_app(app, host=host, port=port, print=None)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run(app, host, port, limits, trusted))

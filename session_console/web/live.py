@@ -7,16 +7,21 @@ import asyncio
 import contextlib
 import json
 import time
+from collections import Counter
 from collections.abc import AsyncIterator
 from typing import Any
 
 from aiohttp import web
 
+from session_console.web.guard import Throttled, client_key
+from session_console.web.ratelimit import client_address
 from shared.db import ChangeSignal, Store
 from shared.public import hall_state
 
 POLL_SECONDS = 0.1
 KEEPALIVE_SECONDS = 15.0
+STREAM_RETRY_SECONDS = 30
+GONE_CHECK_SECONDS = 1.0
 
 
 class HallFeed:
@@ -30,6 +35,8 @@ class HallFeed:
         # load or a new stream (fresh_state) can never swallow the next change.
         self.pushed = hall_state(store)
         self.subscribers: set[asyncio.Queue[dict[str, Any] | None]] = set()
+        self.per_client: Counter[str] = Counter()
+        self.refused = Throttled("hall display streams refused: at the cap")
 
     def fresh_state(self) -> dict[str, Any]:
         """The state with the timer read now (a page opened mid-speech starts right).
@@ -69,7 +76,29 @@ def event(state: dict[str, Any]) -> bytes:
 
 
 async def stream(request: web.Request) -> web.StreamResponse:
+    from session_console.web import routes  # routes imports this module
+
     feed: HallFeed = request.app[FEED]
+    limits = request.app[routes.LIMITS]
+    client = client_key(client_address(request, request.app[routes.TRUSTED]))
+    if (
+        len(feed.subscribers) >= limits.streams
+        or feed.per_client[client] >= limits.streams_per_client
+    ):
+        feed.refused(f"(last from {client})")
+        page = routes.error_page(request, 503)
+        page.headers["Retry-After"] = str(STREAM_RETRY_SECONDS)
+        return page
+    feed.per_client[client] += 1
+    try:
+        return await _stream(request, feed)
+    finally:
+        feed.per_client[client] -= 1
+        if feed.per_client[client] <= 0:
+            del feed.per_client[client]
+
+
+async def _stream(request: web.Request, feed: HallFeed) -> web.StreamResponse:
     response = web.StreamResponse(
         headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"}
     )
@@ -77,11 +106,18 @@ async def stream(request: web.Request) -> web.StreamResponse:
     # A closed tab is the normal end of a stream, not an error to report.
     with contextlib.suppress(ConnectionError), feed.subscription() as queue:
         await response.write(b"retry: 1000\n\n" + event(feed.fresh_state()))
+        quiet_since = time.monotonic()
         while True:
             try:
-                state = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
+                # Woken each second to see whether the tab is gone: a closed display must
+                # give its place back at once, not at the next keepalive.
+                state = await asyncio.wait_for(queue.get(), GONE_CHECK_SECONDS)
             except TimeoutError:
-                await response.write(b": keepalive\n\n")
+                if request.transport is None or request.transport.is_closing():
+                    break
+                if time.monotonic() - quiet_since >= KEEPALIVE_SECONDS:
+                    quiet_since = time.monotonic()
+                    await response.write(b": keepalive\n\n")
                 continue
             if state is None:
                 break

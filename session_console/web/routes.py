@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -12,6 +13,7 @@ from session_console.web.live import FEED
 from session_console.web.ratelimit import RateLimit, client_address
 from session_console.web.texts import LANGUAGE_NAME, texts
 from shared import public
+from shared.config import WebLimits
 from shared.db import Store
 from shared.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 
@@ -19,6 +21,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 STORE = web.AppKey("store", Store)
 TRUSTED = web.AppKey("trusted", frozenset)
 LIMIT = web.AppKey("limit", RateLimit)
+LIMITS = web.AppKey("limits", WebLimits)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 ROUTES = web.RouteTableDef()
 
@@ -50,6 +53,8 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
 def error_page(request: web.Request, status: int) -> web.Response:
     if status == 404:
         return not_found(request)
+    if status == 503:
+        return render(request, "busy.html", status=503)
     return render(request, "error.html", status=status)
 
 
@@ -83,7 +88,9 @@ async def lookup(request: web.Request) -> web.Response:
         response = render(request, "too_many.html", status=429, seconds=wait)
         response.headers["Retry-After"] = str(wait)
         return response
-    form = await request.post()
+    # A form sent a byte at a time holds a connection: it gets as long as headers do.
+    async with asyncio.timeout(request.app[LIMITS].request_seconds):
+        form = await request.post()
     typed = str(form.get("code", ""))[:40]
     shown = public.citizen_by_code(request.app[STORE], typed)
     if shown is None:

@@ -3,12 +3,20 @@ starve it, nothing leaks."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from session_console.web import guard, live
 from session_console.web.app import make_app
 from shared import speaking
+from shared.config import WebLimits
 from shared.db import Store
 from tests.web.test_pages import read_event
 
@@ -46,3 +54,107 @@ async def test_every_display_gets_every_change_in_order_whatever_others_load(
                     await read_event(other)
                 state = await read_event(display)
                 assert (state["number"], state["state"]) == expected
+
+
+@contextlib.asynccontextmanager
+async def guarded(
+    db: Path, limits: WebLimits, trusted: frozenset[str] = frozenset()
+) -> AsyncIterator[int]:
+    """The app behind its guard on a real socket, as `hallkit web` serves it; the port."""
+    app = make_app(db, poll=0.02, limits=limits, forwarded_allow=trusted)
+    runner, listening = await guard.serve(app, "127.0.0.1", 0, limits, trusted)
+    try:
+        yield int(listening.sockets[0].getsockname()[1])
+    finally:
+        listening.close()
+        await runner.cleanup()
+
+
+async def connect(port: int, source: str = "127.0.0.1") -> tuple[Any, Any]:
+    return await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
+
+
+async def closed_by_server(reader: asyncio.StreamReader) -> bytes:
+    """Everything the server sends until it closes the connection (or 10 s pass)."""
+    return await asyncio.wait_for(reader.read(), 10)
+
+
+async def get(port: int, path: str, source: str = "127.0.0.1") -> tuple[int, bytes]:
+    reader, writer = await connect(port, source)
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+    answer = await closed_by_server(reader)
+    writer.close()
+    return int(answer.split(b" ", 2)[1]), answer
+
+
+async def test_streams_are_capped_in_all_and_per_client_with_a_clear_503(
+    demo_db: Path,
+) -> None:
+    limits = WebLimits(streams=3, streams_per_client=2)
+    app = make_app(demo_db, poll=0.02, limits=limits, forwarded_allow=frozenset({"127.0.0.1"}))
+    async with TestClient(TestServer(app)) as client:
+        a = {"X-Forwarded-For": "198.51.100.1"}
+        b = {"X-Forwarded-For": "198.51.100.2"}
+        async with (
+            client.get("/man-hinh/su-kien", headers=a) as one,
+            client.get("/man-hinh/su-kien", headers=a) as two,
+        ):
+            await read_event(one)
+            await read_event(two)
+            third = await client.get("/man-hinh/su-kien", headers=a)
+            assert third.status == 503 and third.headers["Retry-After"]
+            assert "Máy chủ đang bận" in await third.text()
+            assert third.headers["Content-Security-Policy"]
+            async with client.get("/man-hinh/su-kien", headers=b) as other:
+                await read_event(other)  # another address still gets one
+                past_total = await client.get(
+                    "/man-hinh/su-kien", headers={"X-Forwarded-For": "198.51.100.3"}
+                )
+                assert past_total.status == 503
+        feed = client.app[live.FEED]
+        while feed.per_client:  # closed streams are given back
+            await asyncio.sleep(0.05)
+        async with client.get("/man-hinh/su-kien", headers=a) as again:
+            await read_event(again)
+
+
+async def test_a_slow_or_silent_connection_is_closed_after_its_deadline(demo_db: Path) -> None:
+    async with guarded(demo_db, WebLimits(request_seconds=1)) as port:
+        silent = await connect(port)
+        slow_reader, slow_writer = await connect(port)
+        slow_writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        assert await closed_by_server(silent[0]) == b""
+        assert await closed_by_server(slow_reader) == b""
+        assert (await get(port, "/"))[0] == 200
+
+
+async def test_idle_connections_cannot_starve_the_server(
+    demo_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Past the caps the oldest silent connection makes room; when nothing can make
+    room, a short 503; the refusals are logged once, not per attempt."""
+    limits = WebLimits(connections=12, connections_per_client=5, request_seconds=60)
+    caplog.set_level(logging.WARNING, "hallkit.web")
+    async with guarded(demo_db, limits) as port:
+        # One address holds 30 silent connections: it keeps 5 at most, the oldest dropped.
+        hoard = [await connect(port, "127.0.0.2") for _ in range(30)]
+        dropped = [c for c in hoard[:25] if await closed_by_server(c[0]) == b""]
+        assert len(dropped) == 25
+        # Many addresses fill the total: a real visitor still gets in.
+        crowd = [await connect(port, f"127.0.1.{i}") for i in range(1, 40)]
+        assert (await get(port, "/", "127.0.0.9"))[0] == 200
+        # When every connection is busy (a display stream each), a newcomer gets a 503.
+        busy = []
+        for i in range(12):
+            reader, writer = await connect(port, f"127.0.2.{i}")
+            writer.write(b"GET /man-hinh/su-kien HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert b"200 OK" in await reader.readline()
+            busy.append((reader, writer))
+        status, answer = await get(port, "/", "127.0.0.8")
+        assert status == 503 and b"Retry-After" in answer
+        for _ in range(20):
+            assert (await get(port, "/", "127.0.0.8"))[0] == 503
+        for _, writer in [*hoard, *crowd, *busy]:
+            writer.close()
+    refusals = [r for r in caplog.records if "refused" in r.getMessage()]
+    assert len(refusals) == 1, [r.getMessage() for r in refusals]

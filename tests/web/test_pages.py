@@ -223,6 +223,8 @@ async def _next_event(stream: Any) -> dict[str, Any]:
     data = ""
     while True:
         line = (await stream.content.readline()).decode()
+        if not line:
+            raise EOFError(f"the stream ended ({stream.status})")
         if line.startswith("data: "):
             data = line[6:]
         elif line == "\n" and data:

@@ -1,0 +1,402 @@
+"""The web face under a hostile internet (issue 19), on a server started here and only
+ever reached on 127.0.0.1 (the client side binds other 127.x addresses so that each
+visitor, legitimate or not, is its own address).
+
+1. Starvation: the server runs with the usual 1,024 open files. `--hostile` connections
+   (half silent, half sending their headers a byte at a time), from 100 addresses, are
+   held open and reopened as the server drops them; meanwhile `--clients` visitors load
+   /T/<token> and `--displays` hall displays follow `--changes` queue changes. Prints the
+   visitors' p95, whether every display got every change in order, the server's peak
+   memory and how many lines it logged.
+2. Display loads racing changes: one client reloads /man-hinh as fast as it can while
+   the queue changes; the open displays must see every change.
+3. The timing of /T/ for an unknown code vs a known code with a bad signature, over
+   `--pairs` interleaved pairs: the z-score of the mean difference (goal |z| < 2).
+4. The rate limiter: memory and time per check at 100,000 clients.
+
+Run by hand: .venv/bin/python bench/web_hostile.py [--hostile 1000 --clients 200
+--displays 20 --changes 10 --pairs 3000]. Every loop is bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import math
+import os
+import random
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from shared import speaking, tokens
+from shared.db import open_store
+from shared.demo import demo
+from shared.registrations import payload
+
+HOST = "127.0.0.1"
+
+
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def _nofile_1024() -> None:
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+
+
+@contextlib.contextmanager
+def server(db: Path, log: Path) -> Iterator[tuple[str, int]]:
+    port = free_port()
+    command = [sys.executable, "-m", "shared.cli", "--db", str(db), "web", "--port", str(port)]
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command, stdout=output, stderr=output, preexec_fn=_nofile_1024, cwd=db.parent
+        )
+    try:
+        for _ in range(400):
+            with contextlib.suppress(OSError), socket.create_connection((HOST, port), 0.2):
+                break
+            time.sleep(0.05)
+        yield f"http://{HOST}:{port}", process.pid
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+async def display(
+    base: str, source: str, seen: list[tuple[Any, str]], ready: asyncio.Event
+) -> None:
+    """One hall display: every state it is sent, in order."""
+    import json
+
+    connector = aiohttp.TCPConnector(local_addr=(source, 0))
+    async with (
+        aiohttp.ClientSession(connector=connector) as session,
+        session.get(f"{base}/man-hinh/su-kien", timeout=aiohttp.ClientTimeout(total=None)) as r,
+    ):
+        assert r.status == 200, r.status
+        async for line in r.content:
+            if line.startswith(b"data: "):
+                state = json.loads(line[6:])
+                seen.append((state["number"], state["state"]))
+                ready.set()
+
+
+async def hostile(port: int, source: str, slow: bool, stop: asyncio.Event, held: list[int]) -> None:
+    """One connection that never sends a whole request, reopened when dropped."""
+    for _ in range(10_000):  # bounded
+        if stop.is_set():
+            return
+        try:
+            reader, writer = await asyncio.open_connection(HOST, port, local_addr=(source, 0))
+        except OSError:
+            await asyncio.sleep(0.5)
+            continue
+        held[0] += 1
+        try:
+            request = b"GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 4000
+            for byte in range(len(request) if slow else 0):
+                writer.write(request[byte : byte + 1])
+                await asyncio.sleep(1.0)
+                if stop.is_set() or reader.at_eof():
+                    break
+            with contextlib.suppress(TimeoutError):
+                # Wait, silent, until dropped (or the run ends).
+                while not stop.is_set() and not reader.at_eof():
+                    await asyncio.wait_for(reader.read(1024), 0.5)
+        except OSError:
+            pass
+        finally:
+            held[0] -= 1
+            writer.close()
+        await asyncio.sleep(random.uniform(0.05, 0.2))
+
+
+async def visitor(
+    base: str,
+    source: str,
+    token: str,
+    requests: int,
+    think: float,
+    latencies: list[float],
+    failures: list[str],
+) -> None:
+    connector = aiohttp.TCPConnector(local_addr=(source, 0))
+    timeout = aiohttp.ClientTimeout(total=10)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+        await asyncio.sleep(random.uniform(0, think))
+        for _ in range(requests):
+            started = time.perf_counter()
+            try:
+                async with session.get(f"{base}/T/{token}") as response:
+                    await response.read()
+                    if response.status != 200:
+                        failures.append(str(response.status))
+            except (aiohttp.ClientError, TimeoutError) as error:
+                failures.append(type(error).__name__)
+            latencies.append(time.perf_counter() - started)
+            await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
+
+
+def changes(db: Path, count: int) -> list[tuple[Any, str]]:
+    """`count` queue changes, each committed on its own; what each display must show."""
+    store = open_store(db, "bench", check=False)
+    meeting = store.one("SELECT id FROM meetings WHERE status = 'open'")
+    assert meeting is not None
+    expected: list[tuple[Any, str]] = []
+    for step in range(count):
+        if step % 2 == 0:
+            with contextlib.suppress(Exception):
+                speaking.stop(store, meeting["id"])
+            row = speaking.call(store, meeting["id"])
+            expected.append((row["number"], "called"))
+        else:
+            speaking.start(store, meeting["id"])
+            expected.append((expected[-1][0], "speaking"))
+        time.sleep(0.3)
+    store.close()
+    return expected
+
+
+def arrived_in_order(seen: list[tuple[Any, str]], expected: list[tuple[Any, str]]) -> bool:
+    """Every expected state appears in `seen`, in order (a stop between changes shows too)."""
+    position = 0
+    for state in seen:
+        if position < len(expected) and state == expected[position]:
+            position += 1
+    return position == len(expected)
+
+
+async def starvation(
+    base: str, pid: int, db: Path, tokens_: list[str], args: argparse.Namespace
+) -> None:
+    port = int(base.rsplit(":", 1)[1])
+    stop = asyncio.Event()
+    held = [0]
+    peak = [rss_mb(pid)]
+    attackers = [
+        asyncio.create_task(hostile(port, f"127.0.3.{i % 100 + 1}", i % 2 == 1, stop, held))
+        for i in range(args.hostile)
+    ]
+    for _ in range(200):
+        if held[0] >= args.hostile * 0.9:
+            break
+        await asyncio.sleep(0.05)
+    print(f"{held[0]} hostile connections open (half silent, half slow headers)")
+    seen: list[list[tuple[Any, str]]] = [[] for _ in range(args.displays)]
+    readies = [asyncio.Event() for _ in seen]
+    displays = [
+        asyncio.create_task(display(base, f"127.0.4.{i + 1}", s, r))
+        for i, (s, r) in enumerate(zip(seen, readies, strict=True))
+    ]
+    await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 30)
+
+    async def sample() -> None:
+        while not stop.is_set():
+            peak.append(rss_mb(pid))
+            await asyncio.sleep(0.1)
+
+    sampler = asyncio.create_task(sample())
+    latencies: list[float] = []
+    failures: list[str] = []
+    change_task = asyncio.create_task(asyncio.to_thread(changes, db, args.changes))
+    started = time.perf_counter()
+    await asyncio.gather(
+        *(
+            visitor(
+                base,
+                f"127.0.1.{i % 250 + 1}" if i < 250 else f"127.0.2.{i % 250 + 1}",
+                tokens_[i % len(tokens_)],
+                args.requests,
+                args.think,
+                latencies,
+                failures,
+            )
+            for i in range(args.clients)
+        )
+    )
+    elapsed = time.perf_counter() - started
+    expected = await change_task
+    for _ in range(100):
+        if all(arrived_in_order(s, expected) for s in seen):
+            break
+        await asyncio.sleep(0.05)
+    hostile_at_end = held[0]
+    stop.set()
+    await sampler
+    for task in [*displays, *attackers]:
+        task.cancel()
+    await asyncio.gather(*displays, *attackers, return_exceptions=True)
+    ordered = sorted(latencies)
+    p = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000  # noqa: E731
+    complete = sum(arrived_in_order(s, expected) for s in seen)
+    print(
+        f"{len(latencies)} visits to /T/… from {args.clients} visitors in {elapsed:.1f} s,"
+        f" {len(failures)} failed {sorted(set(failures))[:5]}"
+    )
+    print(
+        f"  latency p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, p99 {p(0.99):.1f} ms,"
+        f" max {ordered[-1] * 1000:.1f} ms"
+    )
+    print(
+        f"{complete} of {args.displays} displays got all {len(expected)} changes in order;"
+        f" {hostile_at_end} hostile connections still open at the end"
+    )
+    print(f"server memory: peak RSS {max(peak):.1f} MB (VmHWM {rss_mb(pid, 'VmHWM'):.1f} MB)")
+
+
+async def racing_loads(base: str, db: Path, count: int) -> None:
+    seen: list[tuple[Any, str]] = []
+    ready = asyncio.Event()
+    watcher = asyncio.create_task(display(base, "127.0.5.1", seen, ready))
+    await asyncio.wait_for(ready.wait(), 30)
+    stop = asyncio.Event()
+    loads = [0]
+
+    async def reload() -> None:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(100_000):  # bounded
+                if stop.is_set():
+                    return
+                async with session.get(f"{base}/man-hinh") as response:
+                    await response.read()
+                loads[0] += 1
+
+    reloader = asyncio.create_task(reload())
+    expected = await asyncio.to_thread(changes, db, count)
+    for _ in range(100):
+        if arrived_in_order(seen, expected):
+            break
+        await asyncio.sleep(0.05)
+    stop.set()
+    await reloader
+    watcher.cancel()
+    await asyncio.gather(watcher, return_exceptions=True)
+    got = arrived_in_order(seen, expected)
+    print(
+        f"display loads racing changes: {loads[0]} loads of /man-hinh during {count} changes;"
+        f" the open display got {'every change in order' if got else 'NOT every change'}"
+    )
+
+
+async def timing(base: str, good: str, unknown: str, pairs: int) -> None:
+    """Interleaved pairs, order shuffled in each pair: the server's extra work for a
+    known code with a bad signature shows as a positive mean difference."""
+    code, signature = good.split("-")
+    flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
+    bad_signature = f"{code}-{flipped}"
+    unknown_code = f"{unknown}-{signature}"
+    differences: list[float] = []
+
+    async def once(session: aiohttp.ClientSession, token: str) -> float:
+        started = time.perf_counter_ns()
+        async with session.get(f"{base}/T/{token}") as response:
+            await response.read()
+            assert response.status == 404, response.status
+        return (time.perf_counter_ns() - started) / 1000
+
+    # /T/ is rate-limited per client: a fresh source address every few pairs.
+    per_address = 4
+    for batch in range(math.ceil(pairs / per_address)):
+        source = f"127.{7 + batch // 62500}.{batch // 250 % 250}.{batch % 250 + 1}"
+        connector = aiohttp.TCPConnector(local_addr=(source, 0))
+        async with aiohttp.ClientSession(connector=connector) as session:
+            await once(session, unknown_code)  # the connection opened outside the pairs
+            for _ in range(per_address):
+                if random.random() < 0.5:
+                    a = await once(session, bad_signature)
+                    b = await once(session, unknown_code)
+                else:
+                    b = await once(session, unknown_code)
+                    a = await once(session, bad_signature)
+                differences.append(a - b)
+    mean = statistics.fmean(differences)
+    z = mean / (statistics.stdev(differences) / math.sqrt(len(differences)))
+    print(
+        f"/T/ timing over {pairs} interleaved pairs: bad signature − unknown code ="
+        f" {mean:+.2f} µs on average, z = {z:+.2f} (goal |z| < 2)"
+    )
+
+
+def limiter(clients: int) -> None:
+    from session_console.web.ratelimit import RateLimit
+
+    limit = RateLimit()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    started = time.perf_counter()
+    for i in range(clients):
+        limit.retry_after(f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}", now=float(i) / 1000)
+    took = time.perf_counter() - started
+    used = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    checks = []
+    for i in range(2000):
+        started = time.perf_counter()
+        limit.retry_after(f"11.0.{i >> 8 & 255}.{i & 255}", now=clients / 1000 + i / 1000)
+        checks.append(time.perf_counter() - started)
+    print(
+        f"rate limiter at {clients:,} clients: {used / 2**20:.1f} MiB traced,"
+        f" {took / clients * 1e6:.1f} µs per check while filling,"
+        f" then p99 {sorted(checks)[int(0.99 * len(checks))] * 1e6:.1f} µs per check"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--hostile", type=int, default=1000)
+    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--requests", type=int, default=10)
+    parser.add_argument("--think", type=float, default=1.0)
+    parser.add_argument("--displays", type=int, default=20)
+    parser.add_argument("--changes", type=int, default=10)
+    parser.add_argument("--pairs", type=int, default=3000)
+    parser.add_argument("--limiter-clients", type=int, default=100_000)
+    args = parser.parse_args()
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 8192)), hard))
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; client and server share them")
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        store = open_store(db, "bench")
+        demo(store)
+        registrations = store.all("SELECT * FROM registrations")
+        tokens_ = [payload(store, r) for r in registrations]
+        known = {r["code"] for r in registrations}
+        unknown = next(c for c in ("222222", "333333", "444444") if c not in known)
+        store.close()
+        log = Path(folder) / "server.log"
+        with server(db, log) as (base, pid):
+            asyncio.run(starvation(base, pid, db, tokens_, args))
+            asyncio.run(racing_loads(base, db, args.changes))
+            asyncio.run(timing(base, tokens_[0], unknown, args.pairs))
+            peak = rss_mb(pid, "VmHWM")
+        lines = log.read_text(errors="replace").splitlines()
+        print(f"server log: {len(lines)} lines, {log.stat().st_size} bytes; peak RSS {peak:.1f} MB")
+        assert tokens.CODE_LENGTH
+    limiter(args.limiter_clients)
+
+
+if __name__ == "__main__":
+    main()
