@@ -90,6 +90,19 @@ def published_results(store: Store, uid: str) -> Row | None:
     }
 
 
+# The display's state when nothing is open; hall_state fills in the rest.
+EMPTY_HALL: Row = {
+    "meeting": "",
+    "number": None,
+    "state": "",
+    "name": "",
+    "elapsed": 0,
+    "running": False,
+    "limit": 0,
+    "next": [],
+}
+
+
 def hall_state(store: Store, now: float | None = None) -> Row:
     """What the projector shows for the one open meeting: the number at the lectern and
     whether it is called, speaking or paused, the timer, the next numbers; the name only
@@ -97,16 +110,7 @@ def hall_state(store: Store, now: float | None = None) -> Row:
     meetings = store.all(
         "SELECT id, title, display_names, speaking_seconds FROM meetings WHERE status = 'open'"
     )
-    state: Row = {
-        "meeting": "",
-        "number": None,
-        "state": "",
-        "name": "",
-        "elapsed": 0,
-        "running": False,
-        "limit": 0,
-        "next": [],
-    }
+    state: Row = {**EMPTY_HALL, "next": []}
     if len(meetings) != 1:
         return state
     meeting = meetings[0]

@@ -1,7 +1,8 @@
 """`hallkit web`: the read-only web face, one aiohttp application.
 
 Every response carries the security headers; every error is a page in the visitor's
-language, never a traceback; the database is opened with SQLite's `mode=ro`.
+language, never a traceback; the database is opened with SQLite's `mode=ro` and read off the event loop
+(session_console.web.reads).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from aiohttp import web
 from session_console.web import live, routes
 from session_console.web.guard import mark_requests
 from session_console.web.ratelimit import RateLimit
+from session_console.web.reads import Reader
 from shared.config import WebLimits
-from shared.db import open_readonly
 from shared.text import show_date
 
 STATIC = Path(__file__).parent / "static"
@@ -66,11 +67,11 @@ def make_app(
     limits: WebLimits | None = None,
 ) -> web.Application:
     """The application; raises UserError if the database cannot be read."""
-    store = open_readonly(db_path)
+    reader = Reader(db_path)
     # A lookup form is a few bytes: nobody needs to send the default megabyte.
     app = web.Application(middlewares=[mark_requests, pages_for_errors], client_max_size=16_384)
     app[routes.LIMITS] = limits or WebLimits()
-    app[routes.STORE] = store
+    app[routes.READER] = reader
     app[routes.TRUSTED] = forwarded_allow
     app[routes.LIMIT] = rate_limit or RateLimit()
     app[routes.TEMPLATES] = jinja2.Environment(
@@ -79,7 +80,7 @@ def make_app(
         undefined=jinja2.StrictUndefined,
     )
     app[routes.TEMPLATES].filters["date"] = show_date
-    app[live.FEED] = live.HallFeed(store, poll)
+    app[live.FEED] = live.HallFeed(db_path, reader, poll)
     app.on_response_prepare.append(security_headers)
     app.cleanup_ctx.append(live.feed_context)
     app.on_shutdown.append(live.end_streams)
@@ -91,4 +92,4 @@ def make_app(
 
 
 async def _close(app: web.Application) -> None:
-    app[routes.STORE].close()
+    app[routes.READER].close()

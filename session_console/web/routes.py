@@ -11,14 +11,14 @@ from aiohttp import web
 
 from session_console.web.live import FEED
 from session_console.web.ratelimit import RateLimit, client_address
+from session_console.web.reads import Reader
 from session_console.web.texts import LANGUAGE_NAME, texts
 from shared import public
 from shared.config import WebLimits
-from shared.db import Store
 from shared.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-STORE = web.AppKey("store", Store)
+READER = web.AppKey("reader", Reader)
 TRUSTED = web.AppKey("trusted", frozenset)
 LIMIT = web.AppKey("limit", RateLimit)
 LIMITS = web.AppKey("limits", WebLimits)
@@ -70,7 +70,7 @@ async def home(request: web.Request) -> web.Response:
 @ROUTES.get("/T/{token}")
 @ROUTES.get("/t/{token}")
 async def citizen(request: web.Request) -> web.Response:
-    shown = public.citizen_by_token(request.app[STORE], request.match_info["token"])
+    shown = await request.app[READER](public.citizen_by_token, request.match_info["token"])
     if shown is None:
         return not_found(request)
     return render(request, "citizen.html", shown=shown)
@@ -92,7 +92,7 @@ async def lookup(request: web.Request) -> web.Response:
     async with asyncio.timeout(request.app[LIMITS].request_seconds):
         form = await request.post()
     typed = str(form.get("code", ""))[:40]
-    shown = public.citizen_by_code(request.app[STORE], typed)
+    shown = await request.app[READER](public.citizen_by_code, typed)
     if shown is None:
         return render(request, "lookup.html", status=404, typed=typed, missing=True)
     return render(request, "citizen.html", shown=shown)
@@ -100,7 +100,7 @@ async def lookup(request: web.Request) -> web.Response:
 
 @ROUTES.get("/ket-qua/{uid}")
 async def results(request: web.Request) -> web.Response:
-    shown = public.published_results(request.app[STORE], request.match_info["uid"])
+    shown = await request.app[READER](public.published_results, request.match_info["uid"])
     if shown is None:
         return not_found(request)
     return render(request, "results.html", shown=shown)
@@ -109,4 +109,4 @@ async def results(request: web.Request) -> web.Response:
 @ROUTES.get("/man-hinh")
 async def display(request: web.Request) -> web.Response:
     """The first state is in the page itself; /static/display.js keeps it live."""
-    return render(request, "display.html", state=request.app[FEED].fresh_state())
+    return render(request, "display.html", state=await request.app[FEED].current())

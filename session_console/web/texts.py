@@ -46,6 +46,7 @@ TEXTS = {
     "called": N_("CALLED"),
     "speaking": N_("SPEAKING"),
     "paused": N_("PAUSED"),
+    "updating": N_("Updating…"),
     "no_meeting": N_("No meeting is open."),
     "nobody": N_("Waiting for the next speaker"),
 }

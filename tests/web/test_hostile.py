@@ -15,7 +15,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from session_console.web import guard, live
 from session_console.web.app import make_app
-from shared import speaking
+from shared import meetings, speaking
 from shared.config import WebLimits
 from shared.db import Store
 from tests.web.test_pages import read_event
@@ -158,3 +158,45 @@ async def test_idle_connections_cannot_starve_the_server(
             writer.close()
     refusals = [r for r in caplog.records if "refused" in r.getMessage()]
     assert len(refusals) == 1, [r.getMessage() for r in refusals]
+
+
+async def test_the_feed_survives_a_database_error_and_no_snapshot_is_pinned(
+    client: TestClient, office: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A name that is not valid UTF-8 (a bad merge) breaks reading the hall's state: the
+    display shows a neutral "updating" state, the error is logged once, and once the row
+    is repaired everything is current again, a withdrawn publication included."""
+    caplog.set_level(logging.WARNING)
+    meeting_id = open_meeting(office)
+    uid = meetings.get_meeting(office, meeting_id)["uid"]
+    meetings.set_published(office, meeting_id)
+    assert (await client.get(f"/ket-qua/{uid}")).status == 200
+    async with client.get("/man-hinh/su-kien") as display:
+        await read_event(display)
+        waiting = speaking.queue(office, meeting_id, "id, number, status")
+        following, last = waiting[0], waiting[-1]
+        with office.write():
+            office.conn.execute(
+                "UPDATE registrations SET name = CAST(x'4e67ff' AS TEXT) WHERE id = ?",
+                (last["id"],),
+            )
+        speaking.call(office, meeting_id, following["number"])
+        assert (await read_event(display))["state"] == "updating"
+        page = await client.get("/man-hinh")
+        assert page.status == 200 and "Đang cập nhật" in await page.text()
+        speaking.start(office, meeting_id)
+        for _ in range(3):  # reloads while the row is bad: still no 500
+            assert (await client.get("/man-hinh")).status == 200
+        with office.write():
+            office.conn.execute(
+                "UPDATE registrations SET name = 'Lê Văn Tư' WHERE id = ?", (last["id"],)
+            )
+        state = await read_event(display)
+        assert (state["number"], state["state"]) == (following["number"], "speaking")
+        meetings.set_published(office, meeting_id, False)
+        assert (await client.get(f"/ket-qua/{uid}")).status == 404
+        assert (await client.get("/man-hinh")).status == 200
+    # Logged once each (the feed, and the page loads), not per poll or per load.
+    logged = [r.getMessage() for r in caplog.records if "read the database" in r.getMessage()]
+    assert len([m for m in logged if m.startswith("the hall display cannot")]) == 1, logged
+    assert len(logged) <= 2, logged

@@ -305,7 +305,7 @@ async def test_errors_are_pages_never_tracebacks(
 
 
 async def test_the_database_is_open_read_only(client: TestClient) -> None:
-    store = client.app[routes.STORE]
+    store = client.app[routes.READER].store()
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         store.conn.execute("UPDATE meetings SET title = 'x'")
 
