@@ -74,6 +74,7 @@ def make_app(
     app[routes.READER] = reader
     app[routes.TRUSTED] = forwarded_allow
     app[routes.LIMIT] = rate_limit or RateLimit()
+    app[routes.PAGE_LIMIT] = RateLimit(routes.PAGE_TRIES)
     app[routes.TEMPLATES] = jinja2.Environment(
         loader=jinja2.PackageLoader("session_console.web", "templates"),
         autoescape=True,
@@ -86,7 +87,6 @@ def make_app(
     app.on_shutdown.append(live.end_streams)
     app.on_cleanup.append(_close)
     app.add_routes(routes.ROUTES)
-    app.router.add_get("/man-hinh/su-kien", live.stream)
     app.router.add_static("/static/", STATIC, show_index=False, follow_symlinks=False)
     return app
 

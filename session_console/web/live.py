@@ -19,8 +19,7 @@ from typing import Any
 
 from aiohttp import web
 
-from session_console.web.guard import Throttled, client_key
-from session_console.web.ratelimit import client_address
+from session_console.web.guard import Throttled
 from session_console.web.reads import Reader
 from shared.db import Store
 from shared.public import EMPTY_HALL, hall_state
@@ -131,30 +130,7 @@ def event(state: State) -> bytes:
     return f"event: state\ndata: {payload}\n\n".encode()
 
 
-async def stream(request: web.Request) -> web.StreamResponse:
-    from session_console.web import routes  # routes imports this module
-
-    feed: HallFeed = request.app[FEED]
-    limits = request.app[routes.LIMITS]
-    client = client_key(client_address(request, request.app[routes.TRUSTED]))
-    if (
-        len(feed.subscribers) >= limits.streams
-        or feed.per_client[client] >= limits.streams_per_client
-    ):
-        feed.refused(f"(last from {client})")
-        page = routes.error_page(request, 503)
-        page.headers["Retry-After"] = str(STREAM_RETRY_SECONDS)
-        return page
-    feed.per_client[client] += 1
-    try:
-        return await _stream(request, feed)
-    finally:
-        feed.per_client[client] -= 1
-        if feed.per_client[client] <= 0:
-            del feed.per_client[client]
-
-
-async def _stream(request: web.Request, feed: HallFeed) -> web.StreamResponse:
+async def stream(request: web.Request, feed: HallFeed) -> web.StreamResponse:
     response = web.StreamResponse(
         headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"}
     )

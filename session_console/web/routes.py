@@ -9,6 +9,8 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
+from session_console.web import live
+from session_console.web.guard import client_key
 from session_console.web.live import FEED
 from session_console.web.ratelimit import RateLimit, client_address
 from session_console.web.reads import Reader
@@ -21,6 +23,10 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 READER = web.AppKey("reader", Reader)
 TRUSTED = web.AppKey("trusted", frozenset)
 LIMIT = web.AppKey("limit", RateLimit)
+PAGE_LIMIT = web.AppKey("page_limit", RateLimit)
+# A citizen reloads their page a few times, not hundreds: /T/ is limited too, or it would
+# go round /tra-cuu's limit.
+PAGE_TRIES = 30
 LIMITS = web.AppKey("limits", WebLimits)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 ROUTES = web.RouteTableDef()
@@ -62,6 +68,12 @@ def not_found(request: web.Request) -> web.Response:
     return render(request, "not_found.html", status=404)
 
 
+def too_many(request: web.Request, wait: int) -> web.Response:
+    response = render(request, "too_many.html", status=429, seconds=wait)
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
 @ROUTES.get("/")
 async def home(request: web.Request) -> web.Response:
     return render(request, "home.html")
@@ -70,6 +82,9 @@ async def home(request: web.Request) -> web.Response:
 @ROUTES.get("/T/{token}")
 @ROUTES.get("/t/{token}")
 async def citizen(request: web.Request) -> web.Response:
+    wait = request.app[PAGE_LIMIT].retry_after(client_address(request, request.app[TRUSTED]))
+    if wait:
+        return too_many(request, wait)
     shown = await request.app[READER](public.citizen_by_token, request.match_info["token"])
     if shown is None:
         return not_found(request)
@@ -85,9 +100,7 @@ async def lookup_form(request: web.Request) -> web.Response:
 async def lookup(request: web.Request) -> web.Response:
     wait = request.app[LIMIT].retry_after(client_address(request, request.app[TRUSTED]))
     if wait:
-        response = render(request, "too_many.html", status=429, seconds=wait)
-        response.headers["Retry-After"] = str(wait)
-        return response
+        return too_many(request, wait)
     # A form sent a byte at a time holds a connection: it gets as long as headers do.
     async with asyncio.timeout(request.app[LIMITS].request_seconds):
         form = await request.post()
@@ -110,3 +123,25 @@ async def results(request: web.Request) -> web.Response:
 async def display(request: web.Request) -> web.Response:
     """The first state is in the page itself; /static/display.js keeps it live."""
     return render(request, "display.html", state=await request.app[FEED].current())
+
+
+@ROUTES.get("/man-hinh/su-kien")
+async def display_stream(request: web.Request) -> web.StreamResponse:
+    feed = request.app[FEED]
+    limits = request.app[LIMITS]
+    client = client_key(client_address(request, request.app[TRUSTED]))
+    if (
+        len(feed.subscribers) >= limits.streams
+        or feed.per_client[client] >= limits.streams_per_client
+    ):
+        feed.refused(f"(last from {client})")
+        page = error_page(request, 503)
+        page.headers["Retry-After"] = str(live.STREAM_RETRY_SECONDS)
+        return page
+    feed.per_client[client] += 1
+    try:
+        return await live.stream(request, feed)
+    finally:
+        feed.per_client[client] -= 1
+        if feed.per_client[client] <= 0:
+            del feed.per_client[client]

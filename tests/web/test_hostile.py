@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,11 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from session_console.web import guard, live
 from session_console.web.app import make_app
-from shared import meetings, speaking
+from shared import meetings, speaking, tokens
 from shared.config import WebLimits
 from shared.db import Store
+from shared.i18n import UserError
+from shared.registrations import payload
 from tests.web.test_pages import read_event
 
 
@@ -200,3 +203,59 @@ async def test_the_feed_survives_a_database_error_and_no_snapshot_is_pinned(
     logged = [r.getMessage() for r in caplog.records if "read the database" in r.getMessage()]
     assert len([m for m in logged if m.startswith("the hall display cannot")]) == 1, logged
     assert len(logged) <= 2, logged
+
+
+async def test_unknown_and_badly_signed_codes_do_the_same_work(
+    client: TestClient, office: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signature is checked before any lookup: a code that exists with a bad
+    signature runs the very same queries, with the same answers, as an unknown code."""
+    registration = office.all("SELECT * FROM registrations ORDER BY number")[0]
+    good = payload(office, registration)
+    code, signature = good.split("-")
+    flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
+    unknown = next(
+        c
+        for c in ("222222", "333333")
+        if office.one("SELECT 1 FROM registrations WHERE code = ?", (c,)) is None
+    )
+    work: list[tuple[str, bool | int]] = []
+    real_one, real_all = Store.one, Store.all
+
+    def one(self: Store, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        row = real_one(self, sql, params)
+        if threading.current_thread().name.startswith("hallkit-web-db"):  # not the feed
+            work.append((sql, row is None))
+        return row
+
+    def all_(self: Store, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        rows = real_all(self, sql, params)
+        if threading.current_thread().name.startswith("hallkit-web-db"):
+            work.append((sql, len(rows)))
+        return rows
+
+    monkeypatch.setattr(Store, "one", one)
+    monkeypatch.setattr(Store, "all", all_)
+    done = []
+    for token in (f"{code}-{flipped}", f"{unknown}-{signature}"):
+        work.clear()
+        assert (await client.get(f"/T/{token}")).status == 404
+        done.append(list(work))
+    assert done[0] == done[1]
+    work.clear()
+    assert (await client.get(f"/T/{good}")).status == 200
+
+
+async def test_the_citizen_page_is_rate_limited_too(client: TestClient) -> None:
+    statuses = [(await client.get("/T/222222-AAAAAAAAAA")).status for _ in range(40)]
+    assert statuses[0] == 404 and statuses[-1] == 429
+    refused = await client.get("/T/222222-AAAAAAAAAA")
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+
+
+def test_only_ascii_makes_a_token() -> None:
+    """`str.upper()` turns "ſ" into "S" and "ı" into "I": no alias of a real token."""
+    for alias in ("K7QMſD-AAAAAAAAAA", "K7QM2D-AAAAAAAAAı"):
+        with pytest.raises(UserError):
+            tokens.parse(alias)
+    assert tokens.parse("k7qm2d-aaaaaaaaaa") == ("K7QM2D", "AAAAAAAAAA")
