@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import math
 import os
 import random
@@ -53,6 +54,11 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
         if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -103,11 +109,9 @@ async def display(
                 ready.set()
 
 
-async def hostile(port: int, source: str, slow: bool, stop: asyncio.Event, held: list[int]) -> None:
+async def hostile(port: int, source: str, slow: bool, held: list[int]) -> None:
     """One connection that never sends a whole request, reopened when dropped."""
-    for _ in range(10_000):  # bounded
-        if stop.is_set():
-            return
+    for _ in range(10_000):  # bounded; the process is also ended after the run
         try:
             reader, writer = await asyncio.open_connection(HOST, port, local_addr=(source, 0))
         except OSError:
@@ -115,22 +119,36 @@ async def hostile(port: int, source: str, slow: bool, stop: asyncio.Event, held:
             continue
         held[0] += 1
         try:
-            request = b"GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 4000
-            for byte in range(len(request) if slow else 0):
-                writer.write(request[byte : byte + 1])
-                await asyncio.sleep(1.0)
-                if stop.is_set() or reader.at_eof():
-                    break
-            with contextlib.suppress(TimeoutError):
-                # Wait, silent, until dropped (or the run ends).
-                while not stop.is_set() and not reader.at_eof():
-                    await asyncio.wait_for(reader.read(1024), 0.5)
+            if slow:  # the headers, a byte every 2 s, never finished
+                for byte in b"GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 4000:
+                    if writer.is_closing() or reader.at_eof():
+                        break
+                    writer.write(bytes([byte]))
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(reader.read(1024), 2.0)
+            else:  # silent until dropped
+                await reader.read()
         except OSError:
             pass
         finally:
             held[0] -= 1
             writer.close()
         await asyncio.sleep(random.uniform(0.05, 0.2))
+
+
+async def hostile_crowd(port: int, count: int) -> None:
+    """The attacker's own process (so its work does not slow the visitors' clock)."""
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    held = [0]
+    tasks = [
+        asyncio.create_task(hostile(port, f"127.0.3.{i % 100 + 1}", i % 2 == 1, held))
+        for i in range(count)
+    ]
+    for _ in range(36_000):  # at most an hour; the bench ends this process
+        print(held[0], flush=True)
+        await asyncio.sleep(0.1)
+    for task in tasks:
+        task.cancel()
 
 
 async def visitor(
@@ -160,21 +178,25 @@ async def visitor(
 
 
 def changes(db: Path, count: int) -> list[tuple[Any, str]]:
-    """`count` queue changes, each committed on its own; what each display must show."""
+    """`count` queue changes, each committed on its own (one call, then the speech starts,
+    pauses, resumes...); what each display must show, in order."""
     store = open_store(db, "bench", check=False)
     meeting = store.one("SELECT id FROM meetings WHERE status = 'open'")
     assert meeting is not None
-    expected: list[tuple[Any, str]] = []
-    for step in range(count):
-        if step % 2 == 0:
-            with contextlib.suppress(Exception):
-                speaking.stop(store, meeting["id"])
-            row = speaking.call(store, meeting["id"])
-            expected.append((row["number"], "called"))
-        else:
+    with contextlib.suppress(Exception):
+        speaking.stop(store, meeting["id"])
+    number = speaking.call(store, meeting["id"])["number"]
+    expected: list[tuple[Any, str]] = [(number, "called")]
+    time.sleep(1.0)
+    for step in range(1, count):
+        if step == 1:
             speaking.start(store, meeting["id"])
-            expected.append((expected[-1][0], "speaking"))
-        time.sleep(0.3)
+        elif step % 2 == 0:
+            speaking.pause(store, meeting["id"])
+        else:
+            speaking.resume(store, meeting["id"])
+        expected.append((number, "paused" if step % 2 == 0 else "speaking"))
+        time.sleep(1.0)
     store.close()
     return expected
 
@@ -193,13 +215,28 @@ async def starvation(
 ) -> None:
     port = int(base.rsplit(":", 1)[1])
     stop = asyncio.Event()
-    held = [0]
     peak = [rss_mb(pid)]
-    attackers = [
-        asyncio.create_task(hostile(port, f"127.0.3.{i % 100 + 1}", i % 2 == 1, stop, held))
-        for i in range(args.hostile)
-    ]
-    for _ in range(200):
+    crowd = await asyncio.create_subprocess_exec(
+        sys.executable,
+        __file__,
+        "--role",
+        "hostile",
+        "--port",
+        str(port),
+        "--hostile",
+        str(args.hostile),
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert crowd.stdout is not None
+    held = [0]
+
+    async def count_held() -> None:
+        assert crowd.stdout is not None
+        while line := await crowd.stdout.readline():
+            held[0] = int(line)
+
+    counting = asyncio.create_task(count_held())
+    for _ in range(600):
         if held[0] >= args.hostile * 0.9:
             break
         await asyncio.sleep(0.05)
@@ -222,6 +259,7 @@ async def starvation(
     failures: list[str] = []
     change_task = asyncio.create_task(asyncio.to_thread(changes, db, args.changes))
     started = time.perf_counter()
+    cpu_before = cpu_seconds(pid), cpu_seconds(crowd.pid), time.process_time()
     await asyncio.gather(
         *(
             visitor(
@@ -237,6 +275,11 @@ async def starvation(
         )
     )
     elapsed = time.perf_counter() - started
+    cpu = (
+        cpu_seconds(pid) - cpu_before[0],
+        cpu_seconds(crowd.pid) - cpu_before[1],
+        time.process_time() - cpu_before[2],
+    )
     expected = await change_task
     for _ in range(100):
         if all(arrived_in_order(s, expected) for s in seen):
@@ -245,12 +288,17 @@ async def starvation(
     hostile_at_end = held[0]
     stop.set()
     await sampler
-    for task in [*displays, *attackers]:
+    crowd.terminate()
+    await crowd.wait()
+    counting.cancel()
+    for task in displays:
         task.cancel()
-    await asyncio.gather(*displays, *attackers, return_exceptions=True)
+    await asyncio.gather(*displays, counting, return_exceptions=True)
     ordered = sorted(latencies)
     p = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000  # noqa: E731
     complete = sum(arrived_in_order(s, expected) for s in seen)
+    if complete < len(seen):
+        print(f"  expected {expected}\n  one display saw {seen[0]}")
     print(
         f"{len(latencies)} visits to /T/… from {args.clients} visitors in {elapsed:.1f} s,"
         f" {len(failures)} failed {sorted(set(failures))[:5]}"
@@ -264,6 +312,11 @@ async def starvation(
         f" {hostile_at_end} hostile connections still open at the end"
     )
     print(f"server memory: peak RSS {max(peak):.1f} MB (VmHWM {rss_mb(pid, 'VmHWM'):.1f} MB)")
+    print(
+        f"CPU used meanwhile, of one core: server {cpu[0] / elapsed:.0%},"
+        f" attackers {cpu[1] / elapsed:.0%}, visitors {cpu[2] / elapsed:.0%}"
+        f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+    )
 
 
 async def racing_loads(base: str, db: Path, count: int) -> None:
@@ -373,9 +426,14 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=10)
     parser.add_argument("--pairs", type=int, default=3000)
     parser.add_argument("--limiter-clients", type=int, default=100_000)
+    parser.add_argument("--role", default="bench", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 8192)), hard))
+    if args.role == "hostile":
+        asyncio.run(hostile_crowd(args.port, args.hostile))
+        return
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; client and server share them")
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
@@ -394,6 +452,8 @@ def main() -> None:
             peak = rss_mb(pid, "VmHWM")
         lines = log.read_text(errors="replace").splitlines()
         print(f"server log: {len(lines)} lines, {log.stat().st_size} bytes; peak RSS {peak:.1f} MB")
+        for line in lines[-8:]:
+            print(f"  | {line[:160]}")
         assert tokens.CODE_LENGTH
     limiter(args.limiter_clients)
 

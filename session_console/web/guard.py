@@ -29,6 +29,9 @@ from shared.config import WebLimits
 log = logging.getLogger("hallkit.web")
 # Open files kept free for the database, logs and the listening socket.
 FILES_RESERVED = 64
+# asyncio accepts up to `backlog` connections at once before any is looked at, and a
+# dropped one holds its file until the next turn of the loop: room for both is kept.
+BACKLOG = 64
 LOG_EVERY_SECONDS = 60.0
 REFUSAL = (
     b"HTTP/1.1 503 Service Unavailable\r\n"
@@ -87,7 +90,8 @@ class Guard:
     def __init__(self, limits: WebLimits, trusted: frozenset[str] = frozenset()) -> None:
         self.limits = limits
         self.trusted = trusted
-        self.most = max(1, min(limits.connections, open_file_limit() - FILES_RESERVED))
+        room = open_file_limit() - FILES_RESERVED - 2 * BACKLOG
+        self.most = max(1, min(limits.connections, room))
         self.open: set[Connection] = set()
         # Connections that have not sent a whole request yet, oldest first.
         self.fresh: OrderedDict[Connection, None] = OrderedDict()
@@ -96,7 +100,7 @@ class Guard:
         self.refused = Throttled("connections refused or dropped: the server is at its cap")
 
     def protocol(self, server: web.Server) -> Connection:
-        return Connection(self, server())
+        return Connection(self, server)
 
     def admit(self, connection: Connection) -> bool:
         """True if the new connection may stay (room made if need be)."""
@@ -133,15 +137,16 @@ class Guard:
 
 
 class Connection(asyncio.Protocol):
-    """aiohttp's own protocol for one connection, with the guard's books around it."""
+    """One connection, with the guard's books around it; aiohttp's own protocol is made
+    only when the first byte arrives, so a silent connection costs next to nothing."""
 
-    def __init__(self, guard: Guard, handler: Any) -> None:
+    def __init__(self, guard: Guard, server: web.Server) -> None:
         self.guard = guard
-        self.handler = handler
+        self.server = server
+        self.handler: Any = None
         self.client = ""
         self.transport: asyncio.Transport | None = None
         self.deadline: asyncio.TimerHandle | None = None
-        self.refused = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
@@ -149,17 +154,15 @@ class Connection(asyncio.Protocol):
         peer = transport.get_extra_info("peername")
         self.client = client_key(str(peer[0]) if peer else "")
         if not self.guard.admit(self):
-            self.refused = True
             self.guard.refused(f"(last from {self.client})")
             with contextlib.suppress(Exception):
                 transport.write(REFUSAL)
             transport.close()
+            self.transport = None
             return
-        self.guard.by_handler[self.handler] = self
         self.deadline = asyncio.get_running_loop().call_later(
             self.guard.limits.request_seconds, self.expire
         )
-        self.handler.connection_made(transport)
 
     def expire(self) -> None:
         """Too slow to send a whole request: not one more second of a file descriptor."""
@@ -181,24 +184,30 @@ class Connection(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self.cancel_deadline()
         self.guard.forget(self)
-        if not self.refused:
+        if self.handler is not None:
             self.handler.connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
-        if not self.refused:
-            self.handler.data_received(data)
+        if self.transport is None:
+            return
+        if self.handler is None:
+            self.handler = self.server()
+            self.guard.by_handler[self.handler] = self
+            self.handler.connection_made(self.transport)
+        self.handler.data_received(data)
 
     def eof_received(self) -> bool | None:
-        if self.refused:
+        if self.handler is None:
             return None
-        return self.handler.eof_received()
+        result: bool | None = self.handler.eof_received()
+        return result
 
     def pause_writing(self) -> None:
-        if not self.refused:
+        if self.handler is not None:
             self.handler.pause_writing()
 
     def resume_writing(self) -> None:
-        if not self.refused:
+        if self.handler is not None:
             self.handler.resume_writing()
 
 
@@ -230,7 +239,9 @@ async def serve(
     server = runner.server
     assert server is not None
     loop = asyncio.get_running_loop()
-    listening = await loop.create_server(lambda: guard.protocol(server), host, port, backlog=512)
+    listening = await loop.create_server(
+        lambda: guard.protocol(server), host, port, backlog=BACKLOG
+    )
     return runner, listening
 
 
