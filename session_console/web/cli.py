@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 from pathlib import Path
 
 import click
 
 from shared.cli.base import Session, pass_session
+from shared.i18n import UserError
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @click.command()
@@ -33,6 +44,11 @@ def web(session: Session, host: str, port: int, forwarded_allow: str, db: Path |
     from session_console.web.guard import run
 
     trusted = frozenset(a.strip() for a in forwarded_allow.split(",") if a.strip())
+    if "*" in trusted and not _loopback(host):
+        raise UserError(
+            "--forwarded-allow '*' trusts anyone's X-Forwarded-For: only when listening on a"
+            " loopback address (a proxy on this machine). Name the proxy's address instead."
+        )
     limits = session.settings.web
     app = make_app(db or session.settings.db_path, forwarded_allow=trusted, limits=limits)
     session.say("Serving {url} (Ctrl+C to stop).", url=f"http://{host}:{port}/")

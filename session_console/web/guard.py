@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import logging
 import resource
 import time
@@ -24,6 +23,7 @@ from typing import Any
 
 from aiohttp import web
 
+from session_console.web.ratelimit import client_key
 from shared.config import WebLimits
 
 log = logging.getLogger("hallkit.web")
@@ -44,20 +44,6 @@ REFUSAL = (
     b"M\xc3\xa1y ch\xe1\xbb\xa7 \xc4\x91ang b\xe1\xba\xadn, xin th\xe1\xbb\xad l\xe1\xba\xa1i"
     b" sau \xc3\xadt ph\xc3\xbat. / The server is busy; please retry.\n"
 )
-
-
-def client_key(address: str) -> str:
-    """One client's key: the address itself, or its /64 for IPv6 (one household's
-    network hands out a whole /64, so each of its addresses is not a new client)."""
-    try:
-        ip = ipaddress.ip_address(address.split("%")[0])
-    except ValueError:
-        return address
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.IPv6Network((int(ip) >> 64 << 64, 64)))
-    return str(ip)
 
 
 def open_file_limit() -> int:

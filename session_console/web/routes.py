@@ -10,9 +10,8 @@ import jinja2
 from aiohttp import web
 
 from session_console.web import live
-from session_console.web.guard import client_key
 from session_console.web.live import FEED
-from session_console.web.ratelimit import RateLimit, client_address
+from session_console.web.ratelimit import RateLimit, client_address, client_key
 from session_console.web.reads import Reader
 from session_console.web.texts import LANGUAGE_NAME, texts
 from shared import public

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from multidict import CIMultiDict
 
-from session_console.web import guard, live
+from session_console.web import guard, live, ratelimit
 from session_console.web.app import make_app
 from shared import meetings, speaking, tokens
 from shared.config import WebLimits
@@ -259,3 +260,65 @@ def test_only_ascii_makes_a_token() -> None:
         with pytest.raises(UserError):
             tokens.parse(alias)
     assert tokens.parse("k7qm2d-aaaaaaaaaa") == ("K7QM2D", "AAAAAAAAAA")
+
+
+async def test_forwarded_for_takes_the_right_most_untrusted_hop_across_all_lines(
+    demo_db: Path,
+) -> None:
+    """Behind a proxy that appends its own X-Forwarded-For line, a forged first line must
+    not give a fresh client each time."""
+    app = make_app(demo_db, forwarded_allow=frozenset({"127.0.0.1", "10.0.0.2"}))
+    async with TestClient(TestServer(app)) as proxied:
+        statuses = []
+        for i in range(ratelimit.TRIES + 5):
+            headers = CIMultiDict(
+                [
+                    ("X-Forwarded-For", f"198.51.100.{i}"),
+                    ("X-Forwarded-For", "203.0.113.7, 10.0.0.2"),
+                ]
+            )
+            response = await proxied.post("/tra-cuu", data={"code": "x"}, headers=headers)
+            statuses.append(response.status)
+        assert statuses.count(404) == ratelimit.TRIES and statuses[-1] == 429
+
+
+def test_an_ipv6_64_is_one_client() -> None:
+    limit = ratelimit.RateLimit(tries=3)
+    waits = [limit.retry_after(f"2001:db8:1:2::{i:x}", now=100.0) for i in range(1, 6)]
+    assert waits[:3] == [0, 0, 0] and all(waits[3:])
+    assert limit.retry_after("2001:db8:1:3::1", now=100.0) == 0  # another /64
+
+
+def test_the_limiter_is_bounded_and_constant_time() -> None:
+    limit = ratelimit.RateLimit()
+    for i in range(ratelimit.MAX_CLIENTS * 2):
+        limit.retry_after(f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}", now=1000.0)
+    assert len(limit) <= ratelimit.MAX_CLIENTS
+    # The most recent clients are still counted.
+    recent = f"10.{(2 * ratelimit.MAX_CLIENTS - 1) >> 16 & 255}.{(2 * ratelimit.MAX_CLIENTS - 1) >> 8 & 255}.{(2 * ratelimit.MAX_CLIENTS - 1) & 255}"
+    for _ in range(ratelimit.TRIES):
+        limit.retry_after(recent, now=1000.0)
+    assert limit.retry_after(recent, now=1000.0) > 0
+
+
+def test_forwarded_allow_star_is_refused_on_a_reachable_address(demo_db: Path) -> None:
+    from click.testing import CliRunner
+
+    from shared.cli import cli, load_station_commands
+
+    load_station_commands()
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            str(demo_db),
+            "--lang",
+            "en",
+            "web",
+            "--host",
+            "0.0.0.0",
+            "--forwarded-allow",
+            "*",
+        ],
+    )
+    assert result.exit_code == 1 and "loopback" in result.output
