@@ -16,6 +16,7 @@ from shared.db import Store
 from shared.followup import lookup
 from shared.i18n import UserError
 from shared.overview import totals
+from shared.retention import ANONYMOUS
 from shared.speaking import elapsed
 
 Row = dict[str, Any]
@@ -60,7 +61,9 @@ def citizen_by_token(store: Store, token: str) -> Row | None:
     )
     if row is None:
         return None
-    return {**lookup(store, row["code"]), "name": mask_name(row["name"])}
+    # A purged name is a placeholder, not a name to mask ("(đã ẩ. d.").
+    name = "" if row["name"] == ANONYMOUS else mask_name(row["name"])
+    return {**lookup(store, row["code"]), "name": name}
 
 
 def _secret(store: Store) -> str:

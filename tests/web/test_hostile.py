@@ -4,6 +4,7 @@ starve it, nothing leaks."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import contextlib
 import logging
 import threading
@@ -17,7 +18,7 @@ from multidict import CIMultiDict
 
 from session_console.web import guard, live, ratelimit
 from session_console.web.app import make_app
-from shared import meetings, speaking, tokens
+from shared import meetings, questions, retention, speaking, tokens
 from shared.config import WebLimits
 from shared.db import Store
 from shared.i18n import UserError
@@ -322,3 +323,63 @@ def test_forwarded_allow_star_is_refused_on_a_reachable_address(demo_db: Path) -
         ],
     )
     assert result.exit_code == 1 and "loopback" in result.output
+
+
+def test_purge_anonymises_written_and_pre_collected_questions_on_their_own(
+    office: Store,
+) -> None:
+    """A meeting with no registration at all: its written and pre-collected questions
+    still follow the retention rule, and purge says so."""
+    old = meetings.create_meeting(office, title="Cũ", date="2020-01-10", start_time="08:00")
+    for source, name in (("written", "Trần Văn Bốn"), ("pre_collected", "Đỗ Thị Năm")):
+        questions.add_question(
+            office,
+            old,
+            summary="Đường hỏng",
+            source=source,
+            raised_by=name,
+            raised_village="Thôn Tây",
+        )
+    with office.write():
+        office.conn.execute(
+            "UPDATE questions SET followup_status = 'closed' WHERE meeting_id = ?", (old,)
+        )
+    assert retention.purge(office, "2020-06-01", 24, today=dt.date(2026, 12, 1)) == 2
+    rows = office.all(
+        "SELECT raised_by, raised_village FROM questions WHERE meeting_id = ?", (old,)
+    )
+    assert rows == [{"raised_by": "", "raised_village": ""}] * 2
+    with pytest.raises(UserError):
+        retention.purge(office, "2020-06-01", 24, today=dt.date(2026, 12, 1))
+
+
+def test_purge_clears_the_village_a_spoken_question_repeats(office: Store) -> None:
+    registration = office.one(
+        "SELECT r.id, r.meeting_id FROM registrations r JOIN questions q"
+        " ON q.registration_id = r.id LIMIT 1"
+    )
+    assert registration is not None
+    with office.write():
+        office.conn.execute(
+            "UPDATE questions SET raised_village = 'Xóm Lẻ', followup_status = 'closed'"
+            " WHERE registration_id = ?",
+            (registration["id"],),
+        )
+        office.conn.execute(
+            "UPDATE questions SET followup_status = 'closed' WHERE meeting_id = ?",
+            (registration["meeting_id"],),
+        )
+    retention.purge(office, "2099-01-01", 1, today=dt.date(2099, 1, 1))
+    assert office.one("SELECT 1 FROM questions WHERE raised_village = 'Xóm Lẻ'") is None
+
+
+async def test_a_purged_citizens_page_shows_no_masked_placeholder(
+    client: TestClient, office: Store
+) -> None:
+    registration = office.all("SELECT * FROM registrations ORDER BY number")[0]
+    token = payload(office, registration)
+    with office.write():
+        office.conn.execute("UPDATE questions SET followup_status = 'closed'")
+    retention.purge(office, "2099-01-01", 1, today=dt.date(2099, 1, 1))
+    body = await (await client.get(f"/T/{token}")).text()
+    assert "ẩ." not in body and "(đã" not in body
