@@ -4,8 +4,8 @@ starve it, nothing leaks."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import contextlib
+import datetime as dt
 import logging
 import threading
 from collections.abc import AsyncIterator
