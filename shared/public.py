@@ -15,9 +15,10 @@ from shared import speaking, tokens
 from shared.db import Store
 from shared.followup import lookup
 from shared.i18n import UserError
-from shared.overview import totals
+from shared.overview import Totals
 from shared.retention import ANONYMOUS
 from shared.speaking import elapsed
+from shared.specs import OUTCOMES
 
 Row = dict[str, Any]
 # Stands in for a payload that is not a token at all, so its HMACs cost the same.
@@ -84,9 +85,18 @@ def citizen_by_code(store: Store, typed: str) -> Row | None:
         return None
 
 
-def published_results(store: Store, uid: str) -> Row | None:
-    """A published meeting's opinions by field, with the village, never the citizen's
-    name; None for an unknown or unpublished meeting."""
+# A village is shown beside an opinion only if this many people of it spoke, by default.
+VILLAGE_MIN_SPEAKERS = 3
+
+
+def published_results(
+    store: Store, uid: str, village_min: int = VILLAGE_MIN_SPEAKERS
+) -> Row | None:
+    """A published meeting's opinions by field, never the citizen's name; None for an
+    unknown or unpublished meeting. Denunciations (tố cáo) are never published, not even
+    counted (the law keeps the denouncer secret); withdrawn opinions are not results. A
+    village is shown only where at least `village_min` people of it spoke, so that no
+    one in a small hamlet is singled out."""
     meeting = store.one(
         "SELECT id, uid, title, date, place, issuing_body, published_at FROM meetings"
         " WHERE uid = ? AND published_at <> ''",
@@ -99,16 +109,37 @@ def published_results(store: Store, uid: str) -> Row | None:
         " AS village, q.summary, q.outcome, q.answer, q.answer_summary, q.answered_on,"
         " q.body_name, q.deadline, q.progress, q.followup_status"
         " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
-        " WHERE q.meeting_id = ? ORDER BY q.field, q.number",
+        " WHERE q.meeting_id = ? AND q.kind <> 'to_cao' AND q.outcome <> 'withdrawn'"
+        " AND COALESCE(r.status, '') <> 'withdrawn'"
+        " ORDER BY q.field, q.number",
         (meeting["id"],),
     )
+    # People who spoke, per village: a registration once, a written question each.
+    speakers = {
+        row["village"]: row["people"]
+        for row in store.all(
+            "SELECT COALESCE(NULLIF(q.raised_village, ''), r.village, '') AS village,"
+            " count(DISTINCT COALESCE('r' || q.registration_id, 'q' || q.id)) AS people"
+            " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
+            " WHERE q.meeting_id = ? GROUP BY 1",
+            (meeting["id"],),
+        )
+    }
     by_field: dict[str, list[Row]] = {}
+    by_outcome = dict.fromkeys(["", *OUTCOMES], 0)
     for row in rows:
+        if speakers.get(row["village"], 0) < village_min:
+            row["village"] = ""
         by_field.setdefault(row["field"], []).append(row)
+        by_outcome[row["outcome"]] += 1
     return {
         **meeting,
         "by_field": by_field,
-        "breakdown": totals(store, meeting["id"]).breakdown(),
+        "breakdown": [
+            (label, count)
+            for label, count in Totals(0, 0, by_outcome, {}).breakdown()
+            if label != OUTCOMES["withdrawn"].label
+        ],
     }
 
 

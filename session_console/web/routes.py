@@ -112,7 +112,11 @@ async def lookup(request: web.Request) -> web.Response:
 
 @ROUTES.get("/ket-qua/{uid}")
 async def results(request: web.Request) -> web.Response:
-    shown = await request.app[READER](public.published_results, request.match_info["uid"])
+    shown = await request.app[READER](
+        public.published_results,
+        request.match_info["uid"],
+        request.app[LIMITS].village_min_speakers,
+    )
     if shown is None:
         return not_found(request)
     return render(request, "results.html", shown=shown)

@@ -383,3 +383,55 @@ async def test_a_purged_citizens_page_shows_no_masked_placeholder(
     retention.purge(office, "2099-01-01", 1, today=dt.date(2099, 1, 1))
     body = await (await client.get(f"/T/{token}")).text()
     assert "ẩ." not in body and "(đã" not in body
+
+
+async def test_results_hide_denunciations_withdrawn_opinions_and_small_villages(
+    demo_db: Path, office: Store
+) -> None:
+    meeting_id = office.all("SELECT meeting_id FROM registrations")[0]["meeting_id"]
+    uid = meetings.get_meeting(office, meeting_id)["uid"]
+    denounced = questions.add_question(
+        office,
+        meeting_id,
+        summary="Tố cáo cán bộ địa chính nhận tiền",
+        kind="to_cao",
+        raised_by="Phan Văn Sáu",
+        raised_village="Thôn Đông",
+    )
+    withdrawn = questions.add_question(
+        office,
+        meeting_id,
+        summary="Xin rút ý kiến về cống thoát nước",
+        raised_by="Vũ Thị Bảy",
+        raised_village="Thôn Đông",
+    )
+    with office.write():
+        office.conn.execute(
+            "UPDATE questions SET outcome = 'withdrawn' WHERE id = ?", (withdrawn["id"],)
+        )
+    questions.add_question(
+        office,
+        meeting_id,
+        summary="Xin làm cầu qua suối",
+        raised_by="Hà Văn Tám",
+        raised_village="Xóm Lẻ",
+    )
+    meetings.set_published(office, meeting_id)
+    villages = office.all(
+        "SELECT COALESCE(NULLIF(q.raised_village, ''), r.village) AS village,"
+        " count(DISTINCT COALESCE('r' || q.registration_id, 'q' || q.id)) AS people"
+        " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
+        " WHERE q.meeting_id = ? GROUP BY 1",
+        (meeting_id,),
+    )
+    people = {v["village"]: v["people"] for v in villages}
+    assert people["Xóm Lẻ"] == 1 and people["Thôn Đông"] >= 3
+    app = make_app(demo_db, limits=WebLimits(village_min_speakers=3))
+    async with TestClient(TestServer(app)) as client:
+        body = await (await client.get(f"/ket-qua/{uid}")).text()
+    assert "Tố cáo cán bộ" not in body and "nhận tiền" not in body
+    assert "cống thoát nước" not in body
+    assert "Xin làm cầu qua suối" in body
+    assert "Xóm Lẻ" not in body  # one person: singled out
+    assert "Thôn Đông" in body
+    assert denounced["kind"] == "to_cao"
