@@ -22,7 +22,9 @@ from collections import Counter, OrderedDict
 from typing import Any
 
 from aiohttp import web
+from aiohttp.web_protocol import RequestHandler
 
+from session_console.web.headers import HEADERS
 from session_console.web.ratelimit import client_key
 from shared.config import WebLimits
 
@@ -122,6 +124,44 @@ class Guard:
             connection.cancel_deadline()
 
 
+BAD_REQUEST_PAGE = (
+    "<!doctype html><html lang=vi><meta charset=utf-8><title>{status}</title>"
+    "<h1>Yêu cầu không hợp lệ / Bad request</h1>"
+)
+
+
+class QuietHandler(RequestHandler):
+    """aiohttp's protocol, answering a request it cannot parse with our headers and a
+    fixed page: no echo of the request's bytes, no traceback logged per attempt."""
+
+    __slots__ = ()
+
+    def handle_error(
+        self,
+        request: Any,
+        status: int = 500,
+        exc: BaseException | None = None,
+        message: str | None = None,
+    ) -> web.StreamResponse:
+        _BAD_REQUESTS(f"(last: {status} from {request.remote})")
+        response = web.Response(
+            status=status,
+            text=BAD_REQUEST_PAGE.format(status=status),
+            content_type="text/html",
+            headers={**HEADERS, "Cache-Control": "no-store"},
+        )
+        response.force_close()
+        return response
+
+
+_BAD_REQUESTS = Throttled("malformed requests answered")
+
+
+def _handler(server: web.Server) -> RequestHandler:
+    # web.Server() makes a plain RequestHandler from these same (private) arguments.
+    return QuietHandler(server, loop=server._loop, **server._kwargs)
+
+
 class Connection(asyncio.Protocol):
     """One connection, with the guard's books around it; aiohttp's own protocol is made
     only when the first byte arrives, so a silent connection costs next to nothing."""
@@ -177,7 +217,7 @@ class Connection(asyncio.Protocol):
         if self.transport is None:
             return
         if self.handler is None:
-            self.handler = self.server()
+            self.handler = _handler(self.server)
             self.guard.by_handler[self.handler] = self
             self.handler.connection_made(self.transport)
         self.handler.data_received(data)

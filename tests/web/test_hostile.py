@@ -435,3 +435,44 @@ async def test_results_hide_denunciations_withdrawn_opinions_and_small_villages(
     assert "Xóm Lẻ" not in body  # one person: singled out
     assert "Thôn Đông" in body
     assert denounced["kind"] == "to_cao"
+
+
+async def test_aiohttps_own_errors_carry_our_headers_echo_nothing_and_log_once(
+    demo_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    async with guarded(demo_db, WebLimits()) as port:
+        answers = []
+        for i in range(20):
+            reader, writer = await connect(port)
+            writer.write(
+                f"GET /?q=<script>{i} HTTP/1.1\r\nHost: x\r\nBad<script>Header: y\r\n\r\n".encode()
+            )
+            answers.append(await closed_by_server(reader))
+            writer.close()
+        ok = await get(port, "/")
+    for answer in answers:
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.split(b" ", 2)[1] == b"400"
+        assert b"X-Content-Type-Options: nosniff" in head
+        assert b"Content-Security-Policy:" in head
+        assert b"aiohttp" not in head and b"Python" not in head
+        assert b"<script>" not in body and b"Header" not in body
+        assert "Yêu cầu không hợp lệ".encode() in body
+    assert b"aiohttp" not in ok[1].partition(b"\r\n\r\n")[0]
+    logged = [
+        r for r in caplog.records if r.levelno >= logging.INFO and "request" in r.getMessage()
+    ]
+    assert len(logged) <= 1, [r.getMessage() for r in logged]
+    assert not any(r.exc_info for r in caplog.records)
+
+
+async def test_405_says_allow_and_a_missing_static_file_is_a_page_not_cached(
+    client: TestClient,
+) -> None:
+    wrong = await client.delete("/tra-cuu")
+    assert wrong.status == 405 and set(wrong.headers["Allow"].split(",")) >= {"GET", "POST"}
+    missing = await client.get("/static/nope.js")
+    assert missing.status == 404 and "<h1>" in await missing.text()
+    assert missing.headers["Cache-Control"] == "no-store"
+    assert "aiohttp" not in missing.headers.get("Server", "")
