@@ -27,6 +27,7 @@ from aiohttp.web_protocol import RequestHandler
 from session_console.web.headers import HEADERS
 from session_console.web.ratelimit import client_key
 from shared.config import WebLimits
+from shared.i18n import DEFAULT_LANGUAGE, N_, tr
 
 log = logging.getLogger("hallkit.web")
 # Open files kept free for the database, logs and the listening socket.
@@ -35,17 +36,24 @@ FILES_RESERVED = 64
 # dropped one holds its file until the next turn of the loop: room for both is kept.
 BACKLOG = 64
 LOG_EVERY_SECONDS = 60.0
-REFUSAL = (
-    b"HTTP/1.1 503 Service Unavailable\r\n"
-    b"Content-Type: text/plain; charset=utf-8\r\n"
-    b"Retry-After: 5\r\n"
-    b"Cache-Control: no-store\r\n"
-    b"X-Content-Type-Options: nosniff\r\n"
-    b"Connection: close\r\n"
-    b"Content-Length: 76\r\n\r\n"
-    b"M\xc3\xa1y ch\xe1\xbb\xa7 \xc4\x91ang b\xe1\xba\xadn, xin th\xe1\xbb\xad l\xe1\xba\xa1i"
-    b" sau \xc3\xadt ph\xc3\xbat. / The server is busy; please retry.\n"
-)
+BUSY = N_("The server is busy")
+BAD_REQUEST = N_("Bad request")
+
+
+def _refusal() -> bytes:
+    """The few bytes a connection past the caps gets, in both languages."""
+    text = f"{tr(BUSY, DEFAULT_LANGUAGE)} / {tr(BUSY, 'en')}.\n".encode()
+    return (
+        b"HTTP/1.1 503 Service Unavailable\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n"
+        b"Retry-After: 5\r\n"
+        b"Cache-Control: no-store\r\n"
+        b"X-Content-Type-Options: nosniff\r\n"
+        b"Connection: close\r\n" + f"Content-Length: {len(text)}\r\n\r\n".encode() + text
+    )
+
+
+REFUSAL = _refusal()
 
 
 def open_file_limit() -> int:
@@ -125,8 +133,7 @@ class Guard:
 
 
 BAD_REQUEST_PAGE = (
-    "<!doctype html><html lang=vi><meta charset=utf-8><title>{status}</title>"
-    "<h1>Yêu cầu không hợp lệ / Bad request</h1>"
+    "<!doctype html><html lang=vi><meta charset=utf-8><title>{status}</title><h1>{text}</h1>"
 )
 
 
@@ -146,7 +153,10 @@ class QuietHandler(RequestHandler):
         _BAD_REQUESTS(f"(last: {status} from {request.remote})")
         response = web.Response(
             status=status,
-            text=BAD_REQUEST_PAGE.format(status=status),
+            text=BAD_REQUEST_PAGE.format(
+                status=status,
+                text=f"{tr(BAD_REQUEST, DEFAULT_LANGUAGE)} / {tr(BAD_REQUEST, 'en')}",
+            ),
             content_type="text/html",
             headers={**HEADERS, "Cache-Control": "no-store"},
         )

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import sqlite3
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from session_console.web import guard, live, ratelimit
 from session_console.web.app import make_app
 from shared import meetings, questions, retention, speaking, tokens
 from shared.config import WebLimits
-from shared.db import Store
+from shared.db import Store, open_readonly
 from shared.i18n import UserError
 from shared.registrations import payload
 from tests.web.test_pages import read_event
@@ -476,3 +477,34 @@ async def test_405_says_allow_and_a_missing_static_file_is_a_page_not_cached(
     assert missing.status == 404 and "<h1>" in await missing.text()
     assert missing.headers["Cache-Control"] == "no-store"
     assert "aiohttp" not in missing.headers.get("Server", "")
+
+
+def test_empty_foreign_and_newer_files_are_told_apart(demo_db: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE photos (id INTEGER)")
+    conn.commit()
+    conn.close()
+    for path in (empty, foreign):
+        with pytest.raises(UserError, match="not a hallkit database"):
+            open_readonly(path)
+    conn = sqlite3.connect(demo_db)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('hallkit', 'm999_from_the_future', '2030-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(UserError, match="newer"):
+        open_readonly(demo_db)
+
+
+async def test_a_database_without_a_secret_gives_404s_not_500s(demo_db: Path) -> None:
+    conn = sqlite3.connect(demo_db)
+    conn.execute("DELETE FROM meta WHERE key = 'secret'")
+    conn.commit()
+    conn.close()
+    async with TestClient(TestServer(make_app(demo_db))) as client:
+        assert (await client.get("/T/K7QM2D-AAAAAAAAAA")).status == 404
