@@ -32,9 +32,11 @@ from shared.i18n import DEFAULT_LANGUAGE, N_, tr
 log = logging.getLogger("hallkit.web")
 # Open files kept free for the database, logs and the listening socket.
 FILES_RESERVED = 64
-# asyncio accepts up to `backlog` connections at once before any is looked at, and a
-# dropped one holds its file until the next turn of the loop: room for both is kept.
-BACKLOG = 64
+# asyncio accepts up to `backlog` connections per turn of the loop, and looks at them
+# (admits or drops them) only a turn or two later, slower when the machine is busy: room
+# for a few turns' worth is kept, so accept() never fails for want of files.
+BACKLOG = 32
+ACCEPT_TURNS_RESERVED = 4
 LOG_EVERY_SECONDS = 60.0
 BUSY = N_("The server is busy")
 BAD_REQUEST = N_("Bad request")
@@ -86,7 +88,7 @@ class Guard:
     def __init__(self, limits: WebLimits, trusted: frozenset[str] = frozenset()) -> None:
         self.limits = limits
         self.trusted = trusted
-        room = open_file_limit() - FILES_RESERVED - 2 * BACKLOG
+        room = open_file_limit() - FILES_RESERVED - ACCEPT_TURNS_RESERVED * BACKLOG
         self.most = max(1, min(limits.connections, room))
         self.open: set[Connection] = set()
         # Connections that have not sent a whole request yet, oldest first.
