@@ -164,6 +164,18 @@ def hall_state(store: Store, now: float | None = None) -> Row:
         "SELECT id, title, display_names, speaking_seconds FROM meetings WHERE status = 'open'"
     )
     state: Row = {**EMPTY_HALL, "next": []}
+    if len(meetings) > 1:
+        # Two meetings open at once (one forgotten, or two halls): the one with someone
+        # at the lectern, if only one has.
+        marks = ",".join("?" * len(speaking.AT_LECTERN))
+        meetings = [
+            m
+            for m in meetings
+            if store.one(
+                f"SELECT 1 FROM registrations WHERE meeting_id = ? AND status IN ({marks})",
+                (m["id"], *speaking.AT_LECTERN),
+            )
+        ]
     if len(meetings) != 1:
         return state
     meeting = meetings[0]

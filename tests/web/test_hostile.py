@@ -19,7 +19,7 @@ from multidict import CIMultiDict
 
 from session_console.web import guard, live, ratelimit
 from session_console.web.app import make_app
-from shared import meetings, questions, retention, speaking, tokens
+from shared import meetings, public, questions, retention, speaking, tokens
 from shared.config import WebLimits
 from shared.db import Store, open_readonly
 from shared.i18n import UserError
@@ -508,3 +508,15 @@ async def test_a_database_without_a_secret_gives_404s_not_500s(demo_db: Path) ->
     conn.close()
     async with TestClient(TestServer(make_app(demo_db))) as client:
         assert (await client.get("/T/K7QM2D-AAAAAAAAAA")).status == 404
+
+
+def test_with_two_meetings_open_the_display_shows_the_one_at_the_lectern(office: Store) -> None:
+    first = open_meeting(office)
+    second = meetings.create_meeting(
+        office, title="Hội nghị thứ hai", date="2026-03-02", start_time="08:00"
+    )
+    meetings.set_status(office, second, "open")
+    assert public.hall_state(office)["meeting"] == ""  # neither has anyone at the lectern
+    called = speaking.call(office, first)
+    state = public.hall_state(office)
+    assert state["number"] == called["number"] and state["meeting"]
