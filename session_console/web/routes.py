@@ -101,9 +101,15 @@ async def lookup(request: web.Request) -> web.Response:
     if wait:
         return too_many(request, wait)
     # A form sent a byte at a time holds a connection: it gets as long as headers do.
-    async with asyncio.timeout(request.app[LIMITS].request_seconds):
-        form = await request.post()
-    typed = str(form.get("code", ""))[:40]
+    try:
+        async with asyncio.timeout(request.app[LIMITS].request_seconds):
+            form = await request.post()
+    except (ValueError, TypeError, AssertionError, TimeoutError, web.HTTPException):
+        # A malformed body (or one too large): a page, no traceback, nothing echoed.
+        return error_page(request, 400)
+    code = form.get("code", "")
+    # A file sent as the code is nobody's code: never echoed back.
+    typed = code[:40] if isinstance(code, str) else ""
     shown = await request.app[READER](public.citizen_by_code, typed)
     if shown is None:
         return render(request, "lookup.html", status=404, typed=typed, missing=True)

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from multidict import CIMultiDict
@@ -520,3 +521,21 @@ def test_with_two_meetings_open_the_display_shows_the_one_at_the_lectern(office:
     called = speaking.call(office, first)
     state = public.hall_state(office)
     assert state["number"] == called["number"] and state["meeting"]
+
+
+async def test_a_malformed_or_file_upload_is_a_400_page_echoing_nothing(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR)
+    broken = await client.post(
+        "/tra-cuu",
+        data=b"--xx\r\nContent-Disposition: form-data; name=code\r\n\r\nAAAA",
+        headers={"Content-Type": "multipart/form-data; boundary=yy"},
+    )
+    assert broken.status in (400, 404) and "<h1>" in await broken.text()
+    form = aiohttp.FormData()
+    form.add_field("code", b"SECRETFILE<b>", filename="x.txt")
+    upload = await client.post("/tra-cuu", data=form)
+    body = await upload.text()
+    assert upload.status in (400, 404) and "SECRETFILE" not in body and "x.txt" not in body
+    assert not [r for r in caplog.records if r.exc_info]
