@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import html
+import logging
 import secrets
 import shlex
 import sys
@@ -25,6 +26,13 @@ from shared.i18n import LANGUAGES, N_, UserError, tr
 
 STATIONS = ("kiosk", "console", "chair", "display")
 COOKIE = "hallkit_token"
+TOKEN_SHORTEST = 12
+# textual-serve's page has inline script, so no script-src here: only what cannot break it.
+HEADERS = {
+    "Referrer-Policy": "no-referrer",  # the token may be in the address
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+}
 
 Handler = Callable[[Any], Awaitable[Any]]
 
@@ -89,7 +97,9 @@ def make_server(
         given = request.query.get("token") or request.cookies.get(COOKIE, "")
         if not hmac.compare_digest(given.encode(), token.encode()):
             return web.Response(
-                status=403, text=refused(N_("the link's token is missing or wrong"))
+                status=403,
+                text=refused(N_("the link's token is missing or wrong")),
+                headers=HEADERS,
             )
         if request.path == "/ws" and request.headers.get("Origin") != allowed_origin:
             return web.Response(status=403, text=refused(N_("this page came from another site")))
@@ -107,11 +117,18 @@ def make_server(
             finally:
                 live -= 1
         response: web.StreamResponse = await handler(request)
-        if "token" in request.query and not response.prepared:
-            response.set_cookie(COOKIE, token, httponly=True, samesite="Strict")
+        if not response.prepared:
+            response.headers.update(HEADERS)
+            if "token" in request.query:
+                response.set_cookie(COOKIE, token, httponly=True, samesite="Strict")
         return response
 
     class GuardedServer(Server):
+        def initialize_logging(self) -> None:
+            super().initialize_logging()
+            # The access log would write the token of every first request (?token=…).
+            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
         async def _make_app(self) -> web.Application:
             import aiohttp_jinja2
             import jinja2
@@ -174,6 +191,12 @@ def serve(
     if host == "0.0.0.0" and not public_url:  # noqa: S104
         raise UserError("Listening on 0.0.0.0 needs --public-url (this machine's LAN address).")
     public_url = (public_url or f"http://{host}:{port}").rstrip("/")
+    if token and len(token) < TOKEN_SHORTEST:
+        raise UserError(
+            "The token must be at least {count} characters long (or leave it out for a"
+            " random one).",
+            count=TOKEN_SHORTEST,
+        )
     token = token or secrets.token_urlsafe(16)
     settings = session.settings
     options = ["--db", str(settings.db_path), "--lang", settings.language]

@@ -29,6 +29,37 @@ _KEYS = {
     "retention_months",
     "serve_sessions",
     "typing",
+    "web",
+}
+
+
+@dataclass(frozen=True)
+class WebLimits:
+    """`hallkit web` under a hostile internet: what one server lets anyone hold."""
+
+    # Open connections in all (also kept under the open-file limit) and per client address
+    # (an IPv6 /64 is one client); past either, the oldest connection that never sent a
+    # whole request is dropped, or the newcomer gets a 503.
+    connections: int = 900
+    connections_per_client: int = 64
+    # Hall display event streams in all and per client address.
+    streams: int = 100
+    streams_per_client: int = 4
+    # Seconds a connection may take to send a request's headers (or a form), and may
+    # stay idle between requests.
+    request_seconds: int = 10
+    # /ket-qua shows a village beside an opinion only when at least this many people of
+    # that village spoke at the meeting.
+    village_min_speakers: int = 3
+
+
+WEB_LIMITS_MOST = {
+    "connections": 100_000,
+    "connections_per_client": 10_000,
+    "streams": 10_000,
+    "streams_per_client": 1_000,
+    "request_seconds": 600,
+    "village_min_speakers": 1_000,
 }
 TYPING_MODES = ("telex", "vni", "off")
 # A Vietnamese station types Vietnamese with no input method; an English one types as is.
@@ -45,6 +76,7 @@ class Settings:
     kiosk_pin: str = "0000"
     retention_months: int = 24
     serve_sessions: int = 4
+    web: WebLimits = field(default_factory=WebLimits)
     deadlines: Mapping[str, Rule] = field(default_factory=lambda: dict(DEFAULT_RULES))
     config_path: Path | None = None
     typing: str = ""  # "telex", "vni" or "off"; unset: Telex in Vietnamese, off in English
@@ -107,11 +139,26 @@ def load(
 MAX_SERVE_SESSIONS = 64
 
 
-def _whole(raw: Mapping[str, Any], key: str, default: int, most: int) -> int:
+def _whole(raw: Mapping[str, Any], key: str, default: int, most: int, label: str = "") -> int:
     value = raw.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= most:
-        raise UserError("Invalid value for the setting {key}.", key=key)
+        raise UserError("Invalid value for the setting {key}.", key=label or key)
     return value
+
+
+def _web_limits(raw: Any) -> WebLimits:
+    if not isinstance(raw, dict):
+        raise UserError("Invalid value for the setting {key}.", key="web")
+    for name in raw:
+        if name not in WEB_LIMITS_MOST:
+            raise UserError("Unknown setting in the config: {key}.", key=f"web.{name}")
+    defaults = WebLimits()
+    return WebLimits(
+        **{
+            name: _whole(raw, name, getattr(defaults, name), most, label=f"web.{name}")
+            for name, most in WEB_LIMITS_MOST.items()
+        }
+    )
 
 
 def _apply_file(settings: Settings, path: Path) -> Settings:
@@ -138,6 +185,7 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
         kiosk_pin=raw.get("kiosk_pin", settings.kiosk_pin),
         retention_months=months,
         serve_sessions=sessions,
+        web=_web_limits(raw.get("web", {})),
         deadlines=_deadlines(raw.get("deadlines", {})),
         config_path=path,
         typing=raw.get("typing", settings.typing),
@@ -165,6 +213,17 @@ retention_months = 24
 # hallkit serve: browser sessions one station serves at once (each runs its own app
 # process, ~35 MB); the next browser gets a "full" page until one closes.
 serve_sessions = 4
+
+[web]
+# hallkit web: open connections in all and per client address, hall display streams in
+# all and per address, seconds a client may take to send a request or stay idle, and how
+# many speakers of a village it takes before /ket-qua names that village.
+connections = 900
+connections_per_client = 64
+streams = 100
+streams_per_client = 4
+request_seconds = 10
+village_min_speakers = 3
 
 [deadlines]
 # "N calendar" or "N working" days from the meeting's date.

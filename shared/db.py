@@ -178,11 +178,25 @@ def open_readonly(path: Path) -> Store:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         store = Store(Database(conn, execute_plugins=False))
+        applied = _applied(conn)
         behind = schema.migrations.pending(store.db)
     except sqlite3.Error as error:
         raise UserError(
             "Cannot open the database {path}: {reason}", path=str(path), reason=str(error)
         ) from None
+    if not applied:
+        conn.close()
+        raise UserError(
+            "The file {path} is not a hallkit database (empty, or another program's).",
+            path=str(path),
+        )
+    known = {m.name for m in getattr(schema.migrations, "_migrations", [])}
+    if known and applied - known:
+        conn.close()
+        raise UserError(
+            "The database {path} was written by a newer hallkit; update this program.",
+            path=str(path),
+        )
     if behind:
         conn.close()
         raise UserError(
@@ -191,6 +205,19 @@ def open_readonly(path: Path) -> Store:
             path=str(path),
         )
     return store
+
+
+def _applied(conn: sqlite3.Connection) -> set[str]:
+    """The hallkit migrations the file has had; none for an empty or foreign file."""
+    tables = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if tables is None:
+        return set()
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (schema.migrations.name,)
+    )
+    return {str(name) for (name,) in rows}
 
 
 class ChangeSignal:

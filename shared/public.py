@@ -3,8 +3,8 @@ items by their signed token or typed code, a published meeting's results, and th
 display's state. Every function here only reads.
 
 A token that is forged, altered, signed by another installation or for another meeting
-gives `None` exactly like an unknown one, after the same work (one query, one HMAC), so
-neither the answer nor its timing tells them apart.
+gives `None` exactly like an unknown one, after the same work (the signature is checked
+before the code is looked up), so neither the answer nor its timing tells them apart.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from shared import speaking, tokens
 from shared.db import Store
 from shared.followup import lookup
 from shared.i18n import UserError
-from shared.overview import totals
+from shared.overview import Totals
+from shared.retention import ANONYMOUS
 from shared.speaking import elapsed
+from shared.specs import OUTCOMES
 
 Row = dict[str, Any]
-# Stands in for the meeting of an unknown code, so its HMAC costs the same.
-_DECOY_UID = "0" * 16
+# Stands in for a payload that is not a token at all, so its HMACs cost the same.
+_DECOY_CODE = "2" * tokens.CODE_LENGTH
 NEXT_SHOWN = 5
 
 
@@ -35,22 +37,43 @@ def mask_name(name: str) -> str:
 
 
 def citizen_by_token(store: Store, token: str) -> Row | None:
-    """The citizen's own page for a signed token from their ticket's QR code, or None."""
+    """The citizen's own page for a signed token from their ticket's QR code, or None.
+
+    The signature is checked before anything about the code is looked up: against every
+    meeting of this installation, all of them, each in constant time. So a forged token
+    for a code that exists and one for a code that does not run the very same queries
+    and the same HMACs; only a genuine signature leads to the registration."""
     try:
         code, signature = tokens.parse(token)
     except UserError:
-        code, signature = "", ""
-    row = store.one(
-        "SELECT r.code, r.name, m.uid FROM registrations r"
-        " JOIN meetings m ON m.id = r.meeting_id WHERE r.code = ?",
-        (code,),
-    )
-    genuine = tokens.signature_matches(
-        store.secret, row["uid"] if row else _DECOY_UID, code, signature
-    )
-    if row is None or not genuine:
+        code, signature = _DECOY_CODE, ""
+    secret = _secret(store)
+    genuine = ""
+    for meeting in store.all("SELECT uid FROM meetings ORDER BY id"):
+        uid = str(meeting["uid"])
+        if tokens.signature_matches(secret, uid, code, signature) and not genuine:
+            genuine = uid
+    if not genuine:
         return None
-    return {**lookup(store, row["code"]), "name": mask_name(row["name"])}
+    row = store.one(
+        "SELECT r.code, r.name FROM registrations r JOIN meetings m ON m.id = r.meeting_id"
+        " WHERE r.code = ? AND m.uid = ?",
+        (code, genuine),
+    )
+    if row is None:
+        return None
+    # A purged name is a placeholder, not a name to mask ("(đã ẩ. d.").
+    name = "" if row["name"] == ANONYMOUS else mask_name(row["name"])
+    return {**lookup(store, row["code"]), "name": name}
+
+
+def _secret(store: Store) -> str:
+    """The installation's secret; a database without one (damaged, or not hallkit's)
+    signs nothing, and a random stand-in makes every token fail alike."""
+    try:
+        return store.secret
+    except (TypeError, IndexError):
+        return tokens.new_secret()
 
 
 def citizen_by_code(store: Store, typed: str) -> Row | None:
@@ -62,9 +85,18 @@ def citizen_by_code(store: Store, typed: str) -> Row | None:
         return None
 
 
-def published_results(store: Store, uid: str) -> Row | None:
-    """A published meeting's opinions by field, with the village, never the citizen's
-    name; None for an unknown or unpublished meeting."""
+# A village is shown beside an opinion only if this many people of it spoke, by default.
+VILLAGE_MIN_SPEAKERS = 3
+
+
+def published_results(
+    store: Store, uid: str, village_min: int = VILLAGE_MIN_SPEAKERS
+) -> Row | None:
+    """A published meeting's opinions by field, never the citizen's name; None for an
+    unknown or unpublished meeting. Denunciations (tố cáo) are never published, not even
+    counted (the law keeps the denouncer secret); withdrawn opinions are not results. A
+    village is shown only where at least `village_min` people of it spoke, so that no
+    one in a small hamlet is singled out."""
     meeting = store.one(
         "SELECT id, uid, title, date, place, issuing_body, published_at FROM meetings"
         " WHERE uid = ? AND published_at <> ''",
@@ -77,17 +109,51 @@ def published_results(store: Store, uid: str) -> Row | None:
         " AS village, q.summary, q.outcome, q.answer, q.answer_summary, q.answered_on,"
         " q.body_name, q.deadline, q.progress, q.followup_status"
         " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
-        " WHERE q.meeting_id = ? ORDER BY q.field, q.number",
+        " WHERE q.meeting_id = ? AND q.kind <> 'to_cao' AND q.outcome <> 'withdrawn'"
+        " AND COALESCE(r.status, '') <> 'withdrawn'"
+        " ORDER BY q.field, q.number",
         (meeting["id"],),
     )
+    # People who spoke, per village: a registration once, a written question each.
+    speakers = {
+        row["village"]: row["people"]
+        for row in store.all(
+            "SELECT COALESCE(NULLIF(q.raised_village, ''), r.village, '') AS village,"
+            " count(DISTINCT COALESCE('r' || q.registration_id, 'q' || q.id)) AS people"
+            " FROM questions q LEFT JOIN registrations r ON r.id = q.registration_id"
+            " WHERE q.meeting_id = ? GROUP BY 1",
+            (meeting["id"],),
+        )
+    }
     by_field: dict[str, list[Row]] = {}
+    by_outcome = dict.fromkeys(["", *OUTCOMES], 0)
     for row in rows:
+        if speakers.get(row["village"], 0) < village_min:
+            row["village"] = ""
         by_field.setdefault(row["field"], []).append(row)
+        by_outcome[row["outcome"]] += 1
     return {
         **meeting,
         "by_field": by_field,
-        "breakdown": totals(store, meeting["id"]).breakdown(),
+        "breakdown": [
+            (label, count)
+            for label, count in Totals(0, 0, by_outcome, {}).breakdown()
+            if label != OUTCOMES["withdrawn"].label
+        ],
     }
+
+
+# The display's state when nothing is open; hall_state fills in the rest.
+EMPTY_HALL: Row = {
+    "meeting": "",
+    "number": None,
+    "state": "",
+    "name": "",
+    "elapsed": 0,
+    "running": False,
+    "limit": 0,
+    "next": [],
+}
 
 
 def hall_state(store: Store, now: float | None = None) -> Row:
@@ -97,16 +163,19 @@ def hall_state(store: Store, now: float | None = None) -> Row:
     meetings = store.all(
         "SELECT id, title, display_names, speaking_seconds FROM meetings WHERE status = 'open'"
     )
-    state: Row = {
-        "meeting": "",
-        "number": None,
-        "state": "",
-        "name": "",
-        "elapsed": 0,
-        "running": False,
-        "limit": 0,
-        "next": [],
-    }
+    state: Row = {**EMPTY_HALL, "next": []}
+    if len(meetings) > 1:
+        # Two meetings open at once (one forgotten, or two halls): the one with someone
+        # at the lectern, if only one has.
+        marks = ",".join("?" * len(speaking.AT_LECTERN))
+        meetings = [
+            m
+            for m in meetings
+            if store.one(
+                f"SELECT 1 FROM registrations WHERE meeting_id = ? AND status IN ({marks})",
+                (m["id"], *speaking.AT_LECTERN),
+            )
+        ]
     if len(meetings) != 1:
         return state
     meeting = meetings[0]

@@ -23,14 +23,18 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, 28))
 
 
+def _limit(before: str, retention_months: int, today: dt.date | None) -> str:
+    return min(
+        parse_date(before), _months_before(today or dt.date.today(), retention_months).isoformat()
+    )
+
+
 def candidates(
     store: Store, before: str, retention_months: int, today: dt.date | None = None
 ) -> list[dict[str, Any]]:
     """Registrations that may be anonymised: meeting before `before` and older than the
     retention period, every item closed, not yet anonymised."""
-    limit = min(
-        parse_date(before), _months_before(today or dt.date.today(), retention_months).isoformat()
-    )
+    limit = _limit(before, retention_months, today)
     return store.all(
         "SELECT r.id, r.number, r.meeting_id, m.date AS meeting_date FROM registrations r"
         " JOIN meetings m ON m.id = r.meeting_id"
@@ -42,12 +46,28 @@ def candidates(
     )
 
 
+def question_candidates(
+    store: Store, before: str, retention_months: int, today: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """Written and pre-collected questions (no registration) that still name someone or
+    a village, closed, in a meeting past the same limit: whether or not any registration
+    of that meeting is due."""
+    return store.all(
+        "SELECT q.id, q.meeting_id FROM questions q JOIN meetings m ON m.id = q.meeting_id"
+        " WHERE m.date < ? AND q.registration_id IS NULL AND q.followup_status <> 'open'"
+        " AND (q.raised_by <> '' OR q.raised_village <> '') ORDER BY m.date, q.number",
+        (_limit(before, retention_months, today),),
+    )
+
+
 def purge(store: Store, before: str, retention_months: int, today: dt.date | None = None) -> int:
-    """Anonymise the candidates (and the written questions of the same meetings that are
-    closed); returns how many registrations. One transaction, one event."""
+    """Anonymise the candidates, the questions they raised, and the written and
+    pre-collected questions due; returns how many people (registrations and questions
+    without one). One transaction, one event."""
     with store.write():
         found = candidates(store, before, retention_months, today)
-        if not found:
+        written = question_candidates(store, before, retention_months, today)
+        if not found and not written:
             raise UserError("No personal data is due for anonymisation.")
         at = now_iso()
         # the fields the spec marks as purged; a required one keeps a placeholder
@@ -65,20 +85,25 @@ def purge(store: Store, before: str, retention_months: int, today: dt.date | Non
             store.conn.execute(
                 "UPDATE print_jobs SET document = '{}' WHERE registration_id = ?", (row["id"],)
             )
-        meetings = sorted({row["meeting_id"] for row in found})
-        marks = ",".join("?" * len(meetings))
-        store.conn.execute(
-            f"UPDATE questions SET raised_by = '', raised_village = '' WHERE registration_id"
-            f" IS NULL AND followup_status <> 'open' AND meeting_id IN ({marks})",
-            meetings,
-        )
+            store.conn.execute(
+                "UPDATE questions SET raised_by = '', raised_village = ''"
+                " WHERE registration_id = ?",
+                (row["id"],),
+            )
+        for row in written:
+            store.conn.execute(
+                "UPDATE questions SET raised_by = '', raised_village = '' WHERE id = ?",
+                (row["id"],),
+            )
+        meetings = sorted({row["meeting_id"] for row in [*found, *written]})
         events.record(
             store,
             EventKind.RETENTION_PURGE,
             None,
             "registrations",
             count=len(found),
+            questions=len(written),
             meetings=meetings,
             before=before,
         )
-    return len(found)
+    return len(found) + len(written)

@@ -57,8 +57,9 @@ def sign(secret: str, meeting_uid: str, code: str, public_url: str = "") -> str:
 
 def parse(payload: str) -> tuple[str, str]:
     """Split a payload (bare or inside a URL) into code and signature."""
-    token = payload.strip().rstrip("/").rsplit("/", 1)[-1].upper()
-    found = _PAYLOAD.fullmatch(token)
+    token = payload.strip().rstrip("/").rsplit("/", 1)[-1]
+    # Only ASCII is upper-cased: str.upper() makes "S" of "ſ" and "I" of "ı", aliases.
+    found = _PAYLOAD.fullmatch(token.upper()) if token.isascii() else None
     if not found:
         raise UserError("This QR code is not a hallkit ticket.")
     return found.group(1), found.group(2)

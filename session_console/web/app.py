@@ -1,7 +1,8 @@
 """`hallkit web`: the read-only web face, one aiohttp application.
 
 Every response carries the security headers; every error is a page in the visitor's
-language, never a traceback; the database is opened with SQLite's `mode=ro`.
+language, never a traceback; the database is opened with SQLite's `mode=ro` and read off the event loop
+(session_console.web.reads).
 """
 
 from __future__ import annotations
@@ -13,24 +14,15 @@ import jinja2
 from aiohttp import web
 
 from session_console.web import live, routes
+from session_console.web.guard import mark_requests
+from session_console.web.headers import HEADERS
 from session_console.web.ratelimit import RateLimit
-from shared.db import open_readonly
+from session_console.web.reads import Reader
+from shared.config import WebLimits
 from shared.text import show_date
 
 STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("hallkit.web")
-
-HEADERS = {
-    # No inline script or style anywhere: the display's script is /static/display.js.
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
-        " img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    # The token is in the URL: never send it on to another site.
-    "Referrer-Policy": "no-referrer",
-}
 
 
 @web.middleware
@@ -40,7 +32,10 @@ async def pages_for_errors(request: web.Request, handler: routes.Handler) -> web
     except web.HTTPException as error:
         if error.status < 400:
             raise
-        return routes.error_page(request, error.status)
+        page = routes.error_page(request, error.status)
+        if "Allow" in error.headers:  # a 405 says what is allowed
+            page.headers["Allow"] = error.headers["Allow"]
+        return page
     except Exception:
         log.exception("error serving %s", request.path)
         return routes.error_page(request, 500)
@@ -48,7 +43,7 @@ async def pages_for_errors(request: web.Request, handler: routes.Handler) -> web
 
 async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
     response.headers.update(HEADERS)
-    if request.path.startswith("/static/"):
+    if request.path.startswith("/static/") and response.status == 200:
         response.headers["Cache-Control"] = "public, max-age=3600"
     else:
         # Personal pages must stay off shared and browser caches.
@@ -61,29 +56,43 @@ def make_app(
     forwarded_allow: frozenset[str] = frozenset(),
     rate_limit: RateLimit | None = None,
     poll: float = live.POLL_SECONDS,
+    limits: WebLimits | None = None,
 ) -> web.Application:
     """The application; raises UserError if the database cannot be read."""
-    store = open_readonly(db_path)
-    app = web.Application(middlewares=[pages_for_errors])
-    app[routes.STORE] = store
+    reader = Reader(db_path)
+    # A lookup form is a few bytes: nobody needs to send the default megabyte.
+    app = web.Application(middlewares=[mark_requests, pages_for_errors], client_max_size=16_384)
+    app[routes.LIMITS] = limits or WebLimits()
+    app[routes.READER] = reader
     app[routes.TRUSTED] = forwarded_allow
     app[routes.LIMIT] = rate_limit or RateLimit()
+    app[routes.PAGE_LIMIT] = RateLimit(routes.PAGE_TRIES)
     app[routes.TEMPLATES] = jinja2.Environment(
         loader=jinja2.PackageLoader("session_console.web", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
     app[routes.TEMPLATES].filters["date"] = show_date
-    app[live.FEED] = live.HallFeed(store, poll)
+    app[live.FEED] = live.HallFeed(db_path, reader, poll)
     app.on_response_prepare.append(security_headers)
     app.cleanup_ctx.append(live.feed_context)
     app.on_shutdown.append(live.end_streams)
     app.on_cleanup.append(_close)
     app.add_routes(routes.ROUTES)
-    app.router.add_get("/man-hinh/su-kien", live.stream)
-    app.router.add_static("/static/", STATIC, show_index=False, follow_symlinks=False)
+    app.router.add_get("/static/{name}", _static)
     return app
 
 
+# The files shipped beside this module, read once: nothing else is ever served.
+_STATIC_FILES = {path.name: path for path in STATIC.iterdir() if path.is_file()}
+
+
+async def _static(request: web.Request) -> web.StreamResponse:
+    path = _STATIC_FILES.get(request.match_info["name"])
+    if path is None:
+        return routes.not_found(request)
+    return web.FileResponse(path)
+
+
 async def _close(app: web.Application) -> None:
-    app[routes.STORE].close()
+    app[routes.READER].close()

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 from pathlib import Path
 
 import click
 
 from shared.cli.base import Session, need_extra, pass_session
+from shared.i18n import UserError
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @click.command()
@@ -27,11 +39,19 @@ from shared.cli.base import Session, need_extra, pass_session
 def web(session: Session, host: str, port: int, forwarded_allow: str, db: Path | None) -> None:
     """Serve the read-only web face (database opened read-only; --db chooses the file)."""
     need_extra("web", "aiohttp", "jinja2")
-    from aiohttp import web as aioweb
+    import asyncio
 
     from session_console.web.app import make_app
+    from session_console.web.guard import run
 
     trusted = frozenset(a.strip() for a in forwarded_allow.split(",") if a.strip())
-    app = make_app(db or session.settings.db_path, forwarded_allow=trusted)
+    if "*" in trusted and not _loopback(host):
+        raise UserError(
+            "--forwarded-allow '*' trusts anyone's X-Forwarded-For: only when listening on a"
+            " loopback address (a proxy on this machine). Name the proxy's address instead."
+        )
+    limits = session.settings.web
+    app = make_app(db or session.settings.db_path, forwarded_allow=trusted, limits=limits)
     session.say("Serving {url} (Ctrl+C to stop).", url=f"http://{host}:{port}/")
-    aioweb.run_app(app, host=host, port=port, print=None)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run(app, host, port, limits, trusted))

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import jinja2
 from aiohttp import web
 
+from session_console.web import live
 from session_console.web.live import FEED
-from session_console.web.ratelimit import RateLimit, client_address
+from session_console.web.ratelimit import RateLimit, client_address, client_key
+from session_console.web.reads import Reader
 from session_console.web.texts import LANGUAGE_NAME, texts
 from shared import public
-from shared.db import Store
+from shared.config import WebLimits
 from shared.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-STORE = web.AppKey("store", Store)
+READER = web.AppKey("reader", Reader)
 TRUSTED = web.AppKey("trusted", frozenset)
 LIMIT = web.AppKey("limit", RateLimit)
+PAGE_LIMIT = web.AppKey("page_limit", RateLimit)
+# A citizen reloads their page a few times, not hundreds: /T/ is limited too, or it would
+# go round /tra-cuu's limit.
+PAGE_TRIES = 30
+LIMITS = web.AppKey("limits", WebLimits)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 ROUTES = web.RouteTableDef()
 
@@ -50,11 +58,19 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
 def error_page(request: web.Request, status: int) -> web.Response:
     if status == 404:
         return not_found(request)
+    if status == 503:
+        return render(request, "busy.html", status=503)
     return render(request, "error.html", status=status)
 
 
 def not_found(request: web.Request) -> web.Response:
     return render(request, "not_found.html", status=404)
+
+
+def too_many(request: web.Request, wait: int) -> web.Response:
+    response = render(request, "too_many.html", status=429, seconds=wait)
+    response.headers["Retry-After"] = str(wait)
+    return response
 
 
 @ROUTES.get("/")
@@ -65,7 +81,10 @@ async def home(request: web.Request) -> web.Response:
 @ROUTES.get("/T/{token}")
 @ROUTES.get("/t/{token}")
 async def citizen(request: web.Request) -> web.Response:
-    shown = public.citizen_by_token(request.app[STORE], request.match_info["token"])
+    wait = request.app[PAGE_LIMIT].retry_after(client_address(request, request.app[TRUSTED]))
+    if wait:
+        return too_many(request, wait)
+    shown = await request.app[READER](public.citizen_by_token, request.match_info["token"])
     if shown is None:
         return not_found(request)
     return render(request, "citizen.html", shown=shown)
@@ -80,12 +99,18 @@ async def lookup_form(request: web.Request) -> web.Response:
 async def lookup(request: web.Request) -> web.Response:
     wait = request.app[LIMIT].retry_after(client_address(request, request.app[TRUSTED]))
     if wait:
-        response = render(request, "too_many.html", status=429, seconds=wait)
-        response.headers["Retry-After"] = str(wait)
-        return response
-    form = await request.post()
-    typed = str(form.get("code", ""))[:40]
-    shown = public.citizen_by_code(request.app[STORE], typed)
+        return too_many(request, wait)
+    # A form sent a byte at a time holds a connection: it gets as long as headers do.
+    try:
+        async with asyncio.timeout(request.app[LIMITS].request_seconds):
+            form = await request.post()
+    except (ValueError, TypeError, AssertionError, TimeoutError, web.HTTPException):
+        # A malformed body (or one too large): a page, no traceback, nothing echoed.
+        return error_page(request, 400)
+    code = form.get("code", "")
+    # A file sent as the code is nobody's code: never echoed back.
+    typed = code[:40] if isinstance(code, str) else ""
+    shown = await request.app[READER](public.citizen_by_code, typed)
     if shown is None:
         return render(request, "lookup.html", status=404, typed=typed, missing=True)
     return render(request, "citizen.html", shown=shown)
@@ -93,7 +118,11 @@ async def lookup(request: web.Request) -> web.Response:
 
 @ROUTES.get("/ket-qua/{uid}")
 async def results(request: web.Request) -> web.Response:
-    shown = public.published_results(request.app[STORE], request.match_info["uid"])
+    shown = await request.app[READER](
+        public.published_results,
+        request.match_info["uid"],
+        request.app[LIMITS].village_min_speakers,
+    )
     if shown is None:
         return not_found(request)
     return render(request, "results.html", shown=shown)
@@ -102,4 +131,26 @@ async def results(request: web.Request) -> web.Response:
 @ROUTES.get("/man-hinh")
 async def display(request: web.Request) -> web.Response:
     """The first state is in the page itself; /static/display.js keeps it live."""
-    return render(request, "display.html", state=request.app[FEED].fresh_state())
+    return render(request, "display.html", state=await request.app[FEED].current())
+
+
+@ROUTES.get("/man-hinh/su-kien")
+async def display_stream(request: web.Request) -> web.StreamResponse:
+    feed = request.app[FEED]
+    limits = request.app[LIMITS]
+    client = client_key(client_address(request, request.app[TRUSTED]))
+    if (
+        len(feed.subscribers) >= limits.streams
+        or feed.per_client[client] >= limits.streams_per_client
+    ):
+        feed.refused(f"(last from {client})")
+        page = error_page(request, 503)
+        page.headers["Retry-After"] = str(live.STREAM_RETRY_SECONDS)
+        return page
+    feed.per_client[client] += 1
+    try:
+        return await live.stream(request, feed)
+    finally:
+        feed.per_client[client] -= 1
+        if feed.per_client[client] <= 0:
+            del feed.per_client[client]

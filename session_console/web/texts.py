@@ -18,6 +18,8 @@ TEXTS = {
     ),
     "error_title": N_("Something went wrong"),
     "error_body": N_("The page could not be shown. Please try again later."),
+    "busy_title": N_("The server is busy"),
+    "busy_body": N_("Too many connections are open. Please try again in a minute."),
     "too_many_title": N_("Too many tries"),
     "too_many_body": N_("Please wait {seconds} seconds, then try again."),
     "lookup_title": N_("Look up your ticket"),
@@ -44,6 +46,7 @@ TEXTS = {
     "called": N_("CALLED"),
     "speaking": N_("SPEAKING"),
     "paused": N_("PAUSED"),
+    "updating": N_("Updating…"),
     "no_meeting": N_("No meeting is open."),
     "nobody": N_("Waiting for the next speaker"),
 }

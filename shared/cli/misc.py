@@ -239,6 +239,7 @@ def purge(session: Session, before: str, yes: bool) -> None:
 
     months = session.settings.retention_months
     found = retention.candidates(session.store, before, months)
+    found += retention.question_candidates(session.store, before, months)
     if not found:
         session.say("No personal data is due for anonymisation.")
         return

@@ -24,6 +24,7 @@ HIDDEN = ["aiohttp", "aiohttp_jinja2", "jinja2", "textual_serve"]
 # The modules that are the web extra's own: only these may need it.
 WEB_ONLY = {
     "session_console.web.app",
+    "session_console.web.guard",
     "session_console.web.live",
     "session_console.web.ratelimit",
     "session_console.web.routes",

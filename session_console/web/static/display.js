@@ -25,9 +25,9 @@
   }
 
   function render(state) {
-    const labels = { called: hall.dataset.called, speaking: hall.dataset.speaking, paused: hall.dataset.paused };
+    const labels = { called: hall.dataset.called, speaking: hall.dataset.speaking, paused: hall.dataset.paused, updating: hall.dataset.updating };
     document.body.className = "display state-" + (state.state || "none");
-    $("meeting").textContent = state.meeting || hall.dataset.noMeeting;
+    $("meeting").textContent = state.meeting || (state.state === "updating" ? "" : hall.dataset.noMeeting);
     $("state").textContent = state.state ? labels[state.state] : state.meeting ? hall.dataset.nobody : "";
     $("number").textContent = state.number ? pad(state.number) : "---";
     $("name").textContent = state.name || "";
