@@ -15,6 +15,7 @@ import secrets
 import shlex
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,6 +36,33 @@ HEADERS = {
 }
 
 Handler = Callable[[Any], Awaitable[Any]]
+
+# Vietnamese stacks two marks over a letter (ễ, ỗ, ặ): at xterm.js's default line height
+# of 1.0 the upper mark is cut off ("Nguyễn" reads "Nguyên"). The page uses Roboto Mono
+# (shipped inside textual-serve, every Vietnamese letter; served from this machine, as the
+# hall's network may be offline) with taller lines, then Debian's Liberation Mono 2.
+PAGE = Path(__file__).parent / "serve_page"
+FONT_FAMILY = "'Roboto Mono', 'Liberation Mono', 'DejaVu Sans Mono', monospace"
+LINE_HEIGHT = 1.3
+SCRIPT_PATCHES = (
+    (
+        "fontFamily:\"'Roboto Mono', Monaco, 'Courier New', monospace\"",
+        f'fontFamily:"{FONT_FAMILY}",lineHeight:{LINE_HEIGHT}',
+    ),
+    # measure the cells once the font has loaded, not with a fallback's metrics
+    ("window.onload=e=>{", "window.onload=async e=>{await document.fonts.ready;"),
+)
+
+
+def legible_script(script: str) -> str:
+    """textual-serve's page script with the font and line height above. A version of
+    textual-serve whose script reads otherwise is served as it is (tests/tui/test_serve
+    checks that every patch applies to the installed one)."""
+    if any(script.count(old) != 1 for old, _ in SCRIPT_PATCHES):
+        return script
+    for old, new in SCRIPT_PATCHES:
+        script = script.replace(old, new)
+    return script
 
 
 def origin_of(url: str) -> str:
@@ -134,10 +162,17 @@ def make_server(
             import jinja2
 
             app = web.Application(middlewares=[guard])
-            aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+            aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(PAGE))
+            original = (self.statics_path / "js" / "textual.js").read_text(encoding="utf-8")
+            script = legible_script(original)
+
+            async def page_script(request: web.Request) -> web.Response:
+                return web.Response(text=script, content_type="application/javascript")
+
             app.add_routes(
                 [
                     web.get("/", self.handle_index, name="index"),
+                    web.get("/hallkit/textual.js", page_script),
                     web.get("/ws", self.handle_websocket, name="websocket"),
                     web.get("/download/{key}", self.handle_download, name="download"),
                     web.static("/static", self.statics_path, show_index=False, name="static"),

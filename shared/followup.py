@@ -29,7 +29,7 @@ PROGRESS: dict[str, str] = {
     "in_progress": N_("in progress"),
     "answered": N_("answered"),
     "extended": N_("deadline extended"),
-    "transferred": N_("passed to another body"),
+    "transferred": N_("forwarded"),
 }
 SATISFACTION_LABELS: dict[str, str] = {
     "satisfied": N_("Satisfied"),

@@ -67,7 +67,8 @@ class FollowupApp(StationApp):
                 Column("body", tr("Body", self.lang), min_width=12, text=True),
                 Column("citizen", tr("Citizen", self.lang), 2, min_width=12, text=True),
                 Column("summary", tr("Summary", self.lang), min_width=16, text=True),
-                Column("progress", tr("Progress", self.lang), 4, min_width=10, text=True),
+                # a stage is read whole, never cut: the column is as wide as the longest
+                Column("progress", tr("Progress", self.lang), 4, min_width=self._stage_width()),
             ],
             id="items",
         )
@@ -78,6 +79,9 @@ class FollowupApp(StationApp):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#items", LiveTable).focus()
+
+    def _stage_width(self) -> int:
+        return max(len(tr(label, self.lang)) for label in fu.PROGRESS.values())
 
     def refresh_all(self) -> None:
         found = fu.open_items(

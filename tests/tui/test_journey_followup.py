@@ -1,6 +1,6 @@
 """Journey: the follow-up officer works one item from the meeting through every state, in
 the real `hallkit followup` on a real pty, keys only, at a person's pace: in progress, deadline
-extended, passed to another body, the citizen told, their satisfaction, the history read,
+extended, forwarded, the citizen told, their satisfaction, the history read,
 then answered (closed). Every stage reads in words, never a stored code, and the history
 says what happened, when in local time, where, and what changed."""
 
@@ -46,6 +46,7 @@ class Words(NamedTuple):
     told_title: str
     satisfaction_title: str
     not_asked: str
+    not_satisfied: str
     answer_title: str
     history_title: str
     history: tuple[str, ...]
@@ -62,7 +63,7 @@ WORDS = {
         open_items="kiến nghị đang mở",
         in_progress="đang giải quyết",
         extended="đã gia hạn",
-        transferred="đã chuyển cơ quan khác",
+        transferred="đã chuyển tiếp",
         extend_title="Gia hạn kiến nghị",
         reason="Lý do",
         how="Hình thức (văn bản, điện thoại, trực tiếp)",
@@ -72,6 +73,7 @@ WORDS = {
         told_title="Đã thông báo cho công dân",
         satisfaction_title="Mức độ hài lòng — kiến nghị",
         not_asked="Chưa hỏi",
+        not_satisfied="Chưa hài lòng",
         answer_title="Trả lời kiến nghị",
         history_title="Lịch sử kiến nghị",
         history=(
@@ -82,14 +84,14 @@ WORDS = {
             "Lý do: Chờ bố trí kinh phí",
             "Tiến độ: đang giải quyết → đã gia hạn",
             "Cơ quan: Phòng Kinh tế → Công an xã",
-            "Tiến độ: đã gia hạn → đã chuyển cơ quan khác",
+            "Tiến độ: đã gia hạn → đã chuyển tiếp",
             "Hình thức thông báo: Gọi điện thoại",
             "Mức độ hài lòng: Chưa hài lòng",
             "máy station-1",
             "Esc: đóng",
         ),
         answered=(
-            "Tiến độ: đã chuyển cơ quan khác → đã trả lời",
+            "Tiến độ: đã chuyển tiếp → đã trả lời",
             "Số văn bản: 77/CAX",
             "Theo dõi giải quyết: đang theo dõi → đã kết thúc",
         ),
@@ -101,7 +103,7 @@ WORDS = {
         open_items="open item",
         in_progress="in progress",
         extended="deadline extended",
-        transferred="passed to another body",
+        transferred="forwarded",
         extend_title="Extend item",
         reason="Reason",
         how="How (letter, phone, in person)",
@@ -111,6 +113,7 @@ WORDS = {
         told_title="Citizen told",
         satisfaction_title="Satisfaction — item",
         not_asked="Not asked",
+        not_satisfied="Not satisfied",
         answer_title="Answer item",
         history_title="History of item",
         history=(
@@ -121,14 +124,14 @@ WORDS = {
             "Reason: Chờ bố trí kinh phí",
             "Progress: in progress → deadline extended",
             "Body: Phòng Kinh tế → Công an xã",
-            "Progress: deadline extended → passed to another body",
+            "Progress: deadline extended → forwarded",
             "How the citizen was told: Gọi điện thoại",
             "Citizen's satisfaction: Not satisfied",
             "station station-1",
             "Esc: close",
         ),
         answered=(
-            "Progress: passed to another body → answered",
+            "Progress: forwarded → answered",
             "Document number: 77/CAX",
             "Follow-up: being followed up → closed",
         ),
@@ -166,6 +169,17 @@ def next_field(terminal: Terminal, label: str, timeout: float = 30) -> None:
         terminal._read(0.1)
 
 
+def settle(terminal: Terminal, timeout: float = 30) -> None:
+    """Until the station has drawn a whole frame and drawn nothing more for a moment: what
+    the last key changed (the focus, a list opened) is on the screen."""
+    deadline = time.monotonic() + timeout
+    while not (
+        FRAME_END.search(terminal.raw) and not select.select([terminal.parent], [], [], 0.3)[0]
+    ):
+        assert time.monotonic() < deadline, terminal.shown()
+        terminal._read(0.1)
+
+
 def wait_gone(terminal: Terminal, text: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while text in terminal.shown():
@@ -176,13 +190,12 @@ def wait_gone(terminal: Terminal, text: str, timeout: float = 30) -> None:
 
 def read_history(terminal: Terminal, last: str) -> str:
     """Every screen of the history, paging down (PageDown) until `last` shows."""
+    settle(terminal)
     pages = [terminal.shown()]
     while last not in pages[-1]:
         assert len(pages) < 10, pages[-1]
         press(terminal, "\x1b[6~")
-        deadline = time.monotonic() + 30
-        while terminal.shown() == pages[-1] and time.monotonic() < deadline:
-            terminal._read(0.1)
+        settle(terminal)
         assert terminal.shown() != pages[-1], f"PageDown did not scroll:\n{pages[-1]}"
         pages.append(terminal.shown())
     return "\n".join(pages)
@@ -256,10 +269,13 @@ def test_an_item_worked_through_every_state_reads_in_words(db_path: Path, lang: 
         terminal.wait_until_shown(words.satisfaction_title)
         terminal.type("\r", PACE)  # the list opens
         terminal.wait_until_shown(words.not_asked)
+        settle(terminal)  # as a person waits to see the list before moving in it
         press(terminal, "\x1b[B")  # ↓
         terminal.type("\r", PACE)  # chosen: the list closes
         wait_gone(terminal, words.not_asked)
+        terminal.wait_until_shown(words.not_satisfied)
         terminal.type("\t", PACE)  # to OK
+        settle(terminal)
         terminal.type("\r", PACE)  # saved
         wait_gone(terminal, words.satisfaction_title)
 
