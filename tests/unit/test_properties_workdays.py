@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from shared import workdays
 from shared.db import Store
 from shared.deadlines import DAY_OFF, WORKED, Rule, WorkCalendar, basis_label
+from shared.i18n import UserError
 
 D = dt.date
 FIRST, LAST = D(2025, 1, 1), D(2030, 12, 31)
@@ -150,3 +151,14 @@ def test_the_other_bases_are_said_in_words_and_an_unknown_one_is_kept() -> None:
     assert basis_label("extended", "en") == "extended"
     assert basis_label("10 weeks", "en") == "10 weeks"
     assert basis_label("7 working", "vi") == "7 ngày làm việc"
+
+
+def test_a_rule_read_from_the_settings_keeps_no_source_unless_given_and_a_bad_one_is_named() -> (
+    None
+):
+    assert Rule.parse("30 calendar").source == ""
+    with pytest.raises(UserError) as refused:
+        Rule.parse("30 weeks")
+    assert refused.value.message("en") == (
+        'Not a time limit: 30 weeks. Use "30 calendar" or "10 working".'
+    )
