@@ -54,3 +54,9 @@ def test_a_link_is_the_public_address_in_capitals_with_one_slash_before_t() -> N
         assert tokens.sign(SECRET, "meeting-a", "K7QM2D", url) == (
             f"HTTPS://XA.EXAMPLE.VN/T/K7QM2D-{SIGNATURE}"
         )
+
+
+def test_a_public_address_ending_in_x_keeps_its_last_letter() -> None:
+    assert tokens.sign(SECRET, "meeting-a", "K7QM2D", "https://xa.example.vn/HX/") == (
+        f"HTTPS://XA.EXAMPLE.VN/HX/T/K7QM2D-{SIGNATURE}"
+    )
