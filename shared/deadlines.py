@@ -111,14 +111,3 @@ class WorkCalendar:
         if rule.basis == "working":
             return self.add_working_days(start, rule.days)
         return self.next_working_day(start + dt.timedelta(days=rule.days))
-
-    def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days after `start` up to and including `end` (negative if end is earlier)."""
-        sign = 1 if end >= start else -1
-        low, high = sorted((start, end))
-        count = sum(
-            1
-            for offset in range(1, (high - low).days + 1)
-            if self.is_working_day(low + dt.timedelta(days=offset))
-        )
-        return sign * count

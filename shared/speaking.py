@@ -255,7 +255,10 @@ def move(store: Store, meeting_id: int, number: int, place: int) -> Row:
         waiting = [r["id"] for r in rows]
         waiting.remove(row["id"])
         waiting.insert(place - 1, row["id"])
-        for position, registration_id in enumerate(waiting, start=1):
+        # the same places, shared out anew: renumbering from 1 would let a later
+        # registration (MAX + 1) take a place that undoing this move gives back
+        places = [r["position"] for r in rows]
+        for position, registration_id in zip(places, waiting, strict=True):
             store.update("registrations", registration_id, {"position": position})
         events.record(
             store,

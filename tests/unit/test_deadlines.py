@@ -36,12 +36,6 @@ def test_calendar_days_ending_on_a_day_off_run_to_the_next_working_day() -> None
     assert calendar.deadline(D(2026, 2, 10), Rule(10, "working")) == D(2026, 3, 3)
 
 
-def test_working_days_between_is_signed() -> None:
-    calendar = WorkCalendar()
-    assert calendar.working_days_between(D(2026, 2, 10), D(2026, 3, 3)) == 10
-    assert calendar.working_days_between(D(2026, 3, 3), D(2026, 2, 10)) == -10
-
-
 @pytest.mark.parametrize("text", ["30", "thirty calendar", "30 weeks", ""])
 def test_bad_rule_text_is_refused(text: str) -> None:
     with pytest.raises(UserError, match="Not\\ a\\ time\\ limit:"):

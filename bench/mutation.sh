@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Mutation testing of the rule modules with mutmut 3, run by hand (it takes long: every
+# mutant runs the tests that cover its function). Works on a copy of the tracked files in
+# a temporary folder, so the worktree gets no mutants/ folder and no [mutmut] config.
+#
+#   bench/mutation.sh                          # the default modules below
+#   bench/mutation.sh shared/deadlines.py      # one or more modules of shared/ or printing/
+#   KEEP=1 bench/mutation.sh ...               # keep the copy to browse (mutmut browse)
+#
+# Needs mutmut 3 in the venv: .venv/bin/pip install 'mutmut>=3,<4'.
+# Prints the score (killed / all, and killed / not-equivalent once bench/mutation.md lists
+# the equivalent survivors) and the time it took. Survivors go in bench/mutation.md.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+python=${PYTHON:-$repo/.venv/bin/python}
+children=${CHILDREN:-1}  # the build machine is shared: one mutant at a time by default
+# module -> the tests that hold its rules (the whole suite per mutant would take days)
+declare -A TESTS=(
+    [shared/deadlines.py]="tests/unit/test_deadlines.py tests/unit/test_properties_workdays.py tests/unit/test_boundaries.py tests/unit/test_followup.py"
+    [shared/workdays.py]="tests/unit/test_properties_workdays.py tests/unit/test_cli.py"
+    [shared/speaking.py]="tests/unit/test_speaking.py tests/unit/test_properties_speaking.py tests/unit/test_boundaries.py tests/unit/test_queue_undo_positions.py tests/unit/test_queue_rows.py"
+    [shared/tokens.py]="tests/unit/test_tokens.py tests/unit/test_properties_tokens.py tests/unit/test_tokens_exact.py"
+)
+modules=("$@")
+if [ ${#modules[@]} -eq 0 ]; then
+    modules=(shared/deadlines.py shared/speaking.py)
+fi
+selected=()
+for module in "${modules[@]}"; do
+    if [ -z "${TESTS[$module]:-}" ]; then
+        echo "no tests listed for $module: add it to TESTS in $0" >&2
+        exit 2
+    fi
+    read -r -a tests <<< "${TESTS[$module]}"
+    selected+=("${tests[@]}")
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/hallkit-mutation.XXXXXX")
+if [ -z "${KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; fi
+(cd "$repo" && git ls-files -z | tar --null -T - -cf -) | tar -C "$work" -xf -
+
+{
+    echo "[mutmut]"
+    echo "source_paths ="
+    echo "    shared/"
+    echo "    printing/"
+    echo "only_mutate ="
+    for module in "${modules[@]}"; do echo "    $module"; done
+    echo "pytest_add_cli_args_test_selection ="
+    printf '    %s\n' "${selected[@]}" | sort -u
+    echo "pytest_add_cli_args ="
+    echo "    -p"
+    echo "    no:cacheprovider"
+    echo "    -x"
+    echo "    -q"
+} > "$work/setup.cfg"
+
+# In the copy only: hypothesis stops at the first failure (no shrinking, no saved
+# examples): a mutant needs a red test, not its smallest example.
+cat > "$work/conftest.py" <<'PY'
+from hypothesis import Phase, settings
+
+settings.register_profile("mutation", phases=[Phase.generate], database=None)
+settings.load_profile("mutation")
+PY
+
+cd "$work"
+started=$(date +%s)
+nice -n 10 "$python" -m mutmut run --max-children "$children" > mutmut-run.log 2>&1 || {
+    tail -30 mutmut-run.log
+    exit 1
+}
+elapsed=$(( $(date +%s) - started ))
+"$python" -m mutmut results --all true > mutmut-results.txt 2>&1 || true
+"$python" - "$elapsed" "${modules[@]}" <<'EOF'
+import collections, re, sys
+elapsed, modules = int(sys.argv[1]), sys.argv[2:]
+counts = collections.Counter()
+survivors = []
+for line in open("mutmut-results.txt"):
+    found = re.match(r"\s*(\S+): (.+)$", line)
+    if not found:
+        continue
+    name, status = found.group(1), found.group(2).strip()
+    counts[status] += 1
+    if status == "survived":
+        survivors.append(name)
+total = sum(counts.values())
+killed = counts["killed"] + counts["timeout"]
+print(f"modules: {' '.join(modules)}")
+print(f"mutants: {total}  " + "  ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
+print(f"score: {killed}/{total} = {100 * killed / max(total, 1):.1f} % killed")
+print(f"run time: {elapsed // 60} min {elapsed % 60} s")
+for name in survivors:
+    print("survived:", name)
+EOF
+if [ -n "${KEEP:-}" ]; then echo "kept in $work (cd there; $python -m mutmut show NAME)"; fi
