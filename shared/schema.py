@@ -323,6 +323,33 @@ def m009_published(db: Database) -> None:
     db.execute("ALTER TABLE meetings ADD COLUMN published_at TEXT NOT NULL DEFAULT ''")
 
 
+_PREPARE = """
+ALTER TABLE questions ADD COLUMN urgency TEXT NOT NULL DEFAULT 'normal'
+    CHECK (urgency IN ('high', 'normal', 'low'));
+ALTER TABLE questions ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN grouped_into INTEGER REFERENCES questions(id);
+ALTER TABLE questions ADD COLUMN prep_body_id INTEGER REFERENCES bodies(id) ON DELETE SET NULL;
+ALTER TABLE questions ADD COLUMN prep_body_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_official_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_official_position TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_due TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_answer TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_answered_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_answer_from TEXT NOT NULL DEFAULT '';
+CREATE INDEX questions_grouped ON questions (grouped_into);
+"""
+
+
+@migrations()
+def m010_prepare(db: Database) -> None:
+    """Before the meeting (shared/prepare.py): a gathered opinion's urgency and origin (the
+    village form, the Front's summary, a letter); the group it was merged into by the
+    secretary (never deleted, so a group can be split again); the body and official asked
+    to prepare its answer, by when, and the answer they sent back."""
+    for statement in _statements(_PREPARE):
+        db.execute(statement)
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""
