@@ -70,6 +70,8 @@ class EventKind(StrEnum):
     MERGE = "merge"
     RETENTION_PURGE = "retention.purge"
     DEMO_REFERENCE_LISTS = "demo.reference_lists"
+    PREPARE_GROUPED = "prepare.grouped"
+    PREPARE_UNGROUPED = "prepare.ungrouped"
 
 
 # What each kind of event did, in words, so a person is told which change was put back
@@ -125,6 +127,8 @@ EVENT_LABELS: Mapping[EventKind, str] = MappingProxyType(
         EventKind.MERGE: N_("merge of another station's file"),
         EventKind.RETENTION_PURGE: N_("removal of expired personal data"),
         EventKind.DEMO_REFERENCE_LISTS: N_("the demo reference lists"),
+        EventKind.PREPARE_GROUPED: N_("opinions grouped with question {question}"),
+        EventKind.PREPARE_UNGROUPED: N_("the group of question {question} split"),
     }
 )
 
