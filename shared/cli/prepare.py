@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
 
 from shared import prepare as core
+from shared import recurrence
 from shared.cli.base import (
     Session,
     echo,
@@ -17,6 +19,7 @@ from shared.cli.base import (
     print_table,
 )
 from shared.i18n import tr
+from shared.recurrence import Earlier
 
 
 @click.group()
@@ -95,6 +98,97 @@ def ungroup(session: Session, question_id: int) -> None:
     """Take an opinion out of its group, or split the group it heads."""
     freed = core.ungroup(session.store, question_id)
     session.say("Standing alone again: {ids}.", ids=", ".join(str(i) for i in freed))
+
+
+@prepare.command("list")
+@meeting_option
+@json_option
+@pass_session
+def list_(session: Session, meeting: int | None, as_json: bool) -> None:
+    """The gathered opinions, a group as one, most urgent first: sources and people, what
+    was raised at earlier meetings (and what became of it)."""
+    store = session.store
+    lang = session.settings.language
+    meeting_id = int(core.prepared_meeting(store, meeting)["id"])
+    today = dt.date.today()
+    found = core.opinions(store, meeting_id, today)
+    repeats = recurrence.of_meeting(store, meeting_id, [o.row for o in found])
+    if as_json:
+        print_json({"opinions": [_listed(o, repeats, lang, today) for o in found]})
+        return
+    if not found:
+        session.say("No opinions gathered for meeting {meeting}.", meeting=meeting_id)
+        return
+    for opinion in found:
+        _show(opinion, repeats.get(opinion.row["id"], []), lang, today)
+    again = sum(1 for o in found if o.row["id"] in repeats)
+    echo(
+        tr(
+            "Opinions raised at an earlier meeting: {count} of {total}.",
+            lang,
+            count=again,
+            total=len(found),
+        )
+    )
+
+
+def _listed(
+    opinion: core.Opinion, repeats: dict[int, list[Earlier]], lang: str, today: dt.date
+) -> dict[str, Any]:
+    row = opinion.row
+    return {
+        **{key: row[key] for key in ("id", "number", "summary", "field", "kind", "urgency")},
+        "people": opinion.people,
+        "sources": [
+            {
+                "id": s["id"],
+                "village": s["raised_village"],
+                "raised_by": s["raised_by"],
+                "people": s["people"],
+                "origin": s["origin"],
+            }
+            for s in opinion.sources
+        ],
+        "raised_before": [
+            {
+                "question_id": e.question_id,
+                "meeting_id": e.meeting_id,
+                "meeting_date": e.meeting_date,
+                "number": e.number,
+                "state": e.state(today),
+                "score": e.score,
+                "text": e.told(lang, today),
+            }
+            for e in repeats.get(row["id"], [])
+        ],
+    }
+
+
+def _show(opinion: core.Opinion, repeats: list[Earlier], lang: str, today: dt.date) -> None:
+    row = opinion.row
+    echo(
+        tr(
+            "{id}. {field} · {urgency} · {people} people · {sources} sources",
+            lang,
+            id=row["id"],
+            field=row["field"] or "-",
+            urgency=tr(core.URGENCY[row["urgency"]].label, lang),
+            people=opinion.people,
+            sources=len(opinion.sources),
+        )
+    )
+    echo(f"   {row['summary']}")
+    sources = "; ".join(
+        ", ".join(x for x in (s["raised_village"], s["raised_by"], s["origin"]) if x)
+        + f" ({s['people']})"
+        for s in opinion.sources
+    )
+    echo("   " + tr("Sources: {sources}", lang, sources=sources))
+    if repeats:
+        echo("   " + tr("Raised before: {text}", lang, text=repeats[0].told(lang, today)))
+        meetings = len({e.meeting_id for e in repeats})
+        if meetings > 1:
+            echo("   " + tr("Raised at {count} earlier meetings.", lang, count=meetings))
 
 
 COMMANDS = [prepare]
