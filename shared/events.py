@@ -72,6 +72,10 @@ class EventKind(StrEnum):
     DEMO_REFERENCE_LISTS = "demo.reference_lists"
     PREPARE_GROUPED = "prepare.grouped"
     PREPARE_UNGROUPED = "prepare.ungrouped"
+    PREPARE_ASSIGNED = "prepare.assigned"
+    PREPARE_ANSWERED = "prepare.answered"
+    PREPARE_REQUESTS = "prepare.requests"
+    PREPARE_ANSWERS_READ = "prepare.answers_read"
 
 
 # What each kind of event did, in words, so a person is told which change was put back
@@ -129,6 +133,10 @@ EVENT_LABELS: Mapping[EventKind, str] = MappingProxyType(
         EventKind.DEMO_REFERENCE_LISTS: N_("the demo reference lists"),
         EventKind.PREPARE_GROUPED: N_("opinions grouped with question {question}"),
         EventKind.PREPARE_UNGROUPED: N_("the group of question {question} split"),
+        EventKind.PREPARE_ASSIGNED: N_("body preparing the answer to question {question}"),
+        EventKind.PREPARE_ANSWERED: N_("prepared answer to question {question}"),
+        EventKind.PREPARE_REQUESTS: N_("requests for answers written"),
+        EventKind.PREPARE_ANSWERS_READ: N_("a body's answers read in"),
     }
 )
 

@@ -18,11 +18,14 @@ from shared import events
 from shared.db import Store, now_iso
 from shared.events import EventKind
 from shared.i18n import N_, UserError
-from shared.meetings import editable_meeting, get_meeting
+from shared.meetings import editable_meeting, get_meeting, meeting_rules, parse_date
+from shared.reference import find_body, find_official
 from shared.similar import Proposal, Text, propose_groups
-from shared.text import fold
+from shared.text import clean, fold
 
 Row = dict[str, Any]
+ANSWER_LIMIT = 4000  # the limit of an answer at the meeting (questions.set_outcome)
+DUE_RULE = "answers_due"  # working days before the meeting (shared/deadlines.py)
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,97 @@ def ungroup(store: Store, question_id: int) -> list[int]:
             _undo={"questions": old},
         )
     return sorted(old)
+
+
+def default_due(store: Store, meeting: Row) -> str:
+    """So many working days before the meeting (the meeting's `answers_due` rule)."""
+    rule = meeting_rules(meeting)[DUE_RULE]
+    day = dt.date.fromisoformat(meeting["date"])
+    calendar = store.calendar
+    counted = 0
+    while counted < rule.days:
+        day -= dt.timedelta(days=1)
+        if rule.basis == "calendar" or calendar.is_working_day(day):
+            counted += 1
+    return day.isoformat()
+
+
+def assign(
+    store: Store,
+    question_id: int,
+    body: str,
+    *,
+    official: str = "",
+    due: str = "",
+    urgency: str = "",
+) -> Row:
+    """Ask `body` (and an official of it) to prepare the opinion's answer by `due`
+    (default: the meeting's `answers_due` rule)."""
+    found = find_body(store, clean(body, N_("Responsible body"), max_len=200, required=True))
+    answerer = find_official(store, official) if official.strip() else None
+    with store.write():
+        row = _head(store, question_id)
+        meeting = editable_meeting(store, row["meeting_id"])
+        changes: Row = {
+            "prep_body_id": found["id"],
+            "prep_body_name": found["name"],
+            "prep_official_name": answerer["name"] if answerer else "",
+            "prep_official_position": answerer["position"] if answerer else "",
+            "prep_due": parse_date(due) if due.strip() else default_due(store, meeting),
+            "updated_at": now_iso(),
+        }
+        if changes["prep_due"] > meeting["date"]:
+            raise UserError(
+                "The answer is due {due}, after the meeting ({meeting}).",
+                due=changes["prep_due"],
+                meeting=meeting["date"],
+            )
+        if urgency:
+            changes["urgency"] = parse_urgency(urgency)
+        store.update("questions", question_id, changes)
+        events.record(
+            store,
+            EventKind.PREPARE_ASSIGNED,
+            row["meeting_id"],
+            f"question:{question_id}",
+            _undo={"questions": {question_id: {k: row[k] for k in changes}}},
+            **{k: v for k, v in changes.items() if k != "updated_at"},
+        )
+    return _opinion(store, question_id)
+
+
+def clean_answer(text: str | None) -> str:
+    """The same rules as every text: NFC, no control characters, the answer's limit."""
+    return clean(text, N_("Answer"), max_len=ANSWER_LIMIT, required=True)
+
+
+def record_answer(store: Store, row: Row, text: str, origin: str) -> None:
+    """Store a prepared answer inside the caller's transaction."""
+    changes = {
+        "prep_answer": text,
+        "prep_answered_at": now_iso(),
+        "prep_answer_from": origin,
+        "updated_at": now_iso(),
+    }
+    store.update("questions", row["id"], changes)
+    events.record(
+        store,
+        EventKind.PREPARE_ANSWERED,
+        row["meeting_id"],
+        f"question:{row['id']}",
+        origin=origin,
+        _undo={"questions": {row["id"]: {k: row[k] for k in changes}}},
+    )
+
+
+def answer(store: Store, question_id: int, text: str, origin: str = "") -> Row:
+    """The answer a body prepared for an opinion, typed in (replaces an earlier one)."""
+    cleaned = clean_answer(text)
+    with store.write():
+        row = _head(store, question_id)
+        editable_meeting(store, row["meeting_id"])
+        record_answer(store, row, cleaned, origin or store.station)
+    return _opinion(store, question_id)
 
 
 @dataclass

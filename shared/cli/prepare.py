@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import click
 
 from shared import prepare as core
 from shared import recurrence
+from shared.answer_requests import read_answers, write_requests
 from shared.cli.base import (
     Session,
     echo,
+    error_line,
     json_option,
     meeting_option,
     pass_session,
     print_json,
     print_table,
 )
-from shared.i18n import tr
+from shared.i18n import N_, UserError, tr
 from shared.recurrence import Earlier
+from shared.text import show_date
+
+ANSWER_STATUS = {
+    "answered": N_("answer received"),
+    "late": N_("late, no answer yet"),
+    "waiting": N_("waiting for the answer"),
+    "unassigned": N_("not yet assigned to a body"),
+}
 
 
 @click.group()
@@ -113,8 +124,14 @@ def list_(session: Session, meeting: int | None, as_json: bool) -> None:
     today = dt.date.today()
     found = core.opinions(store, meeting_id, today)
     repeats = recurrence.of_meeting(store, meeting_id, [o.row for o in found])
+    late = core.late_bodies(found)
     if as_json:
-        print_json({"opinions": [_listed(o, repeats, lang, today) for o in found]})
+        print_json(
+            {
+                "opinions": [_listed(o, repeats, lang, today) for o in found],
+                "late_bodies": dict(sorted(late.items())),
+            }
+        )
         return
     if not found:
         session.say("No opinions gathered for meeting {meeting}.", meeting=meeting_id)
@@ -130,6 +147,9 @@ def list_(session: Session, meeting: int | None, as_json: bool) -> None:
             total=len(found),
         )
     )
+    if late:
+        listed = ", ".join(f"{body} ({count})" for body, count in sorted(late.items()))
+        echo(tr("Bodies late with their answers: {bodies}", lang, bodies=listed))
 
 
 def _listed(
@@ -139,6 +159,11 @@ def _listed(
     return {
         **{key: row[key] for key in ("id", "number", "summary", "field", "kind", "urgency")},
         "people": opinion.people,
+        "body": row["prep_body_name"],
+        "official": row["prep_official_name"],
+        "due": row["prep_due"],
+        "answer": row["prep_answer"],
+        "answer_status": opinion.status,
         "sources": [
             {
                 "id": s["id"],
@@ -186,9 +211,109 @@ def _show(opinion: core.Opinion, repeats: list[Earlier], lang: str, today: dt.da
     echo("   " + tr("Sources: {sources}", lang, sources=sources))
     if repeats:
         echo("   " + tr("Raised before: {text}", lang, text=repeats[0].told(lang, today)))
+    if row["prep_body_name"]:
+        who = ", ".join(x for x in (row["prep_body_name"], row["prep_official_name"]) if x)
+        echo(
+            "   "
+            + tr(
+                "Prepared by: {who}, due {due}: {status}",
+                lang,
+                who=who,
+                due=show_date(row["prep_due"]),
+                status=tr(ANSWER_STATUS[opinion.status], lang),
+            )
+        )
+    else:
+        echo("   " + tr(ANSWER_STATUS["unassigned"], lang))
         meetings = len({e.meeting_id for e in repeats})
         if meetings > 1:
             echo("   " + tr("Raised at {count} earlier meetings.", lang, count=meetings))
+
+
+@prepare.command()
+@click.argument("question_id", type=int)
+@click.option("--body", required=True, help="The body preparing the answer: id or name.")
+@click.option("--official", default="", help="The official of it who prepares it: id or name.")
+@click.option(
+    "--due",
+    default="",
+    help="Answer due by (dd/mm/yyyy or yyyy-mm-dd; default: the answers_due setting, in"
+    " working days before the meeting).",
+)
+@click.option("--urgency", type=click.Choice([u.key for u in core.URGENCIES]), help="Urgency.")
+@pass_session
+def assign(
+    session: Session,
+    question_id: int,
+    body: str,
+    official: str,
+    due: str,
+    urgency: str | None,
+) -> None:
+    """Ask a body (and an official) to prepare the answer to an opinion by a date."""
+    row = core.assign(
+        session.store, question_id, body, official=official, due=due, urgency=urgency or ""
+    )
+    session.say(
+        "Question {question}: {body} prepares the answer by {due}.",
+        question=question_id,
+        body=row["prep_body_name"],
+        due=show_date(row["prep_due"]),
+    )
+
+
+@prepare.command()
+@click.argument("question_id", type=int)
+@click.option("--text", required=True, help="The answer the body prepared.")
+@pass_session
+def answer(session: Session, question_id: int, text: str) -> None:
+    """Record (or replace) the answer prepared for an opinion."""
+    core.answer(session.store, question_id, text)
+    session.say("Question {question}: answer recorded.", question=question_id)
+
+
+@prepare.command()
+@click.argument("meeting_id", type=int)
+@click.option(
+    "--out",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the files.",
+)
+@pass_session
+def requests(session: Session, meeting_id: int, folder: Path) -> None:
+    """Write one request per body (.xlsx): its opinions and an empty answer column, each
+    row with a hidden id, for `prepare answers` to read back."""
+    for path in write_requests(session.store, meeting_id, folder, session.settings.language):
+        echo(str(path))
+
+
+@prepare.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@pass_session
+def answers(session: Session, files: tuple[Path, ...]) -> None:
+    """Read filled requests back: each answer to its opinion by the row's hidden id. A file
+    with a bad row is refused whole (its row and reason shown); the others are read."""
+    refused = 0
+    lang = session.settings.language
+    for path in files:
+        try:
+            result = read_answers(session.store, path)
+        except UserError as error:
+            echo(error_line(error.message(lang), lang), err=True)
+            refused += 1
+            continue
+        session.say(
+            "{path} ({body}): {stored} answers stored, {unchanged} already in, {empty} rows without an answer.",
+            path=path.name,
+            body=result.body,
+            stored=result.stored,
+            unchanged=result.unchanged,
+            empty=result.empty,
+        )
+    if refused:
+        raise SystemExit(1)
 
 
 COMMANDS = [prepare]
