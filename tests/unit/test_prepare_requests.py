@@ -140,8 +140,18 @@ def _edit_id(sheet: Any) -> None:
         (_edit_id, 6, "hidden id of this row was changed"),
         (lambda s: s.merge_cells("C6:D6"), 6, "Merged cells (C6:D6)"),
         (lambda s: s.cell(6, 12, "=C6"), 6, "A formula in L6"),
+        (lambda s: s.cell(6, 12, "Đã xử lý\u202e"), 6, "control or invisible character"),
+        (lambda s: s.cell(6, 12, "x" * 4001), 6, "Answer is too long: 4001 characters"),
     ],
-    ids=["deleted column", "moved column", "edited id", "merged cells", "formula"],
+    ids=[
+        "deleted column",
+        "moved column",
+        "edited id",
+        "merged cells",
+        "formula",
+        "control character",
+        "too long",
+    ],
 )
 def test_a_changed_file_is_refused_whole(
     store: Store,
