@@ -21,7 +21,7 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
-from shared.i18n import N_, UserError, tr
+from shared.i18n import N_, UserError, tr, trn
 from shared.recurrence import Earlier
 from shared.text import show_date
 
@@ -193,13 +193,13 @@ def _show(opinion: core.Opinion, repeats: list[Earlier], lang: str, today: dt.da
     row = opinion.row
     echo(
         tr(
-            "{id}. {field} · {urgency} · {people} people · {sources} sources",
+            "{id}. {field} · {urgency} · {people} · {sources}",
             lang,
             id=row["id"],
             field=row["field"] or "-",
             urgency=tr(core.URGENCY[row["urgency"]].label, lang),
-            people=opinion.people,
-            sources=len(opinion.sources),
+            people=trn("{n} person", "{n} people", opinion.people, lang),
+            sources=trn("{n} source", "{n} sources", len(opinion.sources), lang),
         )
     )
     echo(f"   {row['summary']}")
