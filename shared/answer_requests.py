@@ -25,7 +25,7 @@ from shared.i18n import LANGUAGES, N_, UserError, tr
 from shared.meetings import get_meeting
 from shared.specs import KINDS
 from shared.text import fold, show_date
-from shared.workbook import cell_text, open_workbook
+from shared.workbook import cell_text, open_workbook, put
 
 Row = dict[str, Any]
 FILE_MARK = "hallkit-request"
@@ -83,7 +83,10 @@ def write_requests(store: Store, meeting_id: int, folder: Path, lang: str) -> li
     repeats = recurrence.of_meeting(store, meeting_id, [o.row for o in found])
     bodies: dict[int, list[prepare.Opinion]] = {}
     for opinion in found:
-        bodies.setdefault(opinion.row["prep_body_id"], []).append(opinion)
+        bodies[opinion.row["prep_body_id"]] = [
+            *bodies.get(opinion.row["prep_body_id"], []),
+            opinion,
+        ]
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for body_id, opinions in sorted(bodies.items()):
@@ -92,19 +95,25 @@ def write_requests(store: Store, meeting_id: int, folder: Path, lang: str) -> li
         book = Workbook()
         sheet = book.active
         sheet.title = tr("Answers requested", lang)[:31]
-        sheet["A1"] = file_token(store, meeting, body_id)
-        sheet["B1"] = tr("Request to prepare answers: {body}", lang, body=body)
-        sheet["B1"].font = Font(bold=True, size=13)
-        sheet["B2"] = tr(
-            'Meeting "{title}" on {date}. Please write each answer in the column "{answer}" and send this file back by {due}; change nothing else.',
-            lang,
-            title=meeting["title"],
-            date=show_date(meeting["date"]),
-            answer=tr("Answer", lang),
-            due=show_date(due),
+        put(sheet, 1, 1, file_token(store, meeting, body_id))
+        put(sheet, 1, 2, tr("Request to prepare answers: {body}", lang, body=body)).font = Font(
+            bold=True, size=13
+        )
+        put(
+            sheet,
+            2,
+            2,
+            tr(
+                'Meeting "{title}" on {date}. Please write each answer in the column "{answer}" and send this file back by {due}; change nothing else.',
+                lang,
+                title=meeting["title"],
+                date=show_date(meeting["date"]),
+                answer=tr("Answer", lang),
+                due=show_date(due),
+            ),
         )
         for column, (header, width) in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(HEADER_ROW, column, tr(header, lang))
+            cell = put(sheet, HEADER_ROW, column, tr(header, lang))
             cell.font = Font(bold=True)
             letter = cell.column_letter
             sheet.column_dimensions[letter].width = width
@@ -129,7 +138,7 @@ def write_requests(store: Store, meeting_id: int, folder: Path, lang: str) -> li
                 row["prep_answer"],
             )
             for column, value in enumerate(values, start=1):
-                cell = sheet.cell(HEADER_ROW + number, column, value)
+                cell = put(sheet, HEADER_ROW + number, column, value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             sheet.cell(HEADER_ROW + number, ANSWER_COLUMN).protection = Protection(locked=False)
         sheet.column_dimensions["A"].hidden = True
@@ -141,7 +150,7 @@ def write_requests(store: Store, meeting_id: int, folder: Path, lang: str) -> li
         temporary = path.with_suffix(".tmp")
         book.save(temporary)
         temporary.replace(path)
-        written.append(path)
+        written += [path]
     with store.write():
         events.record(
             store,
@@ -249,7 +258,7 @@ def read_answers(store: Store, path: Path) -> ReadResult:
                 )
         except UserError as error:
             raise _refused(path, number, error) from None
-        answers.append((opinion, text))
+        answers += [(opinion, text)]
     with store.write():
         for opinion, text in answers:
             prepare.record_answer(store, opinion, text, path.name)

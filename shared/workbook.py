@@ -1,4 +1,5 @@
-"""Reading .xlsx files offices fill in Excel: the checks every reader shares.
+"""Reading .xlsx files offices fill in Excel: the checks every reader shares; and the
+guard every cell hallkit's core writes goes through (`put`).
 
 A file is refused whole, naming why: too big, not an Excel workbook (a .csv or .docx
 renamed .xlsx), or unreadable. Cell values become text the way a person typed them
@@ -15,6 +16,25 @@ from typing import Any
 from shared.i18n import UserError
 
 MAX_BYTES = 10 * 1024 * 1024
+# What a spreadsheet runs as a formula when a cell starts with it (session_console's
+# export/cells.py guards the exports the same way; shared cannot import it).
+FORMULA_STARTS = frozenset("=+-@\t\r\n" + "＝＋－＠")
+
+
+def formula_like(value: object) -> bool:
+    """True when a spreadsheet could take `value` for a formula; numbers never are."""
+    return isinstance(value, str) and value.lstrip(" ")[:1] in FORMULA_STARTS
+
+
+def put(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """Write one cell of a sheet hallkit sends out: text stays text, exactly as typed (a
+    citizen's "=HYPERLINK(…)" is never a formula), numbers stay numbers."""
+    cell = sheet.cell(row, column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        cell.quotePrefix = formula_like(value)
+    return cell
 
 
 def open_workbook(path: Path, *, read_only: bool, data_only: bool) -> Any:

@@ -204,7 +204,7 @@ def _show(opinion: core.Opinion, repeats: list[Earlier], lang: str, today: dt.da
     )
     echo(f"   {row['summary']}")
     sources = "; ".join(
-        ", ".join(x for x in (s["raised_village"], s["raised_by"], s["origin"]) if x)
+        (", ".join(x for x in (s["raised_village"], s["raised_by"], s["origin"]) if x) or "-")
         + f" ({s['people']})"
         for s in opinion.sources
     )

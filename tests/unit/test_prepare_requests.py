@@ -241,3 +241,16 @@ def test_the_cli_assigns_requests_reads_back_and_lists_late_bodies(
     listed = json.loads(ran.output)
     assert listed["late_bodies"] == {"Phòng Kinh tế": 2}
     assert {o["answer_status"] for o in listed["opinions"]} == {"late", "answered"}
+
+
+def test_an_opinion_that_looks_like_a_formula_stays_text(
+    store: Store, meeting: int, tmp_path: Path
+) -> None:
+    sneaky = '=HYPERLINK("http://x.invalid","Bấm vào đây")'
+    row = questions.add_question(store, meeting, summary=sneaky, source="pre_collected")
+    prepare.assign(store, row["id"], "Phòng Kinh tế")
+    path = write_requests(store, meeting, tmp_path, "vi")[0]
+    cell = load_workbook(path).active.cell(5, 3)
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (sneaky, "s", True)
+    fill(path, {5: "Không trả lời nội dung này."})
+    assert read_answers(store, path).stored == 1  # our own text cell is not a formula
