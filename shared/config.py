@@ -232,4 +232,6 @@ citizen_notice = "10 working"
 conclusion_notice = "7 working"
 results_published = "10 calendar"
 public_notice = "7 calendar"
+# Before the meeting: the bodies' prepared answers are due so many days before it.
+answers_due = "5 working"
 """

@@ -70,6 +70,8 @@ DEFAULT_RULES: dict[str, Rule] = {
     "conclusion_notice": Rule(7, "working", "KH đối thoại: thông báo kết luận"),
     "results_published": Rule(10, "calendar", "Luật TCCQĐP 2025, Điều 43"),
     "public_notice": Rule(7, "calendar", "Luật TCCQĐP 2025, Điều 43 (trước hội nghị)"),
+    # counted back from the meeting's date (shared/prepare.py)
+    "answers_due": Rule(5, "working", "KH đối thoại: cơ quan chuẩn bị nội dung trả lời"),
 }
 
 

@@ -70,6 +70,12 @@ class EventKind(StrEnum):
     MERGE = "merge"
     RETENTION_PURGE = "retention.purge"
     DEMO_REFERENCE_LISTS = "demo.reference_lists"
+    PREPARE_GROUPED = "prepare.grouped"
+    PREPARE_UNGROUPED = "prepare.ungrouped"
+    PREPARE_ASSIGNED = "prepare.assigned"
+    PREPARE_ANSWERED = "prepare.answered"
+    PREPARE_REQUESTS = "prepare.requests"
+    PREPARE_ANSWERS_READ = "prepare.answers_read"
 
 
 # What each kind of event did, in words, so a person is told which change was put back
@@ -125,6 +131,12 @@ EVENT_LABELS: Mapping[EventKind, str] = MappingProxyType(
         EventKind.MERGE: N_("merge of another station's file"),
         EventKind.RETENTION_PURGE: N_("removal of expired personal data"),
         EventKind.DEMO_REFERENCE_LISTS: N_("the demo reference lists"),
+        EventKind.PREPARE_GROUPED: N_("opinions grouped with question {question}"),
+        EventKind.PREPARE_UNGROUPED: N_("the group of question {question} split"),
+        EventKind.PREPARE_ASSIGNED: N_("body preparing the answer to question {question}"),
+        EventKind.PREPARE_ANSWERED: N_("prepared answer to question {question}"),
+        EventKind.PREPARE_REQUESTS: N_("requests for answers written"),
+        EventKind.PREPARE_ANSWERS_READ: N_("a body's answers read in"),
     }
 )
 

@@ -1,4 +1,5 @@
-"""CSV imports of the reference lists and of opinions collected before the meeting.
+"""CSV imports of the reference lists and of opinions collected before the meeting
+(opinions from an Excel workbook too: offices live in Excel).
 
 A file is imported whole or not at all: one transaction, one event. Headers may be
 English or Vietnamese, with or without diacritics. Entries already in the database
@@ -21,11 +22,13 @@ from shared.db import Store, now_iso
 from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting
+from shared.prepare import parse_urgency
 from shared.questions import insert_question
 from shared.reference import check_field, insert_name, insert_official
 from shared.registrations import parse_kind
 from shared.specs import QUESTION_SUMMARY_LIMIT
 from shared.text import clean, fold
+from shared.workbook import cell_text, open_workbook
 
 # column -> accepted headers, folded
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -33,17 +36,30 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "position": ("position", "chuc vu"),
     "body": ("body", "co quan", "don vi", "phong ban"),
     "village": ("village", "thon", "to dan pho", "thon/to dan pho", "dia chi"),
-    "summary": ("summary", "noi dung", "y kien", "noi dung kien nghi"),
+    "summary": (
+        "summary",
+        "noi dung",
+        "y kien",
+        "noi dung kien nghi",
+        "noi dung y kien",
+        "y kien, kien nghi",
+        "noi dung y kien, kien nghi",
+    ),
     "field": ("field", "linh vuc"),
     "kind": ("kind", "loai", "phan loai"),
     "people": ("people", "so nguoi"),
+    "urgency": ("urgency", "muc do", "muc do cap thiet", "do cap thiet"),
+    "origin": ("origin", "source", "nguon", "nguon y kien", "hinh thuc"),
 }
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # kind: (required columns, optional columns)
     "officials": (("name",), ("position", "body")),
     "villages": (("name",), ()),
     "fields": (("name",), ()),
-    "opinions": (("summary",), ("name", "village", "field", "kind", "people")),
+    "opinions": (
+        ("summary",),
+        ("name", "village", "field", "kind", "people", "urgency", "origin"),
+    ),
 }
 
 
@@ -94,6 +110,35 @@ def read_csv(path: Path, kind: str, encoding: str = "utf-8") -> list[tuple[int, 
     return parsed
 
 
+HEADER_ROWS = 10  # a title or two may sit above an Excel table's header
+
+
+def read_xlsx(path: Path, kind: str) -> list[tuple[int, dict[str, str]]]:
+    """(Excel row number, row by column) for each data row of the first sheet that has the
+    required headers in one of its first rows; columns are found by their header text."""
+    book = open_workbook(path, read_only=True, data_only=True)
+    try:
+        for sheet in book.worksheets:
+            rows = [
+                (number, [cell_text(v) for v in values])
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ]
+            for position, (_, header) in enumerate(rows[:HEADER_ROWS]):
+                try:
+                    columns = _columns(header, kind)
+                except UserError:
+                    continue
+                return [
+                    (number, {c: cells[i] if i < len(cells) else "" for c, i in columns.items()})
+                    for number, cells in rows[position + 1 :]
+                    if any(cell.strip() for cell in cells)
+                ]
+    finally:
+        book.close()
+    _columns([], kind)  # no sheet has the headers: refuse naming the first one missing
+    return []
+
+
 def csv_dialect(text: str) -> type[csv.Dialect]:
     """Commas, or semicolons if the first line has more of them."""
     first = text.split("\n", 1)[0]
@@ -110,6 +155,8 @@ def _headers(kind: str, column: str) -> tuple[str, ...]:
     """A list of villages may head its column "Thôn", a list of fields "Lĩnh vực"."""
     if column == "name" and kind in ("villages", "fields"):
         return HEADERS["name"] + HEADERS[kind.removesuffix("s")]
+    if column == "village" and kind == "opinions":  # an agency gathers by unit
+        return HEADERS["village"] + ("don vi", "phong ban", "thon/don vi", "thon, to dan pho")
     return HEADERS[column]
 
 
@@ -153,7 +200,8 @@ def import_csv(
         )
     if kind == "opinions" and meeting_id is None:
         raise UserError("Name the meeting (--meeting).")
-    rows = read_csv(path, kind, encoding)
+    excel = path.suffix.casefold() == ".xlsx"
+    rows = read_xlsx(path, kind) if excel else read_csv(path, kind, encoding)
     _no_repeats(rows)
     insert = _inserter(store, kind, meeting_id)
     added = 0
@@ -162,6 +210,10 @@ def import_csv(
             try:
                 added += insert(row)
             except UserError as error:
+                if excel:
+                    raise UserError(
+                        "Row {row}: {reason} Nothing was imported.", row=line, reason=error
+                    ) from None
                 raise UserError(
                     "Line {line}: {reason} Nothing was imported.", line=line, reason=error
                 ) from None
@@ -214,6 +266,8 @@ def _insert_opinion(store: Store, meeting_id: int, row: dict[str, str]) -> int:
         "summary": summary,
         "field": check_field(store, clean(row.get("field"), N_("Field"), max_len=100)),
         "kind": parse_kind(row.get("kind") or "kien_nghi"),
+        "urgency": parse_urgency(row.get("urgency", "")),
+        "origin": clean(row.get("origin"), N_("Source"), max_len=200),
         "created_at": at,
         "updated_at": at,
     }

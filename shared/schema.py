@@ -330,6 +330,23 @@ ALTER TABLE meetings ADD COLUMN field_conclusions TEXT NOT NULL DEFAULT '{}';
 """
 
 
+_PREPARE = """
+ALTER TABLE questions ADD COLUMN urgency TEXT NOT NULL DEFAULT 'normal'
+    CHECK (urgency IN ('high', 'normal', 'low'));
+ALTER TABLE questions ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN grouped_into INTEGER REFERENCES questions(id);
+ALTER TABLE questions ADD COLUMN prep_body_id INTEGER REFERENCES bodies(id) ON DELETE SET NULL;
+ALTER TABLE questions ADD COLUMN prep_body_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_official_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_official_position TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_due TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_answer TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_answered_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN prep_answer_from TEXT NOT NULL DEFAULT '';
+CREATE INDEX questions_grouped ON questions (grouped_into);
+"""
+
+
 @migrations()
 def m010_document_settings(db: Database) -> None:
     """What the documents need beyond the meeting's record: the chair's position (the
@@ -337,6 +354,16 @@ def m010_document_settings(db: Database) -> None:
     empty: the defaults for the meeting's level and kind) and the chair's conclusion per
     field ({field: text})."""
     for statement in _statements(_DOCUMENT_SETTINGS):
+        db.execute(statement)
+
+
+@migrations()
+def m011_prepare(db: Database) -> None:
+    """Before the meeting (shared/prepare.py): a gathered opinion's urgency and origin (the
+    village form, the Front's summary, a letter); the group it was merged into by the
+    secretary (never deleted, so a group can be split again); the body and official asked
+    to prepare its answer, by when, and the answer they sent back."""
+    for statement in _statements(_PREPARE):
         db.execute(statement)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from shared import config
-from shared.cli import calendar_days, meeting, misc, question, queue
+from shared.cli import calendar_days, meeting, misc, prepare, question, queue
 from shared.cli.base import ErrorsAsLines, Session
 from shared.i18n import LANGUAGES
 
@@ -38,7 +38,7 @@ def cli(ctx: click.Context, config_path: Path | None, db: Path | None, lang: str
     ctx.obj = Session(config.load(config_path, db, lang))
 
 
-for module in (meeting, queue, question, misc, calendar_days):
+for module in (meeting, queue, question, misc, calendar_days, prepare):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -47,12 +47,13 @@ def init(session: Session) -> None:
 )
 @pass_session
 def import_(session: Session, kind: str, path: Path, meeting: int | None, encoding: str) -> None:
-    """Import officials, villages, fields or pre-collected opinions from a CSV file,
-    or responsible bodies from a CSV or a text file with one name a line.
+    """Import officials, villages, fields or pre-collected opinions from a CSV file
+    (opinions from an .xlsx workbook too), or responsible bodies from a CSV or a text
+    file with one name a line.
 
     Headers may be English (name, position, body, village, field, summary, kind, people,
-    level) or Vietnamese (họ tên, chức vụ, cơ quan, thôn, lĩnh vực, nội dung, loại, số
-    người, cấp). A file is imported whole or not at all, except bodies: each line is
+    urgency, origin, level) or Vietnamese (họ tên, chức vụ, cơ quan, thôn, lĩnh vực, nội
+    dung, loại, số người, mức độ cấp thiết, nguồn ý kiến, cấp). A file is imported whole or not at all, except bodies: each line is
     added or reported, and the exit status is 1 if a line was refused.
     """
     if kind == "bodies":

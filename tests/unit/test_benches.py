@@ -16,6 +16,7 @@ SMALLEST = {
     "kiosk_station.py": ["--runs", "1"],
     "live_table.py": ["--samples", "2"],
     "registrations.py": ["--processes", "2", "--per-process", "10"],
+    "similar.py": ["--opinions", "50", "--earlier", "200"],
     "tickets.py": ["--runs", "2"],
     "web.py": ["--clients", "2", "--requests", "2", "--streams", "1", "--think", "0"],
 }

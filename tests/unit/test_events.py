@@ -11,7 +11,8 @@ import pytest
 from printing import jobs
 from printing.connections import connect
 from printing.documents import ticket_for
-from shared import agenda, events, followup, meetings, questions, speaking, workdays
+from shared import agenda, events, followup, meetings, prepare, questions, speaking, workdays
+from shared.answer_requests import read_answers, write_requests
 from shared.db import Store, open_store
 from shared.deadlines import DAY_OFF
 from shared.events import EventKind
@@ -102,6 +103,7 @@ def write_every_kind(store: Store, meeting: int, tmp_path: Path) -> None:
     import_csv(store, "villages", csv(tmp_path, "v.csv", "name\nThôn Mới\n"))
     import_csv(store, "fields", csv(tmp_path, "f.csv", "name\nLĩnh vực mới\n"))
     import_csv(store, "opinions", csv(tmp_path, "p.csv", "summary\nĐề nghị mới\n"), meeting)
+    _prepare_every_kind(store, meeting, tmp_path)
     import_bodies(store, csv(tmp_path, "b.txt", "Sở Tài nguyên và Môi trường tỉnh Hải Dương\n"))
     other_hall(tmp_path / "other.db")
     merge(store, tmp_path / "other.db")
@@ -109,6 +111,19 @@ def write_every_kind(store: Store, meeting: int, tmp_path: Path) -> None:
     meetings.set_published(store, meeting)
     meetings.set_published(store, meeting, False)
     assert purge(store, "2027-01-01", 6, today=dt.date(2026, 12, 1)) > 0
+
+
+def _prepare_every_kind(store: Store, meeting: int, tmp_path: Path) -> None:
+    """Before the meeting (shared/prepare.py): group, split, assign, answer, requests out
+    and read back."""
+    first = questions.add_question(store, meeting, summary="Đường hỏng", source="pre_collected")
+    second = questions.add_question(store, meeting, summary="Hỏng đường", source="pre_collected")
+    prepare.group(store, [first["id"], second["id"]])
+    prepare.ungroup(store, first["id"])
+    prepare.assign(store, first["id"], "Phòng Kinh tế")
+    prepare.answer(store, first["id"], "Đã có kế hoạch sửa")
+    for path in write_requests(store, meeting, tmp_path / "requests", "vi"):
+        read_answers(store, path)
 
 
 def test_every_kind_the_core_writes_is_a_member(store: Store, meeting: int, tmp_path: Path) -> None:

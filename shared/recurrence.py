@@ -1,0 +1,124 @@
+"""Opinions coming back: each gathered opinion matched against the items of earlier
+meetings, open or closed ("đã nêu tại hội nghị ngày 10/02/2026 (ý kiến số 12) — chưa giải
+quyết, quá hạn 20 ngày"), so the chair knows what is raised for the second or third time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from shared.db import Store
+from shared.i18n import tr, trn
+from shared.meetings import get_meeting
+from shared.similar import RECUR_SCORE, Index, Text
+from shared.specs import FOLLOWED_UP
+from shared.text import show_date
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An item of an earlier meeting that an opinion repeats, and what became of it."""
+
+    question_id: int
+    number: int
+    meeting_id: int
+    meeting_date: str
+    score: float
+    outcome: str
+    followup_status: str
+    deadline: str
+    answered_on: str
+
+    def state(self, today: dt.date) -> str:
+        """ "overdue", "open", "answered", "closed" or "none" (no outcome recorded)."""
+        if self.outcome in FOLLOWED_UP and self.followup_status == "open":
+            return "overdue" if self.deadline and self.deadline < today.isoformat() else "open"
+        if self.answered_on or self.outcome == "answered":
+            return "answered"
+        return "closed" if self.outcome else "none"
+
+    def overdue_days(self, today: dt.date) -> int:
+        return (today - dt.date.fromisoformat(self.deadline)).days if self.deadline else 0
+
+    def told(self, lang: str, today: dt.date) -> str:
+        """In words, as the list, the briefing and the chair show it."""
+        state = self.state(today)
+        if state == "overdue":
+            what = trn(
+                "not settled, {n} day overdue",
+                "not settled, {n} days overdue",
+                self.overdue_days(today),
+                lang,
+            )
+        elif state == "open":
+            what = tr("not settled, due {date}", lang, date=show_date(self.deadline))
+        elif state == "answered":
+            what = tr(
+                "answered on {date}", lang, date=show_date(self.answered_on or self.meeting_date)
+            )
+        elif state == "closed":
+            what = tr("follow-up closed", lang)
+        else:
+            what = tr("no outcome recorded", lang)
+        return tr(
+            "raised at the meeting of {date} (opinion no. {number}) — {state}",
+            lang,
+            date=show_date(self.meeting_date),
+            number=self.number,
+            state=what,
+        )
+
+
+def earlier_items(store: Store, meeting: Row) -> list[Row]:
+    """Every item of the meetings held before this one (withdrawn ones aside), a group
+    counted once."""
+    return store.all(
+        "SELECT q.id, q.number, q.summary, q.field, q.outcome, q.followup_status, q.deadline,"
+        " q.answered_on, q.meeting_id, m.date AS meeting_date"
+        " FROM questions q JOIN meetings m ON m.id = q.meeting_id"
+        " WHERE m.date < ? AND q.outcome <> 'withdrawn' AND q.grouped_into IS NULL",
+        (meeting["date"],),
+    )
+
+
+def match(
+    opinions: Sequence[Row], earlier: Sequence[Row], threshold: float = RECUR_SCORE
+) -> dict[int, list[Earlier]]:
+    """For each opinion (by id) the earlier items it repeats, the latest meeting first."""
+    items = {row["id"]: row for row in earlier}
+    texts = [Text.of(row["id"], row["summary"], row["field"]) for row in earlier]
+    asked = [Text.of(row["id"], row["summary"], row["field"]) for row in opinions]
+    index = Index(texts, also=asked)
+    found: dict[int, list[Earlier]] = {}
+    for text in asked:
+        repeats = []
+        for other, value in index.matches(text, threshold):
+            row = items[other.key]
+            repeats.append(
+                Earlier(
+                    question_id=row["id"],
+                    number=row["number"],
+                    meeting_id=row["meeting_id"],
+                    meeting_date=row["meeting_date"],
+                    score=round(value, 1),
+                    outcome=row["outcome"],
+                    followup_status=row["followup_status"],
+                    deadline=row["deadline"],
+                    answered_on=row["answered_on"],
+                )
+            )
+        if repeats:
+            found[text.key] = sorted(
+                repeats, key=lambda e: (e.meeting_date, e.number), reverse=True
+            )
+    return found
+
+
+def of_meeting(store: Store, meeting_id: int, opinions: Sequence[Row]) -> dict[int, list[Earlier]]:
+    """`match` against the items of the meetings held before `meeting_id`."""
+    return match(opinions, earlier_items(store, get_meeting(store, meeting_id)))
