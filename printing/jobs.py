@@ -39,7 +39,7 @@ from shared.i18n import UserError
 
 Row = dict[str, Any]
 MAX_ATTEMPTS = 5
-BACKOFF_SECONDS = (2, 5, 15, 30, 60)
+BACKOFF_SECONDS = (2, 5, 15, 30)  # the waits before attempts 2 to 5
 
 
 # The shape of the document a job stores. Rows stored before versions are version 0, with
