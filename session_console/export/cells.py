@@ -15,15 +15,7 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
-# ASCII starts every spreadsheet treats as a formula, their full-width forms (which
-# some input methods produce and some Excel versions accept), and the whitespace that
-# CSV readers strip before looking.
-FORMULA_STARTS = frozenset("=+-@\t\r\n" + "＝＋－＠")
-
-
-def formula_like(value: object) -> bool:
-    """True when a spreadsheet could take `value` for a formula; numbers never are."""
-    return isinstance(value, str) and value.lstrip(" ")[:1] in FORMULA_STARTS
+from shared.workbook import formula_like  # the one guard, also for the sheets sent out
 
 
 def csv_row(values: Iterable[Any]) -> list[str]:
