@@ -18,6 +18,10 @@ SMALLEST = {
     "registrations.py": ["--processes", "2", "--per-process", "10"],
     "similar.py": ["--opinions", "50", "--earlier", "200"],
     "tickets.py": ["--runs", "2"],
+    "web_hostile.py": [
+        *("--hostile", "10", "--clients", "2", "--requests", "2", "--think", "0"),
+        *("--displays", "1", "--changes", "2", "--pairs", "20", "--limiter-clients", "100"),
+    ],
     "web.py": ["--clients", "2", "--requests", "2", "--streams", "1", "--think", "0"],
 }
 
