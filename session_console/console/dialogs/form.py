@@ -176,8 +176,11 @@ class FormDialog(ModalScreen[bool]):
                 self._hint(spec.name, spec.hint)
         self._adapt()
         self.initial = self._raw()
+        first = self._inputs()[0]
         if self.focused is None:
-            self.set_focus(self._inputs()[0])
+            self.set_focus(first)
+        if isinstance(first, Input):  # focused before it had a size: show its end
+            self.call_after_refresh(first.action_end)
 
     # --- what was typed ---
 
