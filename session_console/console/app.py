@@ -57,7 +57,7 @@ class FindField(Input):
 
     def action_leave(self) -> None:
         self.value = ""
-        self.screen.query_one("#queue").focus()
+        self.screen.set_focus(self.screen.query_one("#queue"))
 
 
 class ConsoleApp(StationApp, PrintingApp):
@@ -499,7 +499,7 @@ class ConsoleApp(StationApp, PrintingApp):
         """Enter finds; Enter again, the next with the same name (the text stays)."""
         if not self.find_or_verify(event.value):
             event.input.value = ""
-            self.main.query_one("#queue", LiveTable).focus()
+            self.set_focus(self.main.query_one("#queue", LiveTable))  # the next key is a key
 
     def find_or_verify(self, text: str) -> bool:
         """A scanned ticket is verified and selected, a ticket number selects its row,

@@ -304,6 +304,7 @@ def test_ten_scans_with_each_dialog_the_palette_help_and_find_open(
             me.write(typed)
             me.sees(typed)
         taken[name] = sum(me.scan(number) for number in numbers[:SCANS])
+        assert taken[name] == SCANS, f"{taken[name]} of {SCANS} scans taken with {name} open"
         screen = me.terminal.shown()
         assert me.terminal.process.poll() is None, f"the console quit with {name} open"
         landed = [code for code in codes if code[:6] in screen]
