@@ -91,7 +91,7 @@ class Secretary:
         """A scanner's burst (the payload and Enter in one write); True when the console
         said it took that ticket."""
         row = self.row(number)
-        self.terminal.mark = len(self.terminal.screen_text())
+        self.terminal.raw, self.terminal.mark = b"", 0  # only what is drawn from now on
         self.terminal.type(payload(self.store, row) + "\r")
         try:
             self.terminal.wait_for(f"Phiếu số {number:03d}: {row['name']}", timeout)
@@ -285,12 +285,12 @@ def test_ten_scans_with_each_dialog_the_palette_help_and_find_open(
 
     # what opens it, what it shows once open, what the secretary types in it
     contexts: dict[str, tuple[list[str], str, str]] = {
-        "q": (["q"], "Người trả lời (để trống: chủ tọa)", " thêm ý"),
-        "g": (["g"], "Gọi theo số", "12"),
+        "q": (["q"], "█ Câu hỏi của số 004", " thêm ý"),
+        "g": (["g"], "█ Gọi theo số", "12"),
         "m": (["m"], "Vị trí trong hàng chờ", "2"),
-        "t": (["t"], "Câu hỏi bằng văn bản", "Trần Văn Lâm"),
-        "i": (["i"], "Thêm người phát biểu tại chỗ", "Võ Văn"),
-        "o": (["o"], "Kết quả câu hỏi #", ""),
+        "t": (["t"], "█ Câu hỏi bằng văn bản", "Trần Văn Lâm"),
+        "i": (["i"], "█ Thêm người phát biểu tại chỗ", "Võ Văn"),
+        "o": (["o"], "█ Kết quả câu hỏi #", ""),
         "c": (["c"], "Nội dung ghi vào biên bản", "Chủ tọa kết luận"),
         "palette": (["ctrl+p"], "Gõ việc cần làm", "goi"),
         "help": (["f1"], "Esc, F1 hoặc ? để đóng", ""),
@@ -300,11 +300,14 @@ def test_ten_scans_with_each_dialog_the_palette_help_and_find_open(
     for name, (opening, shown, typed) in contexts.items():
         me.press(*opening)
         me.sees(shown)
+        time.sleep(PACE)  # a person reads what opened
         if typed:
             me.write(typed)
             me.sees(typed)
         taken[name] = sum(me.scan(number) for number in numbers[:SCANS])
-        assert taken[name] == SCANS, f"{taken[name]} of {SCANS} scans taken with {name} open"
+        said = f"{taken[name]} of {SCANS} scans taken with {name} open:\n{me.terminal.shown()}"
+        assert taken[name] == SCANS, said
+        me.until(lambda: "Phiếu số" not in me.terminal.shown())  # the notices fade away
         screen = me.terminal.shown()
         assert me.terminal.process.poll() is None, f"the console quit with {name} open"
         landed = [code for code in codes if code[:6] in screen]
