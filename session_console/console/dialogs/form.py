@@ -182,6 +182,10 @@ class FormDialog(ModalScreen[bool]):
         box.update(offer_markup(offer.names, offer.chosen, self.lang))
         box.display = bool(offer.names)
 
+    def focus_first(self) -> None:
+        """The first field takes the focus (a key came before the dialog gave it)."""
+        self.set_focus(self._inputs()[0])
+
     def on_mount(self) -> None:
         for spec in self.fields:
             if spec.kind != "check":
