@@ -21,7 +21,7 @@ from printing.connections import Connection, connect
 from printing.documents import ticket_for
 from session_console.console import forms
 from session_console.console.columns import question_columns, queue_columns
-from session_console.console.dialogs.form import FieldSelect
+from session_console.console.dialogs.form import FieldSelect, FormDialog
 from session_console.console.keys import KEYS, bindings, localized
 from session_console.console.queue_rows import QueueRows
 from session_console.console.scanning import Bursts, is_ticket
@@ -57,7 +57,7 @@ class FindField(Input):
 
     def action_leave(self) -> None:
         self.value = ""
-        self.screen.query_one("#queue").focus()
+        self.screen.set_focus(self.screen.query_one("#queue"))
 
 
 class ConsoleApp(StationApp, PrintingApp):
@@ -464,8 +464,10 @@ class ConsoleApp(StationApp, PrintingApp):
             focused = self.focused
             nodes = list(focused.ancestors_with_self) if focused else [self.screen]
             if not any(_moves_on(node) for node in nodes):
-                return
+                break
             await asyncio.sleep(0.01)
+        if self.focused is None and isinstance(self.screen, FormDialog):
+            self.screen.focus_first()  # a key as a form opens is for its first field
 
     def _into_scan_field(self, event: events.Key) -> bool:
         """After a hand-over, keys go to the scan field until it has the focus."""
@@ -499,7 +501,7 @@ class ConsoleApp(StationApp, PrintingApp):
         """Enter finds; Enter again, the next with the same name (the text stays)."""
         if not self.find_or_verify(event.value):
             event.input.value = ""
-            self.main.query_one("#queue", LiveTable).focus()
+            self.set_focus(self.main.query_one("#queue", LiveTable))  # the next key is a key
 
     def find_or_verify(self, text: str) -> bool:
         """A scanned ticket is verified and selected, a ticket number selects its row,

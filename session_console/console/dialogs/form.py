@@ -74,6 +74,15 @@ class FieldSelect(Select[str]):
             self.post_message(self.MovedOn(self))
 
 
+def _opening_value(spec: Field) -> Any:
+    """What `_raw` reads from the field `spec` describes before anyone touched it."""
+    if spec.kind == "check":
+        return bool(spec.value)
+    if spec.kind == "select":
+        return spec.value if spec.value in {value for _, value in spec.options} else ""
+    return str(spec.value)
+
+
 Adapt = Callable[[Mapping[str, Any]], Mapping[str, str | None]]
 """Given the values typed so far, a hint per field to show, or None to hide that field
 (fields not named keep what they have)."""
@@ -118,6 +127,9 @@ class FormDialog(ModalScreen[bool]):
         # The first field has the focus as the dialog is composed, not a moment later:
         # keys typed as it opens go to it, not to the scrolling box around the fields.
         self.AUTO_FOCUS = f"#f-{self.fields[0].name}"  # type: ignore[misc]
+        # What the fields hold as they open, from the specs: keys typed as the dialog
+        # opens may reach a field before the dialog's own mount handler runs.
+        self.initial = {spec.name: _opening_value(spec) for spec in self.fields}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
@@ -170,14 +182,20 @@ class FormDialog(ModalScreen[bool]):
         box.update(offer_markup(offer.names, offer.chosen, self.lang))
         box.display = bool(offer.names)
 
+    def focus_first(self) -> None:
+        """The first field takes the focus (a key came before the dialog gave it)."""
+        self.set_focus(self._inputs()[0])
+
     def on_mount(self) -> None:
         for spec in self.fields:
             if spec.kind != "check":
                 self._hint(spec.name, spec.hint)
         self._adapt()
-        self.initial = self._raw()
+        first = self._inputs()[0]
         if self.focused is None:
-            self.set_focus(self._inputs()[0])
+            self.set_focus(first)
+        if isinstance(first, Input):  # focused before it had a size: show its end
+            self.call_after_refresh(first.action_end)
 
     # --- what was typed ---
 
