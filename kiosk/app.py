@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from kiosk import validation
 from kiosk.dialogs import DuplicateDialog, PinDialog
@@ -27,8 +28,10 @@ from printing.connections import Connection, connect
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
 from shared.i18n import LANGUAGES, UserError
+from shared.idcard import looks_like_card, read_card, village_of
 from shared.meetings import current_meeting, open_meetings
 from shared.reference import names
+from shared.scanner import SerialScanner, parse_scanner
 from shared.specs import meeting_kind
 from tui import PrintingApp
 
@@ -92,6 +95,8 @@ class KioskApp(PrintingApp):
         self.pin_rest_until = 0.0
         self.set_reactive(KioskApp.lang, settings.language)
         self.typing_mode = settings.typing_mode
+        self.scanner_state = ""
+        """The ID card scanner: "" (none set), "ready" or "absent"."""
         """How the form composes Vietnamese (tui.telex); F2 on the form switches it."""
         self.typeahead = TypeAhead(self, self._hand_over)
 
@@ -111,9 +116,47 @@ class KioskApp(PrintingApp):
         self.set_interval(1, self.clear_if_idle)
         self.set_interval(15, self.retry_printing)
         self.call_after_refresh(self.prepare_printing)
+        self.scanner: SerialScanner | None = None
+        url = parse_scanner(self.settings.scanner)
+        if url is not None:
+            self.scanner = SerialScanner(url, self._scanned_in_thread, self._scanner_state)
+            self.scanner.start()
 
     def on_unmount(self) -> None:
+        if self.scanner is not None:
+            self.scanner.stop()
         self.store.close()
+
+    # --- an ID card read by the serial scanner: name and village, nothing else kept ---
+
+    def _scanned_in_thread(self, data: bytes) -> None:
+        self.call_from_thread(self.card_scanned, data)  # type: ignore[arg-type]
+
+    def _scanner_state(self, state: str) -> None:
+        self.scanner_state = state  # for the operator; the citizen never sees an error
+
+    async def card_scanned(self, data: bytes) -> None:
+        """At Welcome or on the form: the form, filled with the card's name and village.
+        Elsewhere (consent, the ticket) a scan is ignored; a ticket's code is no card."""
+        if not looks_like_card(data.decode("utf-8", "replace")):
+            return
+        try:
+            card = read_card(data)
+        except UserError:
+            card = None
+        del data  # the card's other fields are never kept
+        if isinstance(self.screen, WelcomeScreen) and card is not None:
+            mounted = self.action_start()
+            if mounted is not None:
+                await mounted
+        form = self.screen
+        if not isinstance(form, RegistrationScreen):
+            return
+        self.last_key = self.clock()
+        if card is None:
+            form.card_unreadable()
+        else:
+            form.fill_from_card(card.name, village_of(card.place, form.villages))
 
     @property
     def registration_open(self) -> bool:
@@ -187,12 +230,12 @@ class KioskApp(PrintingApp):
     def action_reset(self) -> None:
         self.reset()
 
-    def action_start(self) -> None:
+    def action_start(self) -> AwaitMount | None:
         if not self.registration_open or self.meeting is None:
-            return
+            return None
         self.meeting_id = self.meeting["id"]
         villages, fields = names(self.store, "villages"), names(self.store, "fields")
-        self.push_screen(
+        return self.push_screen(
             RegistrationScreen(villages, fields, meeting_kind(self.meeting), self.lang)
         )
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from shared.deadlines import DEFAULT_RULES, Rule
 from shared.i18n import DEFAULT_LANGUAGE, UserError, check_language
+from shared.scanner import parse_scanner
 
 CONFIG_NAME = "hallkit.toml"
 DB_ENV = "HALLKIT_DB"
@@ -29,6 +30,7 @@ _KEYS = {
     "retention_months",
     "serve_sessions",
     "typing",
+    "scanner",
     "web",
 }
 
@@ -80,6 +82,7 @@ class Settings:
     deadlines: Mapping[str, Rule] = field(default_factory=lambda: dict(DEFAULT_RULES))
     config_path: Path | None = None
     typing: str = ""  # "telex", "vni" or "off"; unset: Telex in Vietnamese, off in English
+    scanner: str = ""  # "serial:DEVICE?baud=N" for a 2D scanner in serial mode (ID cards)
 
     @property
     def typing_mode(self) -> str:
@@ -166,11 +169,21 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
     unknown = sorted(set(raw) - _KEYS)
     if unknown:
         raise UserError("Unknown setting in the config: {key}.", key=unknown[0])
-    for key in ("database", "language", "station", "printer", "public_url", "kiosk_pin", "typing"):
+    for key in (
+        "database",
+        "language",
+        "station",
+        "printer",
+        "public_url",
+        "kiosk_pin",
+        "typing",
+        "scanner",
+    ):
         if key in raw and not isinstance(raw[key], str):
             raise UserError("Invalid value for the setting {key}.", key=key)
     if raw.get("typing", "telex") not in TYPING_MODES:
         raise UserError("Invalid value for the setting {key}.", key="typing")
+    parse_scanner(raw.get("scanner", ""))  # refused now, not when the kiosk starts
     months = _whole(raw, "retention_months", settings.retention_months, 600)
     sessions = _whole(raw, "serve_sessions", settings.serve_sessions, MAX_SERVE_SESSIONS)
     base = path.parent
@@ -189,6 +202,7 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
         deadlines=_deadlines(raw.get("deadlines", {})),
         config_path=path,
         typing=raw.get("typing", settings.typing),
+        scanner=raw.get("scanner", settings.scanner),
     )
 
 
@@ -200,6 +214,8 @@ language = "vi"
 # Vietnamese typing with no input method in the stations' text fields: "telex", "vni" or
 # "off" (an input method such as Unikey does it). Unset: Telex in Vietnamese, off in English.
 # typing = "telex"
+# A 2D scanner in serial mode reads citizens' ID cards at the kiosk (name and village only):
+# scanner = "serial:/dev/ttyACM0?baud=9600"   (Windows: "serial:COM3?baud=9600")
 # The name this machine records in the event log and on registrations.
 station = "station-1"
 # Printer: preview:DIR, usb:VID:PID, tcp:HOST[:PORT], serial:DEVICE?baud=N, file:PATH, cups:QUEUE

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from kiosk.widgets import FieldList, FormInput, ListedFormInput
 from shared.i18n import N_, tr, trn
+from shared.idcard import UNREADABLE
 from shared.specs import FIELDS, REGISTRATION_FIELDS
 from tui import ConfirmDialog, ListedInput, offer_markup
 
@@ -25,6 +26,7 @@ PHONE_CHARACTERS = r"[0-9+ .\-()]*"
 COUNT = N_("{count}/{max} characters")
 FULL = N_("{count}/{max} characters: full, no more can be typed")
 FIELD_HINT = N_("Enter: next field · ↓: choose another field")
+CARD_READ = N_("ID card read: only the name and the village are kept.")
 TYPING_HELP = {
     "telex": N_("Typing Telex: aa → â, dd → đ, s f r x j → tones · F2: change"),
     "vni": N_("Typing VNI: a6 → â, d9 → đ, 1 2 3 4 5 → tones · F2: change"),
@@ -213,6 +215,26 @@ class RegistrationScreen(Screen[None]):
         }
         values["field"] = chosen if isinstance(chosen, str) else ""
         return values
+
+    def fill_from_card(self, name: str, village: str | None) -> None:
+        """A card was scanned: its name as printed and, if the address names a listed
+        village, that village; the citizen goes on from the field list (or the village,
+        offered as they type, when none matched)."""
+        self.query_one("#input-name", Input).value = name
+        status = self.query_one("#form-status", Static)
+        status.display = True
+        status.update(tr(CARD_READ, self.lang))
+        if village is None:
+            self.query_one("#input-village", Input).focus()
+            return
+        self.query_one("#input-village", Input).value = village
+        self.query_one("#input-field", Select).focus()
+
+    def card_unreadable(self) -> None:
+        """The form stays as it was; only the status line says so."""
+        status = self.query_one("#form-status", Static)
+        status.display = True
+        status.update(tr(UNREADABLE, self.lang))
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self.refused.clear()
