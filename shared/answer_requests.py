@@ -277,7 +277,9 @@ def read_answers(store: Store, path: Path) -> ReadResult:
 def _file_owner(store: Store, path: Path, token: str) -> tuple[Row, Row]:
     """The meeting and body the file was written for, if its token is ours and intact."""
     parts = token.split("|")
-    if len(parts) != 4 or _sign(store.secret, f"{parts[1]}|{parts[2]}") != parts[3]:
+    if len(parts) != 4 or not hmac.compare_digest(
+        _sign(store.secret, f"{parts[1]}|{parts[2]}").encode(), parts[3].encode()
+    ):
         raise _refused(
             path, 1, UserError("This file was not written by this installation, or was changed.")
         )

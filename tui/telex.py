@@ -22,15 +22,17 @@ def station_mode(app: App[object]) -> str:
 
 
 class TelexInput(Input):
-    """An Input whose typed keys compose Vietnamese in the station's typing mode."""
+    """An Input whose typed keys compose Vietnamese in the station's typing mode;
+    `composes=False` for a code typed as it is (a document number: "77/CAX" is no "CÃ")."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, composes: bool = True, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.composer = Composer("off")
+        self.composes = composes
 
     @property
     def typing_mode(self) -> str:
-        plain = self.password or self.restrict or self.type != "text"
+        plain = not self.composes or self.password or self.restrict or self.type != "text"
         return "off" if plain else station_mode(self.app)
 
     async def _on_key(self, event: events.Key) -> None:

@@ -25,6 +25,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from shared.i18n import UserError, tr
 from tui import ConfirmDialog, ListedInput, TelexInput, TelexTextArea, offer_markup
 
+# Fields that hold codes and dates, typed as they are, never composed as Vietnamese
+# ("77/CAX" is a document number, not "77/CÃ").
+CODES = frozenset({"document", "number", "on", "deadline", "date", "due", "ticket"})
+
 
 @dataclass
 class Field:
@@ -170,7 +174,12 @@ class FormDialog(ModalScreen[bool]):
                 yield Static(id=f"offer-{spec.name}", classes="offer")
             else:
                 # a prefilled text (the citizen's summary) is never replaced by a stray key
-                yield TelexInput(str(spec.value), id=f"f-{spec.name}", select_on_focus=False)
+                yield TelexInput(
+                    str(spec.value),
+                    id=f"f-{spec.name}",
+                    select_on_focus=False,
+                    composes=spec.name not in CODES,
+                )
         yield Static(escape(spec.hint), id=f"hint-{spec.name}", classes="hint")
 
     @on(ListedInput.Offered)
