@@ -18,9 +18,20 @@ children=${CHILDREN:-1}  # the build machine is shared: one mutant at a time by 
 # module -> the tests that hold its rules (the whole suite per mutant would take days)
 declare -A TESTS=(
     [shared/deadlines.py]="tests/unit/test_deadlines.py tests/unit/test_properties_workdays.py tests/unit/test_boundaries.py tests/unit/test_followup.py"
-    [shared/workdays.py]="tests/unit/test_properties_workdays.py tests/unit/test_cli.py"
+    [shared/workdays.py]="tests/unit/test_properties_workdays.py tests/unit/test_deadlines.py tests/unit/test_cli.py"
     [shared/speaking.py]="tests/unit/test_speaking.py tests/unit/test_properties_speaking.py tests/unit/test_boundaries.py tests/unit/test_queue_undo_positions.py tests/unit/test_queue_rows.py"
     [shared/tokens.py]="tests/unit/test_tokens.py tests/unit/test_properties_tokens.py tests/unit/test_tokens_exact.py"
+    [shared/questions.py]="tests/unit/test_questions.py tests/unit/test_boundaries.py tests/unit/test_followup.py tests/unit/test_rules_exact.py"
+    [shared/registrations.py]="tests/unit/test_registrations.py tests/unit/test_boundaries.py tests/unit/test_store.py tests/unit/test_rules_exact.py"
+    [shared/overview.py]="tests/unit/test_questions.py tests/unit/test_boundaries.py tests/unit/test_rules_exact.py"
+    [shared/reports.py]="tests/unit/test_followup.py tests/unit/test_boundaries.py tests/unit/test_rules_exact.py"
+    [shared/retention.py]="tests/unit/test_followup.py tests/unit/test_boundaries.py tests/unit/test_rules_exact.py"
+    [shared/followup.py]="tests/unit/test_followup.py tests/unit/test_boundaries.py tests/unit/test_rules_exact.py"
+    [shared/specs.py]="tests/unit/test_questions.py tests/unit/test_registrations.py tests/unit/test_columns.py tests/unit/test_specs_copies.py tests/unit/test_rules_exact.py"
+    [shared/public.py]="tests/web/test_pages.py tests/web/test_hostile.py tests/unit/test_rules_exact.py"
+    [printing/jobs.py]="tests/printing/test_attempts_readme.py tests/printing/test_leases.py tests/printing/test_connections.py tests/printing/test_fault_injection.py"
+    [web/ratelimit.py]="tests/web/test_hostile.py tests/unit/test_ratelimit.py"
+    [session_console/web/ratelimit.py]="tests/web/test_hostile.py tests/unit/test_ratelimit.py"
 )
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
@@ -28,12 +39,18 @@ if [ ${#modules[@]} -eq 0 ]; then
 fi
 selected=()
 for module in "${modules[@]}"; do
+    if [ ! -f "$repo/$module" ]; then
+        echo "$module: no such file (moved?)" >&2
+        exit 2
+    fi
     if [ -z "${TESTS[$module]:-}" ]; then
         echo "no tests listed for $module: add it to TESTS in $0" >&2
         exit 2
     fi
     read -r -a tests <<< "${TESTS[$module]}"
-    selected+=("${tests[@]}")
+    for test in "${tests[@]}"; do
+        if [ -f "$repo/$test" ]; then selected+=("$test"); fi
+    done
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/hallkit-mutation.XXXXXX")
@@ -45,6 +62,10 @@ if [ -z "${KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; fi
     echo "source_paths ="
     echo "    shared/"
     echo "    printing/"
+    # the web rate limiter: web/ at the top since the folder move, session_console/web/
+    # before it (mutmut copies a whole package so its __init__ files come along)
+    if [ -d "$work/web" ]; then echo "    web/"; fi
+    if [ -d "$work/session_console/web" ]; then echo "    session_console/"; fi
     echo "only_mutate ="
     for module in "${modules[@]}"; do echo "    $module"; done
     echo "pytest_add_cli_args_test_selection ="
