@@ -18,7 +18,7 @@ children=${CHILDREN:-1}  # the build machine is shared: one mutant at a time by 
 # module -> the tests that hold its rules (the whole suite per mutant would take days)
 declare -A TESTS=(
     [shared/deadlines.py]="tests/unit/test_deadlines.py tests/unit/test_properties_workdays.py tests/unit/test_boundaries.py tests/unit/test_followup.py"
-    [shared/workdays.py]="tests/unit/test_properties_workdays.py tests/unit/test_deadlines.py tests/unit/test_cli.py"
+    [shared/workdays.py]="tests/unit/test_rules_exact.py tests/unit/test_properties_workdays.py tests/unit/test_deadlines.py"
     [shared/speaking.py]="tests/unit/test_speaking.py tests/unit/test_properties_speaking.py tests/unit/test_boundaries.py tests/unit/test_queue_undo_positions.py tests/unit/test_queue_rows.py"
     [shared/tokens.py]="tests/unit/test_tokens.py tests/unit/test_properties_tokens.py tests/unit/test_tokens_exact.py"
     [shared/questions.py]="tests/unit/test_questions.py tests/unit/test_boundaries.py tests/unit/test_followup.py tests/unit/test_rules_exact.py"
