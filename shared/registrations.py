@@ -44,7 +44,8 @@ def recorded_fields(details: dict[str, Any]) -> list[FieldSpec]:
     return [s for s in REGISTRATION_FIELDS if s.required or details.get(s.key)]
 
 
-DETAILS = {"name", "village", "org", "field", "summary", "kind", "people", "phone"}
+# What `register` takes: the spec's fields, the kind of opinion and the people sharing it.
+DETAILS = {spec.key for spec in REGISTRATION_FIELDS} | {"kind", "people"}
 
 
 def _checked(store: Store, details: dict[str, Any]) -> Row:
@@ -80,7 +81,7 @@ def register(
 ) -> Row:
     """Save a registration; the number and code are allocated under the write lock.
 
-    `details`: name (required), village, org, field, summary, kind, people, phone.
+    `details`: the fields of `REGISTRATION_FIELDS` (name required), kind, people.
     """
     if source not in SOURCES:
         raise UserError("Unknown source: {source}.", source=source)
