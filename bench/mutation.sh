@@ -30,8 +30,8 @@ declare -A TESTS=(
     [shared/specs.py]="tests/unit/test_questions.py tests/unit/test_registrations.py tests/unit/test_columns.py tests/unit/test_specs_copies.py tests/unit/test_rules_exact.py"
     [shared/public.py]="tests/web/test_pages.py tests/web/test_hostile.py tests/unit/test_rules_exact.py"
     [printing/jobs.py]="tests/printing/test_attempts_readme.py tests/printing/test_leases.py tests/printing/test_connections.py tests/printing/test_fault_injection.py"
-    [web/ratelimit.py]="tests/web/test_hostile.py tests/unit/test_ratelimit.py"
-    [session_console/web/ratelimit.py]="tests/web/test_hostile.py tests/unit/test_ratelimit.py"
+    [web/ratelimit.py]="tests/web/test_ratelimit.py tests/web/test_hostile.py"
+    [session_console/web/ratelimit.py]="tests/web/test_ratelimit.py tests/web/test_hostile.py"
 )
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then

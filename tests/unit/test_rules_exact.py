@@ -4,13 +4,18 @@ the event log keeps. Each test names the modules whose survivors it kills."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
-from shared import events, workdays
+from shared import events, followup, meetings, overview, questions, retention, workdays
 from shared.db import Store
+from shared.demo import ensure_reference_lists
 from shared.i18n import UserError
+from shared.registrations import register
+
+D = dt.date
 
 
 def _spring(store: Store) -> list[dict[str, Any]]:
@@ -58,3 +63,137 @@ def test_an_override_refuses_exactly(store: Store) -> None:
         "2026-05-03 is not in the table."
     )
     assert [r["day"] for r in _spring(store)] == ["2026-05-02"]
+
+
+# --- shared/overview.py ---------------------------------------------------------------
+
+
+def _item(store: Store, meeting_id: int, name: str, outcome: str = "pending", **given: str) -> int:
+    row = register(store, meeting_id, consent=True, name=name, summary=f"Ý kiến của {name}")
+    asked = questions.add_question(store, meeting_id, number=row["number"])
+    questions.set_outcome(store, asked["id"], outcome, **given)
+    return int(asked["id"])
+
+
+def test_the_chair_sees_this_meetings_open_items_by_body_and_earlier_ones_overdue(
+    store: Store, meeting: int
+) -> None:
+    earlier = meetings.create_meeting(
+        store, title="Hội nghị cũ", date="2025-12-10", start_time="08:00"
+    )
+    meetings.set_status(store, earlier, "open")
+    old = _item(store, earlier, "Cũ", body="Phòng Kinh tế")  # due 2026-01-09
+    economy_late = _item(store, meeting, "B", body="Phòng Kinh tế", deadline="2026-02-20")
+    economy = _item(store, meeting, "A", body="Phòng Kinh tế")  # due 2026-03-12
+    police = _item(store, meeting, "C", body="Công an xã")
+    closed = _item(store, meeting, "D", body="Công an xã")
+    _item(store, meeting, "E", outcome="answered", answer="Đã trả lời tại hội nghị.")
+    followup.answer(store, closed, on="2026-02-15", document="1/TB", summary="Đã trả lời.")
+    grouped = overview.pending_by_body(store, meeting)
+    assert {body: [r["id"] for r in rows] for body, rows in grouped.items()} == {
+        "Công an xã": [police],
+        "Phòng Kinh tế": [economy_late, economy],
+    }
+    assert list(grouped) == ["Công an xã", "Phòng Kinh tế"]
+    assert grouped["Công an xã"][0]["citizen"] == "C"
+    assert [r["id"] for r in overview.overdue_elsewhere(store, meeting, D(2026, 1, 9))] == []
+    today = D(2026, 2, 21)  # this meeting's B is overdue too, but it is not elsewhere
+    assert [r["id"] for r in overview.overdue_elsewhere(store, meeting, today)] == [old]
+    assert [r["id"] for r in overview.overdue_elsewhere(store, earlier, today)] == [economy_late]
+
+
+# --- shared/retention.py --------------------------------------------------------------
+
+
+def _closed_speaker(store: Store, meeting_id: int, name: str) -> tuple[int, int]:
+    """(registration id, question id) of a speaker whose one item is answered and closed."""
+    row = register(
+        store,
+        meeting_id,
+        consent=True,
+        source="secretary",
+        name=name,
+        village="Thôn Đông",
+        org="Hội Nông dân",
+        phone="0912345678",
+        summary="Đường hỏng",
+    )
+    item = _item_of(store, meeting_id, row["number"])
+    followup.answer(store, item, on="2026-03-01", document="1/TB", summary="Đã trả lời.")
+    return int(row["id"]), item
+
+
+def _item_of(store: Store, meeting_id: int, number: int) -> int:
+    asked = questions.add_question(store, meeting_id, number=number)
+    questions.set_outcome(store, asked["id"], "pending", body="Phòng Kinh tế")
+    return int(asked["id"])
+
+
+def _written(store: Store, meeting_id: int, outcome: str, **given: str) -> int:
+    row = questions.add_question(
+        store,
+        meeting_id,
+        summary="Ý kiến bằng văn bản",
+        source="written",
+        raised_by="Bà Lan",
+        raised_village="Thôn Đoài",
+    )
+    questions.set_outcome(store, row["id"], outcome, **given)
+    return int(row["id"])
+
+
+def _meeting_on(store: Store, day: str) -> int:
+    made = meetings.create_meeting(store, title=f"Hội nghị {day}", date=day, start_time="08:00")
+    meetings.set_status(store, made, "open")
+    return made
+
+
+def test_the_retention_limit_counts_months_back_to_the_28th_at_most(store: Store) -> None:
+    for day in ("2024-12-14", "2024-12-15", "2026-02-27", "2026-02-28"):
+        register(store, _meeting_on(store, day), consent=True, source="written", name="X")
+
+    def due(before: str, months: int, today: dt.date) -> list[str]:
+        return [r["meeting_date"] for r in retention.candidates(store, before, months, today)]
+
+    assert due("2099-01-01", 13, D(2026, 1, 15)) == ["2024-12-14"]  # 13 months: 2024-12-15
+    assert due("2099-01-01", 1, D(2026, 3, 29)) == ["2024-12-14", "2024-12-15", "2026-02-27"]
+    assert due("2099-01-01", 1, D(2026, 3, 31)) == ["2024-12-14", "2024-12-15", "2026-02-27"]
+    assert due("2024-12-15", 1, D(2026, 3, 31)) == ["2024-12-14"]
+    assert retention.candidates(store, "2099-01-01", 600, D(2026, 3, 1)) == []
+
+
+def test_a_purge_erases_exactly_the_purged_fields_and_says_so_once(store: Store) -> None:
+    ensure_reference_lists(store)
+    held = _meeting_on(store, "2026-01-20")
+    registration, item = _closed_speaker(store, held, "Nguyễn Văn An")
+    answered = _written(store, held, "answered", answer="Đã trả lời tại hội nghị.")
+    still_open = _written(store, held, "pending", body="Phòng Kinh tế")
+    early = D(2026, 1, 25)  # a month back is before the meeting: nothing due then
+    assert _refusal(retention.purge, store, "2099-01-01", 1, early) == (
+        "No personal data is due for anonymisation."
+    )
+    assert retention.question_candidates(store, "2099-01-01", 1, early) == []
+    assert retention.question_candidates(store, "2099-01-01", 1, D(2026, 6, 1)) == [
+        {"id": answered, "meeting_id": held}
+    ]
+    assert retention.purge(store, "2099-01-01", 1, D(2026, 6, 1)) == 2
+    row = store.one("SELECT * FROM registrations WHERE id = ?", (registration,))
+    assert row is not None
+    assert {k: row[k] for k in ("name", "village", "phone", "org", "name_folded")} == {
+        "name": retention.ANONYMOUS,
+        "village": "",
+        "phone": "",
+        "org": "Hội Nông dân",  # not a purged field
+        "name_folded": "",
+    }
+    assert row["anonymised_at"] != ""
+    people = {
+        q["id"]: (q["raised_by"], q["raised_village"])
+        for q in store.all("SELECT id, raised_by, raised_village FROM questions")
+    }
+    assert people[answered] == ("", "")
+    assert people[still_open] == ("Bà Lan", "Thôn Đoài")  # its item is still open
+    assert questions.get_question(store, item)["summary"] == "Đường hỏng"
+    [event] = [e for e in events.history(store, "registrations") if e["kind"] == "retention.purge"]
+    assert event["data"] == {"count": 1, "questions": 1, "meetings": [held], "before": "2099-01-01"}
+    assert retention.candidates(store, "2099-01-01", 1, D(2026, 6, 1)) == []
