@@ -66,6 +66,9 @@ if [ -z "${KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; fi
     # before it (mutmut copies a whole package so its __init__ files come along)
     if [ -d "$work/web" ]; then echo "    web/"; fi
     if [ -d "$work/session_console/web" ]; then echo "    session_console/"; fi
+    # tests that hold the code to what the README promises read it from the copy
+    echo "also_copy ="
+    echo "    README.md"
     echo "only_mutate ="
     for module in "${modules[@]}"; do echo "    $module"; done
     echo "pytest_add_cli_args_test_selection ="
