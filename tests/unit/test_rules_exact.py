@@ -9,7 +9,16 @@ from typing import Any
 
 import pytest
 
-from shared import events, followup, meetings, overview, questions, retention, workdays
+from shared import (
+    events,
+    followup,
+    meetings,
+    overview,
+    questions,
+    reports,
+    retention,
+    workdays,
+)
 from shared.db import Store
 from shared.demo import ensure_reference_lists
 from shared.i18n import UserError
@@ -197,3 +206,78 @@ def test_a_purge_erases_exactly_the_purged_fields_and_says_so_once(store: Store)
     [event] = [e for e in events.history(store, "registrations") if e["kind"] == "retention.purge"]
     assert event["data"] == {"count": 1, "questions": 1, "meetings": [held], "before": "2099-01-01"}
     assert retention.candidates(store, "2099-01-01", 1, D(2026, 6, 1)) == []
+
+
+# --- shared/reports.py ----------------------------------------------------------------
+
+
+def test_a_report_period_is_read_exactly() -> None:
+    P = reports.Period
+    assert reports.parse_period("2026") == P("2026", D(2026, 1, 1), D(2026, 12, 31))
+    assert reports.parse_period("2026-q1") == P("2026-q1", D(2026, 1, 1), D(2026, 3, 31))
+    assert reports.parse_period("2024-H1") == P("2024-H1", D(2024, 1, 1), D(2024, 6, 30))
+    assert reports.parse_period("2026-9M") == P("2026-9M", D(2026, 1, 1), D(2026, 9, 30))
+    assert reports.parse_period("2024-02") == P("2024-02", D(2024, 2, 1), D(2024, 2, 29))
+    assert reports.parse_period("2026-12") == P("2026-12", D(2026, 12, 1), D(2026, 12, 31))
+    assert _refusal(reports.parse_period, "2026-Q5") == (
+        "Not a report period: 2026-Q5 (e.g. 2026-Q1, 2026-H1, 2026-9M, 2026, 2026-03)."
+    )
+
+
+def _asked(
+    store: Store, meeting_id: int, outcome: str, field: str = "Giao thông", **given: str
+) -> int:
+    row = register(store, meeting_id, consent=True, name="X", summary="Ý kiến", field=field)
+    asked = questions.add_question(
+        store, meeting_id, number=row["number"], kind=given.pop("kind", "")
+    )
+    questions.set_outcome(store, asked["id"], outcome, **given)
+    return int(asked["id"])
+
+
+def test_a_report_counts_every_item_once_in_each_of_its_columns(store: Store, meeting: int) -> None:
+    transfer = {"body": "Sở Nông nghiệp và Môi trường", "level": "tỉnh", "document": "9/CV"}
+    _asked(store, meeting, "answered", answer="Đã trả lời.")  # first: not followed up
+    on_time = _asked(store, meeting, "pending", body="Phòng Kinh tế")
+    late = _asked(store, meeting, "pending", body="Phòng Kinh tế")
+    _asked(store, meeting, "pending", body="Công an xã")  # open, overdue
+    due_today = _asked(store, meeting, "pending", body="Công an xã", deadline="2026-03-13")
+    _asked(store, meeting, "written", field="", kind="phan_anh")  # no body, overdue
+    told, told_late, untold, untold_today, undated = (
+        _asked(store, meeting, "transferred", **transfer) for _ in range(5)
+    )
+    for item, day in ((on_time, "2026-03-12"), (late, "2026-03-13")):
+        followup.answer(store, item, on=day, document="1/TB", summary="Đã trả lời.")
+    followup.rate(store, on_time, "satisfied")
+    followup.rate(store, late, "not_satisfied")
+    for item, day in ((told, "2026-03-03"), (told_late, "2026-03-04"), (undated, "2026-03-20")):
+        followup.inform(store, item, on=day, how="văn bản")
+    for item, deadline in ((untold_today, "2026-03-13"), (undated, "")):
+        store.conn.execute("UPDATE questions SET deadline = ? WHERE id = ?", (deadline, item))
+    store.conn.commit()
+    assert questions.get_question(store, due_today)["deadline"] == "2026-03-13"
+    assert questions.get_question(store, untold)["deadline"] == "2026-03-03"
+    closed = _meeting_on(store, "2026-03-01")
+    meetings.set_status(store, closed, "closed")
+    _meeting_on(store, "2026-04-01")  # another quarter
+
+    report = reports.build(store, reports.parse_period("2026-Q1"), today=D(2026, 3, 13))
+    assert (report.meetings, report.open_meetings, report.questions) == (2, 1, 11)
+    assert report.period.name == "2026-Q1"
+    assert dict(report.by_outcome) == {"answered": 1, "pending": 4, "written": 1, "transferred": 5}
+    assert dict(report.by_field) == {"Giao thông": 10, "Khác": 1}
+    assert dict(report.by_kind) == {"kien_nghi": 10, "phan_anh": 1}
+    assert dict(report.by_body) == {
+        "Phòng Kinh tế": 2,
+        "Công an xã": 2,
+        "(chưa giao)": 1,
+        "Sở Nông nghiệp và Môi trường": 5,
+    }
+    assert dict(report.satisfaction) == {"satisfied": 1, "not_satisfied": 1, "unknown": 8}
+    assert (report.on_time, report.late, report.still_open, report.overdue) == (1, 1, 3, 2)
+    assert (report.told_on_time, report.told_late, report.not_told, report.not_told_overdue) == (
+        2,
+        1,
+        2,
+        1,
+    )
