@@ -20,6 +20,7 @@ def test_a_client_is_its_address_its_ipv4_or_its_ipv6_64() -> None:
     assert client_key("2001:db8:1:2:ffff:ffff:ffff:ffff") == "2001:db8:1:2::/64"
     assert client_key("2001:db8:ffff:ffff:1::1") == "2001:db8:ffff:ffff::/64"
     assert client_key("fe80::1%eth0") == "fe80::/64"  # a zone is no other client
+    assert client_key("192.0.2.7%eth0") == "192.0.2.7"
     assert client_key("not an address") == "not an address"
 
 
