@@ -22,6 +22,7 @@ from shared import (
 from shared.db import Store
 from shared.demo import ensure_reference_lists
 from shared.i18n import UserError
+from shared.reference import UnknownBody
 from shared.registrations import register
 
 D = dt.date
@@ -281,3 +282,153 @@ def test_a_report_counts_every_item_once_in_each_of_its_columns(store: Store, me
         2,
         1,
     )
+
+
+# --- shared/followup.py ---------------------------------------------------------------
+
+
+def test_following_an_item_up_refuses_exactly(store: Store, meeting: int) -> None:
+    item = _asked(store, meeting, "pending", body="Phòng Kinh tế")  # due 2026-03-12
+    spoken = _asked(store, meeting, "answered", answer="Đã trả lời.")
+    assert _refusal(followup.start, store, spoken) == (
+        f"Question #{spoken} is not an item to follow up."
+    )
+    assert _refusal(followup.extend, store, item, deadline="2026-03-12", reason="Cần thêm") == (
+        "The new deadline 2026-03-12 must be after the current one, 2026-03-12."
+    )
+    assert _refusal(followup.extend, store, item, deadline="2026-03-13", reason=" ") == (
+        "Reason must not be empty."
+    )
+    assert _refusal(followup.extend, store, item, deadline="2026-03-13", reason="x" * 501) == (
+        "Reason is too long: 501 characters, at most 500."
+    )
+    assert _refusal(followup.inform, store, item, on="2026-03-01", how="") == (
+        "How the citizen was told must not be empty."
+    )
+    assert _refusal(followup.inform, store, item, on="2026-03-01", how="x" * 201) == (
+        "How the citizen was told is too long: 201 characters, at most 200."
+    )
+    assert _refusal(followup.rate, store, item, "great") == (
+        "Unknown satisfaction: great (choose: satisfied, not_satisfied, not_asked)."
+    )
+    answer = {"on": "2026-03-01", "document": "1/TB", "summary": "Đã trả lời."}
+    assert _refusal(followup.answer, store, item, **{**answer, "summary": ""}) == (
+        "Answer must not be empty."
+    )
+    assert _refusal(followup.answer, store, item, **{**answer, "summary": "x" * 4001}) == (
+        "Answer is too long: 4001 characters, at most 4000."
+    )
+    assert _refusal(followup.answer, store, item, **{**answer, "document": "x" * 101}) == (
+        "Transfer document number is too long: 101 characters, at most 100."
+    )
+    with pytest.raises(UnknownBody):
+        followup.transfer(store, item, body="Xxxx")  # not confirmed: never added
+    assert store.one("SELECT 1 FROM bodies WHERE name = 'Xxxx'") is None
+    assert questions.get_question(store, item)["followup_status"] == "open"  # all refused
+    # and on the boundaries: the longest accepted, a day after the deadline accepted
+    followup.extend(store, item, deadline="2026-03-13", reason="x" * 500)
+    followup.inform(store, item, on="2026-03-01", how="x" * 200)
+    followup.answer(store, item, **{**answer, "document": "x" * 100, "summary": "x" * 4000})
+    assert _refusal(followup.start, store, item) == f"Item #{item} is closed."
+    followup.inform(store, item, on="2026-03-02", how="điện thoại")  # told after it closed
+    followup.rate(store, item, "not_asked")
+    assert questions.get_question(store, item)["satisfaction"] == "not_asked"
+
+
+def test_each_follow_up_step_is_one_event_with_what_changed_and_what_was(
+    store: Store, meeting: int
+) -> None:
+    item = _asked(store, meeting, "pending", body="Phòng Kinh tế")
+    followup.extend(store, item, deadline="20/03/2026", reason="Chờ khảo sát")
+    row = questions.get_question(store, item)
+    assert (row["deadline"], row["deadline_basis"], row["progress"]) == (
+        "2026-03-20",
+        "extended",
+        "extended",
+    )
+    followup.transfer(store, item, body="Công an xã")
+    [*_, extended, transferred] = followup.history(store, item)
+    assert (extended["kind"], extended["data"]) == (
+        "followup.extended",
+        {
+            "progress": "extended",
+            "deadline": "2026-03-20",
+            "deadline_basis": "extended",
+            "extension_reason": "Chờ khảo sát",
+            "before": {
+                "progress": "",
+                "deadline": "2026-03-12",
+                "deadline_basis": "30 calendar",
+                "extension_reason": "",
+            },
+        },
+    )
+    assert transferred["data"]["body_name"] == "Công an xã"
+    assert transferred["data"]["before"]["body_name"] == "Phòng Kinh tế"
+    assert {
+        r["meeting_id"]
+        for r in store.all("SELECT meeting_id FROM events WHERE subject = ?", (f"question:{item}",))
+    } == {meeting}
+    added = followup.transfer(store, item, body="Ban Quản lý dự án", new_body="ban quan ly du an")
+    assert added["body_name"] == "Ban Quản lý dự án"
+    assert [followup.progress_label(p) for p in ("", None, "extended", "transferred", "?")] == [
+        "new",
+        "new",
+        "deadline extended",
+        "forwarded",
+        "new",
+    ]
+
+
+def test_the_follow_up_list_filters_each_way_in_deadline_order(store: Store, meeting: int) -> None:
+    economy = _asked(store, meeting, "pending", body="Phòng Kinh tế")  # due 2026-03-12
+    police = _asked(store, meeting, "pending", body="Công an xã", field="Đất đai")
+    undated = _asked(store, meeting, "written", field="Đất đai")
+    for item, deadline in ((police, "2026-03-05"), (undated, "")):
+        store.conn.execute("UPDATE questions SET deadline = ? WHERE id = ?", (deadline, item))
+    store.conn.commit()
+    later = _meeting_on(store, "2026-02-20")
+    other = _asked(store, later, "pending", body="Phòng Kinh tế")  # due 2026-03-22
+    followup.start(store, police)
+
+    def ids(**filters: Any) -> list[int]:
+        return [r["id"] for r in followup.open_items(store, today=D(2026, 3, 12), **filters)]
+
+    assert ids() == [undated, police, economy, other]
+    assert ids(meeting_id=meeting) == [undated, police, economy]
+    assert ids(meeting_id=later) == [other]
+    assert ids(body="phòng kinh tế") == [economy, other]
+    assert ids(field="đất đai") == [undated, police]
+    assert ids(progress="in_progress") == [police]
+    assert ids(overdue=True) == [police]  # due today is not overdue yet
+    assert ids(due_within=1) == [police, economy]  # by 2026-03-13, with a deadline
+    assert ids(due_within=8) == [police, economy, other]
+    overdue = {r["id"]: r["overdue"] for r in followup.open_items(store, today=D(2026, 3, 12))}
+    assert overdue == {undated: False, police: True, economy: False, other: False}
+
+
+def test_a_lookup_code_shows_the_citizens_items_and_no_more(store: Store, meeting: int) -> None:
+    row = register(store, meeting, consent=True, name="Lê An", summary="Đèn hỏng")
+    asked = questions.add_question(store, meeting, number=row["number"])
+    questions.set_outcome(store, asked["id"], "pending", body="Phòng Kinh tế")
+    shown = followup.lookup(store, row["code"])
+    assert {k: v for k, v in shown.items() if k != "items"} == {
+        "number": row["number"],
+        "meeting": "Hội nghị đối thoại xã Minh Hòa",
+        "meeting_date": "2026-02-10",
+        "status": "waiting",
+    }
+    assert shown["items"] == [
+        {
+            "number": asked["number"],
+            "summary": "Đèn hỏng",
+            "outcome": "pending",
+            "body_name": "Phòng Kinh tế",
+            "deadline": "2026-03-12",
+            "progress": "",
+            "followup_status": "open",
+            "answer": "",
+            "answer_summary": "",
+            "answered_on": "",
+        }
+    ]
