@@ -97,9 +97,9 @@ nice -n 10 "$python" -m mutmut run --max-children "$children" > mutmut-run.log 2
 }
 elapsed=$(( $(date +%s) - started ))
 "$python" -m mutmut results --all true > mutmut-results.txt 2>&1 || true
-"$python" - "$elapsed" "${modules[@]}" <<'EOF'
-import collections, re, sys
-elapsed, modules = int(sys.argv[1]), sys.argv[2:]
+"$python" - "$elapsed" "$repo/bench/mutation.md" "${modules[@]}" <<'EOF'
+import collections, re, subprocess, sys
+elapsed, note, modules = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 counts = collections.Counter()
 survivors = []
 for line in open("mutmut-results.txt"):
@@ -108,15 +108,69 @@ for line in open("mutmut-results.txt"):
         continue
     name, status = found.group(1), found.group(2).strip()
     counts[status] += 1
-    if status == "survived":
+    if status in ("survived", "no tests"):
         survivors.append(name)
+
+
+def changed(name):
+    """The mutant's removed and added lines."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name], capture_output=True, text=True
+    ).stdout.splitlines()
+    minus = [l[1:] for l in shown if l.startswith("-") and not l.startswith("---")]
+    plus = [l[1:] for l in shown if l.startswith("+") and not l.startswith("+++")]
+    return minus, plus
+
+
+SQL = re.compile(r"(?i)\b(select|update|delete|insert|where|from|join|order by|group by)\b")
+
+
+def sql_case_only(minus, plus):
+    """Only the case of SQL keywords or names changed: SQLite reads them alike. Not when a
+    quoted value or a SELECT list (the names of the row's keys) changed."""
+    if not minus or len(minus) != len(plus) or minus == plus:
+        return False
+    if any(a.lower() != b.lower() for a, b in zip(minus, plus)):
+        return False
+    if not SQL.search(" ".join(minus)):
+        return False
+
+    def quoted(lines):
+        return re.findall(r"'[^']*'", " ".join(lines))
+
+    def selected(lines):
+        return re.findall(r"(?i)select (.*?) from", " ".join(lines))
+
+    return quoted(minus) == quoted(plus) and selected(minus) == selected(plus)
+
+
+# equivalent mutants argued in bench/mutation.md: a table row starting with `name`
+explained = set(re.findall(r"^\| `([^`]+)` \|", open(note, encoding="utf-8").read(), re.M))
+sql_case, argued, left = [], [], []
+for name in survivors:
+    if sql_case_only(*changed(name)):
+        sql_case.append(name)
+    elif name in explained or name.split(".")[-1] in explained:
+        argued.append(name)
+    else:
+        left.append(name)
 total = sum(counts.values())
 killed = counts["killed"] + counts["timeout"]
+equivalent = len(sql_case) + len(argued)
 print(f"modules: {' '.join(modules)}")
 print(f"mutants: {total}  " + "  ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
 print(f"score: {killed}/{total} = {100 * killed / max(total, 1):.1f} % killed")
+print(
+    f"equivalent: {len(sql_case)} SQL case only, {len(argued)} argued in bench/mutation.md;"
+    f" non-equivalent killed: {killed}/{total - equivalent}"
+    f" = {100 * killed / max(total - equivalent, 1):.1f} %"
+)
 print(f"run time: {elapsed // 60} min {elapsed % 60} s")
-for name in survivors:
+for name in sql_case:
+    print("equivalent (SQL case):", name)
+for name in argued:
+    print("equivalent (argued):", name)
+for name in left:
     print("survived:", name)
 EOF
 if [ -n "${KEEP:-}" ]; then echo "kept in $work (cd there; $python -m mutmut show NAME)"; fi
