@@ -432,3 +432,186 @@ def test_a_lookup_code_shows_the_citizens_items_and_no_more(store: Store, meetin
             "answered_on": "",
         }
     ]
+
+
+# --- shared/questions.py --------------------------------------------------------------
+
+
+def test_a_question_and_its_outcome_refuse_exactly(store: Store, meeting: int) -> None:
+    item = questions.add_question(store, meeting, summary="Đường hỏng")["id"]
+    outcome = questions.set_outcome
+    transfer = {"body": "Sở Nông nghiệp và Môi trường", "level": "tỉnh", "document": "9/CV"}
+    assert _refusal(questions.add_question, store, meeting, summary="x", source="oral") == (
+        "Unknown source: oral."
+    )
+    assert _refusal(questions.get_question, store, 9999) == "There is no question 9999."
+    assert _refusal(questions.add_question, store, meeting, summary="x", raised_by="x" * 201) == (
+        "Full name is too long: 201 characters, at most 200."
+    )
+    assert _refusal(
+        questions.add_question, store, meeting, summary="x", raised_village="x" * 101
+    ) == ("Village / residential group is too long: 101 characters, at most 100.")
+    assert _refusal(outcome, store, item, "done") == (
+        "Unknown outcome: done (choose: answered, pending, transferred, written, withdrawn)."
+    )
+    assert _refusal(outcome, store, item, "answered") == "Answer must not be empty."
+    assert _refusal(outcome, store, item, "answered", answer="x" * 4001) == (
+        "Answer is too long: 4001 characters, at most 4000."
+    )
+    assert _refusal(outcome, store, item, "withdrawn", answer="x" * 4001) == (
+        "Answer is too long: 4001 characters, at most 4000."
+    )
+    assert _refusal(outcome, store, item, "pending") == "Responsible body must not be empty."
+    assert _refusal(outcome, store, item, "pending", body="x" * 301) == (
+        "Responsible body is too long: 301 characters, at most 300."
+    )
+    assert _refusal(outcome, store, item, "transferred", **{**transfer, "level": ""}) == (
+        "Level must not be empty."
+    )
+    assert _refusal(outcome, store, item, "transferred", **{**transfer, "level": "x" * 51}) == (
+        "Level is too long: 51 characters, at most 50."
+    )
+    assert _refusal(outcome, store, item, "transferred", **{**transfer, "document": " "}) == (
+        "Transfer document number must not be empty."
+    )
+    assert _refusal(outcome, store, item, "transferred", **{**transfer, "document": "x" * 101}) == (
+        "Transfer document number is too long: 101 characters, at most 100."
+    )
+    no_deadline = (
+        'The outcome "withdrawn by the citizen" has no deadline; leave the deadline and its'
+        " rule out."
+    )
+    assert _refusal(outcome, store, item, "withdrawn", deadline="2026-03-01") == no_deadline
+    assert _refusal(outcome, store, item, "withdrawn", rule="citizen_notice") == no_deadline
+    assert _refusal(
+        outcome, store, item, "pending", body="Công an xã", deadline="2026-03-01", rule="x"
+    ) == ("Give either a deadline or a rule to count it by, not both.")
+    assert _refusal(outcome, store, item, "pending", body="Công an xã", rule="someday") == (
+        "Unknown deadline rule: someday (choose: pending_answer, citizen_notice,"
+        " conclusion_notice, results_published, public_notice, answers_due)."
+    )
+    assert _refusal(outcome, store, item, "pending", body="Sở Nông nghiệp và Môi trường") == (
+        "Sở Nông nghiệp và Môi trường is a body of a higher level (tỉnh): the meeting cannot"
+        " assign it a task. Record the item as transferred, with the transfer document."
+    )
+    assert questions.get_question(store, item)["outcome"] == ""  # every one refused
+    # on the limits, and a body of the meeting's own level
+    outcome(store, item, "answered", answer="x" * 4000)
+    outcome(store, item, "transferred", **{**transfer, "level": "x" * 50, "document": "x" * 100})
+    assert questions.get_question(store, item)["transfer_level"] == "x" * 50
+    assert outcome(store, item, "pending", body="Phòng Kinh tế")["body_name"] == "Phòng Kinh tế"
+
+
+def test_an_outcomes_deadline_its_rule_and_its_basis(store: Store, meeting: int) -> None:
+    item = questions.add_question(store, meeting, summary="Đường hỏng")["id"]
+
+    def deadline(outcome: str, **given: str) -> tuple[str, str, str, str]:
+        row = questions.set_outcome(store, item, outcome, **given)
+        return (
+            row["deadline"],
+            row["deadline_rule"],
+            row["deadline_basis"],
+            row["followup_status"],
+        )
+
+    body = {"body": "Phòng Kinh tế"}
+    assert deadline("pending", **body) == ("2026-03-12", "pending_answer", "30 calendar", "open")
+    assert deadline("pending", **body, deadline="12/03/2026") == (
+        "2026-03-12",
+        "pending_answer",
+        "30 calendar",
+        "open",
+    )
+    assert deadline("pending", **body, deadline="2026-03-20") == (
+        "2026-03-20",
+        "pending_answer",
+        "manual",
+        "open",
+    )
+    assert deadline("pending", **body, rule="citizen_notice") == (
+        "2026-03-03",
+        "citizen_notice",
+        "10 working",
+        "open",
+    )
+    assert deadline("written") == ("2026-03-12", "pending_answer", "30 calendar", "open")
+    assert deadline("answered", answer="Đã trả lời.") == ("", "", "", "closed")
+    row = questions.get_question(store, item)
+    assert (row["body_id"], row["body_name"], row["transfer_level"], row["transfer_doc"]) == (
+        None,
+        "",
+        "",
+        "",
+    )
+    [*_, last] = events.history(store, f"question:{item}")
+    assert last["kind"] == "question.outcome"
+    assert {k: last["data"][k] for k in ("outcome", "before", "body_added", "followup_status")} == {
+        "outcome": "answered",
+        "before": "written",
+        "body_added": "",
+        "followup_status": "closed",
+    }
+    assert "answer" not in last["data"] and "updated_at" not in last["data"]
+
+
+def test_a_body_new_to_the_list_joins_it_only_when_confirmed(store: Store, meeting: int) -> None:
+    item = questions.add_question(store, meeting, summary="Đường hỏng")["id"]
+    transfer = {"level": "huyện", "document": "9/CV"}
+    with pytest.raises(UnknownBody):
+        questions.set_outcome(store, item, "transferred", body="Ban Dân tộc", **transfer)
+    with pytest.raises(UnknownBody):
+        questions.set_outcome(
+            store, item, "transferred", body="Ban Dân tộc", new_body="Ban khác", **transfer
+        )
+    row = questions.set_outcome(
+        store, item, "transferred", body=" Ban  Dân tộc ", new_body="ban dan toc", **transfer
+    )
+    assert row["body_name"] == "Ban Dân tộc"
+    added = store.one("SELECT * FROM bodies WHERE id = ?", (row["body_id"],))
+    assert added is not None and (added["name"], added["level"]) == ("Ban Dân tộc", "huyện")
+    [*_, last] = events.history(store, f"question:{item}")
+    assert last["data"]["body_added"] == "Ban Dân tộc"
+
+
+def test_questions_are_numbered_per_meeting_and_listed_in_order(store: Store, meeting: int) -> None:
+    other = _meeting_on(store, "2026-02-20")
+    first = register(store, meeting, consent=True, name="Lê An", village="Thôn Đông")
+    second = register(store, meeting, consent=True, name="Trần Bình")
+    ask = questions.add_question
+    a = ask(store, meeting, number=first["number"], summary="Một", field="Giao thông")
+    assert ask(store, other, summary="Khác")["number"] == 1
+    b = ask(store, meeting, summary="Hai", raised_by="Bà Lan", raised_village="Thôn Đoài")
+    c = ask(store, meeting, number=first["number"], summary="Ba", kind="to_cao")
+    assert [q["number"] for q in (a, b, c)] == [1, 2, 3]
+    assert (a["source"], b["source"], a["registration_id"], b["registration_id"]) == (
+        "spoken",
+        "written",
+        first["id"],
+        None,
+    )
+    assert (a["kind"], c["kind"], a["field"]) == ("kien_nghi", "to_cao", "Giao thông")
+    assert (a["official_name"], a["official_position"]) == (
+        "Nguyễn Văn Hùng",
+        "Chủ tịch UBND xã",
+    )
+    assert [q["id"] for q in questions.list_questions(store, meeting)] == [
+        a["id"],
+        b["id"],
+        c["id"],
+    ]
+    assert [q["id"] for q in questions.questions_of(store, first["id"])] == [a["id"], c["id"]]
+    assert [r["id"] for r in questions.citizens_with_questions(store, meeting)] == [first["id"]]
+    assert second["id"] not in [r["id"] for r in questions.citizens_with_questions(store, meeting)]
+    assert _refusal(questions.citizens_with_questions, store, 9999) == "There is no meeting 9999."
+    for q, body in ((c, "Phòng Kinh tế"), (b, "Công an xã"), (a, "Phòng Kinh tế")):
+        questions.set_outcome(store, q["id"], "pending", body=body)
+    listed = questions.pending_list(store, meeting)
+    assert [(r["id"], r["citizen"], r["village"], r["ticket"]) for r in listed] == [
+        (b["id"], "Bà Lan", "Thôn Đoài", None),
+        (a["id"], "Lê An", "Thôn Đông", first["number"]),
+        (c["id"], "Lê An", "Thôn Đông", first["number"]),
+    ]
+    [added] = [
+        e for e in events.history(store, f"question:{b['id']}") if e["kind"] == "question.added"
+    ]
+    assert added["data"] == {"number": 2, "registration": None, "source": "written", "field": ""}
