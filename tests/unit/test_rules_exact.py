@@ -15,8 +15,10 @@ from shared import (
     meetings,
     overview,
     questions,
+    registrations,
     reports,
     retention,
+    speaking,
     workdays,
 )
 from shared.db import Store
@@ -24,6 +26,7 @@ from shared.demo import ensure_reference_lists
 from shared.i18n import UserError
 from shared.reference import UnknownBody
 from shared.registrations import register
+from shared.specs import FIELDS
 
 D = dt.date
 
@@ -615,3 +618,146 @@ def test_questions_are_numbered_per_meeting_and_listed_in_order(store: Store, me
         e for e in events.history(store, f"question:{b['id']}") if e["kind"] == "question.added"
     ]
     assert added["data"] == {"number": 2, "registration": None, "source": "written", "field": ""}
+
+
+# --- shared/registrations.py ----------------------------------------------------------
+
+
+def test_a_registration_refuses_exactly(store: Store, meeting: int) -> None:
+    reg = registrations.register
+    assert _refusal(reg, store, meeting, consent=True, source="phone", name="A") == (
+        "Unknown source: phone."
+    )
+    assert _refusal(reg, store, meeting, consent=False, name="A") == (
+        "The citizen's consent to the privacy notice is required: tick it once they agreed."
+    )
+    assert _refusal(reg, store, meeting, consent=True, name="A", kind="thư") == (
+        "Unknown kind: thư. Use kien_nghi, phan_anh, khieu_nai or to_cao."
+    )
+    for people in ("nhiều", 0, 10_001):
+        assert _refusal(reg, store, meeting, consent=True, name="A", people=people) == (
+            f"Invalid number of people: {people}."
+        )
+    assert _refusal(reg, store, meeting, consent=True, name=" ") == "Full name must not be empty."
+    for key, label in (
+        ("name", "Full name"),
+        ("village", "Village / residential group"),
+        ("org", "Organisation represented"),
+        ("summary", "Summary"),
+    ):
+        limit = FIELDS[key].limit
+        details = {"name": "A", key: "x" * (limit + 1)}
+        assert _refusal(reg, store, meeting, consent=True, **details) == (
+            f"{label} is too long: {limit + 1} characters, at most {limit}."
+        )
+    meetings.set_registration(store, meeting, False)
+    assert _refusal(reg, store, meeting, consent=True, name="A") == (
+        "Registration to speak is closed."
+    )
+    assert reg(store, meeting, consent=True, source="secretary", name="A")["number"] == 1
+    closed = _meeting_on(store, "2026-01-05")
+    meetings.set_status(store, closed, "closed")
+    assert _refusal(reg, store, closed, consent=True, source="secretary", name="A") == (
+        f"Meeting {closed} is closed; it can no longer be changed."
+    )
+    assert _refusal(registrations.get_registration, store, 9999) == "There is no ticket 9999."
+    assert _refusal(registrations.by_number, store, meeting, 2) == "There is no ticket 2."
+    assert _refusal(registrations.by_code, store, "K7QM2D") == "No ticket has the code K7QM2D."
+
+
+def test_a_registration_is_stored_exactly_and_found_every_way(store: Store, meeting: int) -> None:
+    row = registrations.register(
+        store,
+        meeting,
+        consent=True,
+        name="  Nguyễn   Văn An ",
+        village="Thôn Đông",
+        kind="Phản ánh",
+        people="3",
+        summary="x" * FIELDS["summary"].limit,
+    )
+    assert {k: row[k] for k in ("number", "position", "name", "name_folded", "kind", "people")} == {
+        "number": 1,
+        "position": 1,
+        "name": "Nguyễn Văn An",
+        "name_folded": "nguyen van an",
+        "kind": "phan_anh",
+        "people": 3,
+    }
+    assert (row["source"], row["station"], row["status"]) == ("kiosk", "test-station", "waiting")
+    assert (row["consent_version"], row["consent_scope"]) == (
+        registrations.NOTICE_VERSION,
+        "name,village,summary",
+    )
+    assert row["consent_at"] == row["created_at"] != ""
+    [made] = events.history(store, f"registration:{row['id']}")
+    assert (made["kind"], made["data"]) == (
+        "registration.created",
+        {"number": 1, "source": "kiosk", "field": "", "kind": "phan_anh"},
+    )
+    assert registrations.get_registration(store, row["id"])["id"] == row["id"]
+    assert registrations.by_number(store, meeting, 1)["id"] == row["id"]
+    assert registrations.by_code(store, row["code"].lower())["id"] == row["id"]
+    second = registrations.register(store, meeting, consent=True, name="B", people=10_000)
+    assert (second["number"], second["position"], second["people"]) == (2, 2, 10_000)
+    assert second["code"] != row["code"]
+    assert registrations.register(store, meeting, consent=True, name="C", people=1)["people"] == 1
+
+
+def test_a_ticket_is_verified_for_its_own_meeting(store: Store, meeting: int) -> None:
+    row = registrations.register(store, meeting, consent=True, name="Lê An")
+    signed = registrations.payload(store, row)
+    assert registrations.verify_payload(store, signed)["id"] == row["id"]
+    assert registrations.verify_payload(store, signed, meeting)["id"] == row["id"]
+    other = _meeting_on(store, "2026-02-20")
+    assert _refusal(registrations.verify_payload, store, signed, other) == (
+        f"This ticket belongs to another meeting (meeting {meeting})."
+    )
+    forged = signed[:-1] + ("A" if signed[-1] != "A" else "B")
+    assert _refusal(registrations.verify_payload, store, forged) == (
+        "INVALID ticket: the signature does not match (forged or altered)."
+    )
+    unknown = "K7QM2D-" + signed.split("-")[1]
+    assert _refusal(registrations.verify_payload, store, unknown) == (
+        "INVALID ticket: the signature does not match (forged or altered)."
+    )
+    linked = registrations.payload(store, row, "https://xa.example.vn")
+    assert linked.startswith("HTTPS://XA.EXAMPLE.VN/T/")
+    assert registrations.verify_payload(store, linked)["id"] == row["id"]
+
+
+def test_duplicates_are_the_same_name_and_village_folded_not_withdrawn(
+    store: Store, meeting: int
+) -> None:
+    reg = registrations.register
+    first = reg(store, meeting, consent=True, name="Lê Văn An", village="Thôn Đông")
+    reg(store, meeting, consent=True, name="Lê Văn An", village="Thôn Đoài")
+    gone = reg(store, meeting, consent=True, name="le van an", village="thon dong")
+    speaking.withdraw(store, meeting, gone["number"])
+    other = _meeting_on(store, "2026-02-20")
+    reg(store, other, consent=True, name="Lê Văn An", village="Thôn Đông")
+    found = registrations.likely_duplicates(store, meeting, " LÊ VĂN  AN", "thôn đông")
+    assert [r["id"] for r in found] == [first["id"]]
+    assert registrations.likely_duplicates(store, meeting, "Lê Văn Anh", "Thôn Đông") == []
+    last = reg(store, meeting, consent=True, name="Lê Văn An", village="Thôn Đông")
+    found = registrations.likely_duplicates(store, meeting, "Lê Văn An", "Thôn Đông")
+    assert [r["id"] for r in found] == [first["id"], last["id"]]
+
+
+def test_speakers_are_listed_in_the_order_they_came_to_the_lectern(
+    store: Store, meeting: int
+) -> None:
+    numbers = [
+        registrations.register(store, meeting, consent=True, name=n)["number"]
+        for n in ("A", "B", "C", "D", "E")
+    ]
+    speaking.move(store, meeting, 3, 1)
+    for now in (1000.0, 2000.0):
+        speaking.call(store, meeting)
+        speaking.start(store, meeting, now=now)
+        speaking.stop(store, meeting, now=now + 60)
+    questions.add_question(store, meeting, number=5, summary="Hỏi mà chưa phát biểu")
+    questions.add_question(store, meeting, number=4, summary="Cũng vậy")
+    order = [r["number"] for r in registrations.speakers_in_order(store, meeting)]
+    assert order == [3, 1, 4, 5]
+    assert numbers == [1, 2, 3, 4, 5]
