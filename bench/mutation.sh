@@ -12,7 +12,7 @@
 # the equivalent survivors) and the time it took. Survivors go in bench/mutation.md.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
+repo=${REPO:-$(cd "$(dirname "$0")/.." && pwd)}
 python=${PYTHON:-$repo/.venv/bin/python}
 children=${CHILDREN:-1}  # the build machine is shared: one mutant at a time by default
 # module -> the tests that hold its rules (the whole suite per mutant would take days)
