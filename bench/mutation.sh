@@ -132,7 +132,12 @@ def sql_case_only(minus, plus):
         return False
     if any(a.lower() != b.lower() for a, b in zip(minus, plus)):
         return False
-    if not SQL.search(" ".join(minus)):
+    before = re.findall(r'"([^"]*)"', " ".join(minus))
+    after = re.findall(r'"([^"]*)"', " ".join(plus))
+    if len(before) != len(after):
+        return False
+    # every string that changed is SQL (not a message, a key or a value)
+    if not all(a == b or SQL.search(a) for a, b in zip(before, after)):
         return False
 
     def quoted(lines):

@@ -739,6 +739,10 @@ def test_duplicates_are_the_same_name_and_village_folded_not_withdrawn(
     found = registrations.likely_duplicates(store, meeting, " LÊ VĂN  AN", "thôn đông")
     assert [r["id"] for r in found] == [first["id"]]
     assert registrations.likely_duplicates(store, meeting, "Lê Văn Anh", "Thôn Đông") == []
+    assert _refusal(registrations.likely_duplicates, store, meeting, "x" * 121, "") == (
+        "Full name is too long: 121 characters, at most 120."
+    )
+    assert registrations.likely_duplicates(store, meeting, "x" * 120, "") == []
     last = reg(store, meeting, consent=True, name="Lê Văn An", village="Thôn Đông")
     found = registrations.likely_duplicates(store, meeting, "Lê Văn An", "Thôn Đông")
     assert [r["id"] for r in found] == [first["id"], last["id"]]
