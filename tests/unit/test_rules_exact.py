@@ -19,6 +19,7 @@ from shared import (
     reports,
     retention,
     speaking,
+    specs,
     workdays,
 )
 from shared.db import Store
@@ -765,3 +766,39 @@ def test_speakers_are_listed_in_the_order_they_came_to_the_lectern(
     order = [r["number"] for r in registrations.speakers_in_order(store, meeting)]
     assert order == [3, 1, 4, 5]
     assert numbers == [1, 2, 3, 4, 5]
+
+
+# --- shared/specs.py ------------------------------------------------------------------
+
+
+def test_a_meetings_kind_is_its_own_or_its_levels_or_a_communes() -> None:
+    kind = specs.meeting_kind
+    assert kind(None) == kind({}) == "commune"
+    assert kind({"kind": "agency", "level": "party"}) == "agency"
+    assert kind({"kind": "", "level": "party"}) == "party"
+    assert kind({"kind": None, "level": "agency"}) == "agency"
+    assert kind({"kind": "", "level": "province"}) == "commune"
+    assert kind({"kind": None, "level": None}) == "commune"
+
+
+def test_a_fields_label_and_column_by_the_meetings_kind() -> None:
+    village, name, org = (specs.FIELDS[k] for k in ("village", "name", "org"))
+    assert dict(village.labels) == {"agency": "Unit / office"}
+    assert dict(name.labels) == {}
+    assert dict(specs._labels(party="Chi bộ")) == {"party": "Chi bộ"}
+    assert village.label_for() == village.label_for("party") == "Village / residential group"
+    assert village.label_for("agency") == "Unit / office"
+    assert village.column_for() == "Village"
+    assert village.column_for("agency") == "Unit / office"
+    assert (name.label_for(), name.column_for(), name.column_for("agency")) == (
+        "Full name",
+        "Name",
+        "Name",
+    )
+    assert org.column_for() == "Organisation represented"  # no short header: the label
+
+
+def test_an_outcomes_label_and_no_outcome_yet() -> None:
+    assert specs.outcome_label("") == specs.outcome_label(None) == "no outcome yet"
+    assert specs.outcome_label("answered") == "answered at the meeting"
+    assert specs.outcome_label("transferred") == "transferred"
