@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from session_console.export.run import Options, export
+from documents.run import Options, export
 from shared.db import open_store
 from tests.documents.meetings import MEETINGS
 from tests.unit.conftest import held  # noqa: F401  (the small meeting of the unit tests)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 
-from session_console.export.run import export
+from documents.run import export
 from shared import followup
 from shared.db import Store
 from tests.documents.meetings import commune

@@ -14,8 +14,8 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from session_console.export import report as report_docs
-from session_console.export.run import Options, export
+from documents import report as report_docs
+from documents.run import Options, export
 from shared import questions
 from shared.db import Store
 from shared.reports import build, parse_period

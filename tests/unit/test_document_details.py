@@ -14,7 +14,7 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from session_console.export.run import Options, export
+from documents.run import Options, export
 from shared import meetings, questions
 from shared.cli import cli, load_station_commands
 from shared.db import Store

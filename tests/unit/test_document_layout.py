@@ -16,8 +16,8 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from session_console.export import metrics
-from session_console.export.layout import (
+from documents import metrics
+from documents.layout import (
     MOTTO,
     NATIONAL_NAME,
     SLACK_CM,
@@ -26,7 +26,7 @@ from session_console.export.layout import (
     fit,
     fit_sized,
 )
-from session_console.export.run import Options, export
+from documents.run import Options, export
 from shared import meetings, questions
 from shared.db import Store
 

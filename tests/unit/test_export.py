@@ -16,8 +16,8 @@ from fpdf import FPDF
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from documents.run import Options, export
 from printing.fonts import font_path
-from session_console.export.run import Options, export
 from shared import meetings, questions, reference
 from shared.db import Store
 from shared.i18n import UserError
@@ -207,7 +207,7 @@ def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None
 
 
 def test_dates_and_formulas(store: Store, held: int, tmp_path: Path) -> None:
-    from session_console.export.words import long_date
+    from documents.words import long_date
 
     assert long_date(dt.date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
     assert long_date(dt.date(2026, 2, 15)) == "ngày 15 tháng 02 năm 2026"

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from session_console.export import handout, minutes, notice, pending
-from session_console.export.files import write_atomic
-from session_console.export.layout import Family
+from documents import handout, minutes, notice, pending
+from documents.files import write_atomic
+from documents.layout import Family
 from shared.db import Store
 from shared.i18n import N_, Label, UserError
 from shared.record import MeetingRecord, gather
