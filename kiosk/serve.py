@@ -138,6 +138,15 @@ def make_server(
                 content_type="text/html",
                 headers={"Retry-After": "30"},
             )
+        if request.path == "/" and "token" in request.query:
+            # The token goes into a cookie and out of the address bar (and so out of the
+            # browser's history and of a photo of the screen): the page loads again without it.
+            kept = request.url.with_query({k: v for k, v in request.query.items() if k != "token"})
+            moved = web.HTTPSeeOther(location=kept.path_qs, headers=HEADERS)
+            moved.set_cookie(
+                COOKIE, token, httponly=True, samesite="Lax"
+            )  # Lax: a link from a chat app still works
+            return moved
         if request.path == "/ws":
             live += 1  # no await since the count: two cannot take the last place
             try:
@@ -147,8 +156,6 @@ def make_server(
         response: web.StreamResponse = await handler(request)
         if not response.prepared:
             response.headers.update(HEADERS)
-            if "token" in request.query:
-                response.set_cookie(COOKIE, token, httponly=True, samesite="Strict")
         return response
 
     class GuardedServer(Server):
