@@ -9,8 +9,8 @@ from typing import Any
 
 from multidict import CIMultiDict, CIMultiDictProxy
 
-from session_console.web import ratelimit
-from session_console.web.ratelimit import RateLimit, client_address, client_key
+from web import ratelimit
+from web.ratelimit import RateLimit, client_address, client_key
 
 
 def test_a_client_is_its_address_its_ipv4_or_its_ipv6_64() -> None:
