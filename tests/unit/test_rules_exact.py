@@ -248,14 +248,26 @@ def test_a_report_counts_every_item_once_in_each_of_its_columns(store: Store, me
     _asked(store, meeting, "pending", body="Công an xã")  # open, overdue
     due_today = _asked(store, meeting, "pending", body="Công an xã", deadline="2026-03-13")
     _asked(store, meeting, "written", field="", kind="phan_anh")  # no body, overdue
-    told, told_late, untold, untold_today, undated = (
-        _asked(store, meeting, "transferred", **transfer) for _ in range(5)
+    told, told_late, untold, untold_today, undated, told_late_too = (
+        _asked(store, meeting, "transferred", **transfer) for _ in range(6)
     )
-    for item, day in ((on_time, "2026-03-12"), (late, "2026-03-13")):
+    on_time_too = _asked(store, meeting, "pending", body="Phòng Kinh tế")
+    late_too = _asked(store, meeting, "pending", body="Phòng Kinh tế")
+    for item, day in (
+        (on_time, "2026-03-12"),
+        (late, "2026-03-13"),
+        (on_time_too, "2026-02-11"),
+        (late_too, "2026-04-01"),
+    ):
         followup.answer(store, item, on=day, document="1/TB", summary="Đã trả lời.")
     followup.rate(store, on_time, "satisfied")
     followup.rate(store, late, "not_satisfied")
-    for item, day in ((told, "2026-03-03"), (told_late, "2026-03-04"), (undated, "2026-03-20")):
+    for item, day in (
+        (told, "2026-03-03"),
+        (told_late, "2026-03-04"),
+        (undated, "2026-03-20"),
+        (told_late_too, "2026-03-10"),
+    ):
         followup.inform(store, item, on=day, how="văn bản")
     for item, deadline in ((untold_today, "2026-03-13"), (undated, "")):
         store.conn.execute("UPDATE questions SET deadline = ? WHERE id = ?", (deadline, item))
@@ -267,22 +279,22 @@ def test_a_report_counts_every_item_once_in_each_of_its_columns(store: Store, me
     _meeting_on(store, "2026-04-01")  # another quarter
 
     report = reports.build(store, reports.parse_period("2026-Q1"), today=D(2026, 3, 13))
-    assert (report.meetings, report.open_meetings, report.questions) == (2, 1, 11)
+    assert (report.meetings, report.open_meetings, report.questions) == (2, 1, 14)
     assert report.period.name == "2026-Q1"
-    assert dict(report.by_outcome) == {"answered": 1, "pending": 4, "written": 1, "transferred": 5}
-    assert dict(report.by_field) == {"Giao thông": 10, "Khác": 1}
-    assert dict(report.by_kind) == {"kien_nghi": 10, "phan_anh": 1}
+    assert dict(report.by_outcome) == {"answered": 1, "pending": 6, "written": 1, "transferred": 6}
+    assert dict(report.by_field) == {"Giao thông": 13, "Khác": 1}
+    assert dict(report.by_kind) == {"kien_nghi": 13, "phan_anh": 1}
     assert dict(report.by_body) == {
-        "Phòng Kinh tế": 2,
+        "Phòng Kinh tế": 4,
         "Công an xã": 2,
         "(chưa giao)": 1,
-        "Sở Nông nghiệp và Môi trường": 5,
+        "Sở Nông nghiệp và Môi trường": 6,
     }
-    assert dict(report.satisfaction) == {"satisfied": 1, "not_satisfied": 1, "unknown": 8}
-    assert (report.on_time, report.late, report.still_open, report.overdue) == (1, 1, 3, 2)
+    assert dict(report.satisfaction) == {"satisfied": 1, "not_satisfied": 1, "unknown": 11}
+    assert (report.on_time, report.late, report.still_open, report.overdue) == (2, 2, 3, 2)
     assert (report.told_on_time, report.told_late, report.not_told, report.not_told_overdue) == (
         2,
-        1,
+        2,
         2,
         1,
     )
