@@ -278,7 +278,7 @@ def describe(error: Exception) -> str:
     if isinstance(error, UserError):
         return error.message("en")
     if isinstance(error, TimeoutError):
-        return f"no answer from the printer in time ({error or 'timeout'})"
+        return f"no answer from the printer in time ({str(error) or 'timeout'})"
     if isinstance(error, OSError) and error.strerror:
         return f"{type(error).__name__}: {error.strerror}"
     return f"{type(error).__name__}: {error}"
