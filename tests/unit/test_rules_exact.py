@@ -814,3 +814,114 @@ def test_an_outcomes_label_and_no_outcome_yet() -> None:
     assert specs.outcome_label("") == specs.outcome_label(None) == "no outcome yet"
     assert specs.outcome_label("answered") == "answered at the meeting"
     assert specs.outcome_label("transferred") == "transferred"
+
+
+def test_a_questions_details_refuse_exactly_and_default_to_its_speakers(
+    store: Store, meeting: int
+) -> None:
+    ask = questions.add_question
+    assert _refusal(ask, store, meeting) == "Summary must not be empty."
+    assert _refusal(ask, store, meeting, summary="x" * 2001) == (
+        "Summary is too long: 2001 characters, at most 2000."
+    )
+    assert _refusal(ask, store, meeting, summary="x", field="x" * 101) == (
+        "Field is too long: 101 characters, at most 100."
+    )
+    speaker = register(
+        store, meeting, consent=True, name="Lê An", kind="phan_anh", summary="Đèn", field="Y tế"
+    )
+    spoken = ask(store, meeting, number=speaker["number"], summary="x" * 2000)
+    assert (spoken["kind"], spoken["field"], spoken["raised_by"], spoken["raised_village"]) == (
+        "phan_anh",
+        "Y tế",
+        "",
+        "",
+    )
+    chair = store.one("SELECT id FROM officials WHERE name = 'Nguyễn Văn Hùng'")
+    assert chair is not None and spoken["official_id"] == chair["id"]
+    [added] = events.history(store, f"question:{spoken['id']}")
+    assert added["data"] == {
+        "number": 1,
+        "registration": speaker["number"],
+        "source": "spoken",
+        "field": "Y tế",
+    }
+    no_chair = meetings.create_meeting(store, title="B", date="2026-02-11", start_time="08:00")
+    meetings.set_status(store, no_chair, "open")
+    alone = ask(store, no_chair, summary="Đường", raised_by="Bà Lan")
+    assert (alone["official_id"], alone["official_name"], alone["official_position"]) == (
+        None,
+        "",
+        "",
+    )
+    assert [q["id"] for q in questions.standalone_questions(store, no_chair)] == [alone["id"]]
+    assert questions.standalone_questions(store, meeting) == []
+    listed = questions.items(store)
+    assert [(r["citizen"], r["village"], r["ticket"]) for r in listed] == []  # none followed up
+    questions.set_outcome(store, spoken["id"], "pending", body="Phòng Kinh tế")
+    [row] = questions.items(store)
+    assert (row["citizen"], row["village"], row["ticket"]) == ("Lê An", "", speaker["number"])
+
+
+def test_an_outcome_and_an_answerer_are_undone_exactly(store: Store, meeting: int) -> None:
+    item = questions.add_question(store, meeting, summary="Đường hỏng")["id"]
+    before = questions.get_question(store, item)
+    questions.assign(store, item, "Lê Minh Đức")
+    assigned = questions.get_question(store, item)
+    assert (assigned["official_name"], assigned["official_position"]) == (
+        "Lê Minh Đức",
+        "Trưởng phòng Kinh tế",
+    )
+    [*_, event] = events.history(store, f"question:{item}")
+    assert (event["kind"], event["data"]) == (
+        "question.assigned",
+        {"official_id": assigned["official_id"], "official": "Lê Minh Đức"},
+    )
+    questions.set_outcome(store, item, "pending", body="Phòng Kinh tế")
+    [*_, event] = events.history(store, f"question:{item}")
+    assert event["data"]["body_added"] == ""  # a body of the list is not "added"
+    events.undo_last(store, meeting)
+    undone = questions.get_question(store, item)
+    assert (undone["outcome"], undone["body_name"], undone["followup_status"]) == ("", "", "")
+    assert undone["official_name"] == "Lê Minh Đức"
+    events.undo_last(store, meeting)
+    assert questions.get_question(store, item)["official_name"] == before["official_name"]
+
+
+def test_an_outcomes_details_are_required_when_left_out_and_refused_exactly(
+    store: Store, meeting: int
+) -> None:
+    item = questions.add_question(store, meeting, summary="Đường hỏng")["id"]
+    outcome = questions.set_outcome
+    province_body = "Sở Nông nghiệp và Môi trường"
+    assert _refusal(outcome, store, item, "transferred", body=province_body, document="9/CV") == (
+        "Level must not be empty."
+    )
+    assert _refusal(outcome, store, item, "transferred", body=province_body, level="tỉnh") == (
+        "Transfer document number must not be empty."
+    )
+    with pytest.raises(UnknownBody):
+        outcome(store, item, "pending", body="Xxxx")  # not confirmed: never added
+    assert _refusal(outcome, store, item, "pending", body="x" * 201, new_body="x" * 201) == (
+        "Responsible body is too long: 201 characters, at most 200."
+    )
+    assert _refusal(outcome, store, item, "pending", body="Công an xã", deadline="09/02/2026") == (
+        "The deadline 2026-02-09 is before the meeting."
+    )
+    meeting_row = meetings.get_meeting(store, meeting)
+    assert questions.propose_deadline(store, meeting_row, "pending") == (
+        "2026-03-12",
+        "pending_answer",
+        "30 calendar",
+    )
+    # a party committee's meeting has no rank among the bodies' levels: no task refused
+    party = meetings.create_meeting(
+        store, title="Đảng ủy", date="2026-02-12", start_time="08:00", level="party"
+    )
+    meetings.set_status(store, party, "open")
+    asked = questions.add_question(store, party, summary="Ý kiến")["id"]
+    assert outcome(store, asked, "pending", body=province_body)["body_name"] == province_body
+    # a body of no known level is never above the meeting
+    questions.set_outcome(store, item, "pending", body="Ban Mới", new_body="Ban Mới")
+    again = questions.set_outcome(store, item, "written", body="Ban Mới")
+    assert again["body_name"] == "Ban Mới"
