@@ -415,6 +415,7 @@ def test_the_follow_up_list_filters_each_way_in_deadline_order(store: Store, mee
     assert ids(meeting_id=later) == [other]
     assert ids(body="phòng kinh tế") == [economy, other]
     assert ids(field="đất đai") == [undated, police]
+    assert ids(field="GIAO THÔNG") == [economy, other]  # after two of another field
     assert ids(progress="in_progress") == [police]
     assert ids(overdue=True) == [police]  # due today is not overdue yet
     assert ids(due_within=1) == [police, economy]  # by 2026-03-13, with a deadline
