@@ -721,6 +721,10 @@ def test_a_registration_is_stored_exactly_and_found_every_way(store: Store, meet
 def test_a_ticket_is_verified_for_its_own_meeting(store: Store, meeting: int) -> None:
     row = registrations.register(store, meeting, consent=True, name="Lê An")
     signed = registrations.payload(store, row)
+    assert signed.startswith(f"{row['code']}-") and "/" not in signed  # no link by default
+    assert row["people"] == 1
+    with pytest.raises(TypeError, match=r"unknown registration details: \['email'\]"):
+        registrations.register(store, meeting, consent=True, name="Lê An", email="a@b.vn")
     assert registrations.verify_payload(store, signed)["id"] == row["id"]
     assert registrations.verify_payload(store, signed, meeting)["id"] == row["id"]
     other = _meeting_on(store, "2026-02-20")
