@@ -930,3 +930,74 @@ def test_an_outcomes_details_are_required_when_left_out_and_refused_exactly(
     questions.set_outcome(store, item, "pending", body="Ban Mới", new_body="Ban Mới")
     again = questions.set_outcome(store, item, "written", body="Ban Mới")
     assert again["body_name"] == "Ban Mới"
+
+
+# --- shared/speaking.py ---------------------------------------------------------------
+
+
+def test_the_queue_refuses_exactly(store: Store, meeting: int) -> None:
+    assert _refusal(speaking.call, store, meeting) == "Nobody is waiting."
+    assert _refusal(speaking.pause, store, meeting) == "Nobody has been called."
+    for name in ("A", "B", "C"):
+        register(store, meeting, consent=True, name=name)
+    speaking.call(store, meeting)
+    assert _refusal(speaking.call, store, meeting) == (
+        "Number 1 is at the lectern; finish or mark no-show first."
+    )
+    assert _refusal(speaking.pause, store, meeting) == (
+        "Number 1 is not speaking, so the timer cannot pause."
+    )
+    speaking.start(store, meeting, now=100.0)
+    assert _refusal(speaking.resume, store, meeting) == "The timer of number 1 is not paused."
+    assert _refusal(speaking.move, store, meeting, 1, 1) == "Cannot move number 1: it is speaking."
+    assert (
+        _refusal(speaking.move, store, meeting, 2, 3) == "Place 3 is out of range: 2 are waiting."
+    )
+    planned = meetings.create_meeting(store, title="B", date="2026-02-11", start_time="08:00")
+    assert _refusal(speaking.call, store, planned) == f"Meeting {planned} is not open."
+
+
+def test_each_queue_step_is_one_event_with_what_undo_needs(store: Store, meeting: int) -> None:
+    rows = [register(store, meeting, consent=True, name=n) for n in ("A", "B", "C", "D")]
+    called = speaking.call(store, meeting)
+    assert called["called_at"] is not None
+    paused = speaking.start(store, meeting, now=100.0) and speaking.pause(store, meeting, now=130.0)
+    assert paused["speech_paused"] == 130.0
+    speaking.move(store, meeting, 4, 1)
+    [*_, moved] = events.history(store, f"registration:{rows[3]['id']}")
+    assert (moved["kind"], moved["data"]) == ("queue.move", {"number": 4, "place": 1})
+    [*_, call] = [e for e in events.history(store, f"registration:{rows[0]['id']}")]
+    assert call["kind"] == "queue.pause" and call["data"]["number"] == 1
+    [first_call] = [
+        e
+        for e in events.history(store, f"registration:{rows[0]['id']}")
+        if e["kind"] == "queue.call"
+    ]
+    assert first_call["data"] == {"number": 1, "before": "waiting", "after": "called"}
+    speaking.stop(store, meeting, now=200.0)
+    speaking.call(store, meeting)  # 4, moved first
+    speaking.no_show(store, meeting, 4)
+    waiting = {
+        r["number"]: r["position"]
+        for r in speaking.queue(store, meeting)
+        if r["status"] == "waiting"
+    }
+    speaking.recall(store, meeting, 4)
+    after = {
+        r["number"]: r["position"]
+        for r in speaking.queue(store, meeting)
+        if r["status"] == "waiting"
+    }
+    assert after == {**waiting, 4: min(waiting.values()) - 1}
+    events.undo_last(store, meeting)  # the recall
+    events.undo_last(store, meeting)  # the no-show
+    assert speaking.queue(store, meeting)[0]["number"] == 4
+    ids = [r["id"] for r in rows]
+    tuples = speaking.registration_tuples(store, meeting, "number", ids[:3])
+    assert sorted(t[0] for t in tuples) == [1, 2, 3]
+    assert sorted(t[0] for t in speaking.registration_tuples(store, meeting, "number")) == [
+        1,
+        2,
+        3,
+        4,
+    ]
