@@ -5,6 +5,7 @@ the event log keeps. Each test names the modules whose survivors it kills."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 import pytest
@@ -1001,3 +1002,23 @@ def test_each_queue_step_is_one_event_with_what_undo_needs(store: Store, meeting
         3,
         4,
     ]
+
+
+def test_tuples_by_id_are_read_in_chunks_of_500_each_once(store: Store, meeting: int) -> None:
+    first, second = (register(store, meeting, consent=True, name=n)["id"] for n in ("A", "B"))
+    # the two real ids sit where chunks of 500 begin and end; 0 is no registration
+    ids = [0] * 500 + [first] + [0] * 599 + [second] + [0] * 50
+    found = speaking.registration_tuples(store, meeting, "id", ids)
+    assert sorted(t[0] for t in found) == [first, second]
+
+
+def test_without_a_time_given_the_clock_is_now(store: Store, meeting: int) -> None:
+    register(store, meeting, consent=True, name="A")
+    speaking.call(store, meeting)
+    before = time.time()
+    started = speaking.start(store, meeting)
+    assert before <= started["speech_started"] <= time.time()
+    [row] = [r for r in speaking.queue(store, meeting) if r["number"] == 1]
+    assert speaking.elapsed(row) >= 0.0
+    row = {**row, "speech_started": before - 30.0}
+    assert speaking.elapsed(row) >= 30.0
