@@ -123,7 +123,11 @@ class SerialScanner:
     def _read(self, port: object) -> None:
         line = bytearray()
         while not self.stopped.is_set():
-            chunk = port.read(256)  # type: ignore[attr-defined]
+            # one byte as soon as it comes (read(256) would wait out the timeout for a
+            # 150-byte code), then whatever else has arrived
+            chunk = port.read(1)  # type: ignore[attr-defined]
+            if chunk:
+                chunk += port.read(port.in_waiting)  # type: ignore[attr-defined]
             for byte in chunk:
                 if byte in b"\r\n":
                     if line and len(line) <= MAX_LINE:

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from kiosk.widgets import FieldList, FormInput, ListedFormInput
 from shared.i18n import N_, tr, trn
@@ -236,10 +237,17 @@ class RegistrationScreen(Screen[None]):
             self.query_one("#input-village", Input).focus()
             return
         self.query_one("#input-village", Input).value = village
+        self.query_one("#input-field", FieldList).focus()
+        # the citizen picks the field at once; a form pushed for this scan has not
+        # composed the list's own parts yet, so open it once they are there
+        self.call_after_refresh(self._open_field_list)
+
+    def _open_field_list(self) -> None:
         field = self.query_one("#input-field", FieldList)
-        field.focus()
-        if field.is_blank():
-            field.action_show_overlay()  # the citizen picks the field at once
+        if not field.query(SelectCurrent) or not field.query(SelectOverlay):
+            self.call_after_refresh(self._open_field_list)
+        elif field.has_focus and field.is_blank() and not field.answered:
+            field.action_show_overlay()
 
     def card_unreadable(self) -> None:
         """The form stays as it was; only the status line says so."""
