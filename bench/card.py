@@ -77,13 +77,17 @@ async def card_to_form(db: Path, runs: int, on_form: bool) -> tuple[list[float],
             while not isinstance(app.screen, WelcomeScreen):
                 await asyncio.sleep(0.001)
             if on_form:
-                await app.action_start()
+                opened = app.action_start()
+                assert opened is not None
+                await opened
             await pilot.pause(0.2)
             started, used = time.perf_counter(), time.thread_time()
             os.write(parent, CARD)
             while not (
                 isinstance(app.screen, RegistrationScreen)
-                and any(field.value for field in app.screen.query("#input-name"))
+                and any(
+                    field.value for field in app.screen.query("#input-name").results(TelexInput)
+                )
             ):
                 await asyncio.sleep(0.001)
             painted = asyncio.Event()
