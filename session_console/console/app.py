@@ -35,7 +35,7 @@ from shared.config import Settings
 from shared.db import Store
 from shared.events import describe, undo_last
 from shared.i18n import N_, UserError, tr
-from shared.idcard import looks_like_card, read_card, village_of
+from shared.idcard import UNREADABLE, looks_like_card, read_card, village_of
 from shared.questions import find_question, questions_of, standalone_questions
 from shared.reference import names
 from shared.registrations import get_registration, verify_payload
@@ -585,13 +585,17 @@ class ConsoleApp(StationApp, PrintingApp):
 
     @on(SerialScanned)
     def serial_scanned(self, message: SerialScanned) -> None:
-        """A line from the serial scanner: an ID card, or a ticket."""
+        """A line from the serial scanner: an ID card, or a ticket; anything else (noise,
+        a code cut off) is said unreadable, never shown."""
         data, message.data = message.data, b""
+        text = data.decode("utf-8", "replace").strip()
         with self._unless_closing():
-            if looks_like_card(data.decode("utf-8", "replace")):
+            if looks_like_card(text):
                 self.card_scanned(data)
+            elif is_ticket(text):
+                self.find_or_verify(text)
             else:
-                self.find_or_verify(data.decode("utf-8", "replace"))
+                self.notify(tr(UNREADABLE, self.lang), severity="warning")
 
     def card_scanned(self, payload: str | bytes) -> None:
         """Over the walk-in form (or a written question's): its name and village filled.

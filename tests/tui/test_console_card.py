@@ -145,6 +145,9 @@ async def test_a_serial_scanner_at_the_console(
         await until(lambda: "đã kết nối" in screen_text(app))
         device.send(REGISTERED.encode() + b"\r\n")
         await until(lambda: selected(app)["name"] == "Lê Thị Hoa")
+        device.send(b"x" * 3000 + b"\r\n" + REGISTERED.encode()[:50] + b"\r\n")  # noise, cut
+        await until(lambda: toasts(app).count("Không đọc được thẻ") >= 2)
+        assert "xxxx" not in seen(app)
         assert not isinstance(app.focused, Select)
         no_secret(app)
     device.unplug()
