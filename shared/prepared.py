@@ -37,35 +37,37 @@ class Offer:
 
 
 class Offers:
-    """The gathered opinions of one meeting, indexed once and again only when they change
-    (a count and the latest change, one indexed query): logging a question at the console
-    costs a lookup, not a rebuild."""
+    """The gathered opinions of one meeting, indexed once and again only when what the
+    index reads changes (an opinion added, grouped or split: one indexed query tells):
+    logging a question at the console costs a lookup, not a rebuild. A body's answer
+    coming in changes no index; the offers read their rows fresh."""
 
     def __init__(self, store: Store, meeting_id: int) -> None:
         self.store, self.meeting_id = store, meeting_id
         self._version: tuple[Any, ...] = ()
         self._index = Index([])
-        self._rows: dict[int, Row] = {}
 
     def _current(self) -> Index:
         version = tuple(
             self.store.conn.execute(
-                "SELECT COUNT(*), MAX(updated_at), MAX(id) FROM questions"
-                " WHERE meeting_id = ? AND source = 'pre_collected'",
+                "SELECT COUNT(*), MAX(id), COUNT(grouped_into), TOTAL(grouped_into)"
+                " FROM questions WHERE meeting_id = ? AND source = 'pre_collected'",
                 (self.meeting_id,),
             ).fetchone()
         )
         if version != self._version:
             rows = self.store.all(
-                "SELECT id, number, summary, field, raised_village, raised_by, people,"
-                " prep_body_name, prep_answer FROM questions WHERE meeting_id = ?"
+                "SELECT id, summary, field FROM questions WHERE meeting_id = ?"
                 " AND source = 'pre_collected' AND grouped_into IS NULL ORDER BY number",
                 (self.meeting_id,),
             )
-            self._rows = {row["id"]: row for row in rows}
             self._index = Index([Text.of(r["id"], r["summary"], r["field"]) for r in rows])
             self._version = version
         return self._index
+
+    def warm(self) -> None:
+        """Build the index now (a station starting), not at the first question."""
+        self._current()
 
     def find(self, summary: str, field: str = "", limit: int = OFFERED) -> list[Offer]:
         """The gathered opinions saying what `summary` says: those of `field` first, then
@@ -75,15 +77,29 @@ class Offers:
         if not asked.words:
             return []
         own = index.total(asked)
-        found = []
+        scored = []
         for position in index.candidates(asked):
             other = index.texts[position]
             value = index.score(asked, other, OFFER_SCORE, own + index.totals[position])
             if value >= OFFER_SCORE:
                 same = bool(asked.field) and other.field == asked.field
-                found.append(Offer(self._rows[other.key], round(value, 1), same))
-        found.sort(key=lambda o: (not o.same_field, -o.score, o.row["number"]))
-        return found[:limit]
+                scored.append((not same, -value, other.key))
+        best = sorted(scored)[:limit]
+        if not best:
+            return []
+        keys = [key for _, _, key in best]
+        rows = {
+            row["id"]: row
+            for row in self.store.all(
+                f"SELECT * FROM questions WHERE id IN ({', '.join('?' * len(keys))})",
+                tuple(keys),
+            )
+        }
+        return [
+            Offer(rows[key], round(-value, 1), not other_field)
+            for other_field, value, key in best
+            if key in rows
+        ]
 
 
 def offers(store: Store, meeting_id: int, summary: str, field: str = "") -> list[Offer]:
