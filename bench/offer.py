@@ -122,7 +122,7 @@ def main() -> None:
             offers.find(summary, field)
             warm.append((time.perf_counter() - started) * 1000)
 
-        prepared = 0  # a body's answer comes in: the index stays, the offers read it
+        prepared = 0.0  # a body's answer comes in: the index stays, the offers read it
         with store.write():
             store.conn.execute(
                 "UPDATE questions SET prep_answer = 'x', updated_at = ? WHERE id = ?",
