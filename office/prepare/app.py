@@ -22,9 +22,11 @@ from shared import prepare, recurrence
 from shared.answer_requests import read_answers, write_requests
 from shared.config import Settings
 from shared.i18n import N_, UserError, tr, trn
+from shared.importing import ImportResult, import_csv
 from shared.recurrence import Earlier
 
 KEYS = [
+    ("i", "import_opinions", "prepare-import", N_("Import")),
     ("a", "add", "prepare-add", N_("Add")),
     ("g", "groups", "prepare-groups", N_("Groups")),
     ("u", "ungroup", "prepare-ungroup", N_("Ungroup")),
@@ -39,7 +41,16 @@ KEYS = [
 
 class PrepareApp(StationApp):
     BINDINGS = bindings("vi", KEYS)
-    FOOTER_FIRST = ("help", "add", "groups", "assign", "answer", "requests", "read_answers")
+    FOOTER_FIRST = (
+        "help",
+        "import_opinions",
+        "add",
+        "groups",
+        "assign",
+        "answer",
+        "requests",
+        "read_answers",
+    )
     CSS = """
     #filters { height: 1; background: $primary-darken-2; padding: 0 1; }
     #opinions { height: 1fr; }
@@ -137,6 +148,24 @@ class PrepareApp(StationApp):
         self.main.query_one("#opinions", LiveTable).select(str(question_id))
 
     # --- the keys ---
+
+    def action_import_opinions(self) -> None:
+        def read(values: dict[str, Any]) -> ImportResult:
+            text = str(values["path"]).strip()
+            if not text:
+                raise UserError("Name a file or a folder.")
+            path = Path(text).expanduser()
+            result = import_csv(self.store, "opinions", path, self.meeting_id)
+            said = tr(
+                "Imported {added} rows; skipped {skipped} already present.",
+                self.lang,
+                added=result.added,
+                skipped=result.skipped,
+            )
+            self.notify(escape(said), timeout=8)
+            return result
+
+        self.open_dialog(forms.import_dialog(self.lang, read))
 
     def action_add(self) -> None:
         dialog = forms.add_opinion(self.store, self.meeting, self.lang)

@@ -124,3 +124,19 @@ def path_dialog(lang: str, read: Callable[[dict[str, Any]], Any]) -> FormDialog:
         read,
         lang,
     )
+
+
+def import_dialog(lang: str, read: Callable[[dict[str, Any]], Any]) -> FormDialog:
+    """A file of opinions (.xlsx or .csv): the village forms, the Front's summary."""
+    return FormDialog(
+        tr("Import gathered opinions", lang),
+        [
+            Field(
+                "path",
+                tr("File (.xlsx or .csv)", lang),
+                hint=tr("Columns found by their headers; a bad row refuses the whole file.", lang),
+            )
+        ],
+        read,
+        lang,
+    )
