@@ -114,7 +114,7 @@ async def test_the_screen_groups_only_on_a_key_and_assigns_and_answers(
 
         await pilot.press("t")
         assert isinstance(app.screen, FormDialog)
-        app.screen.query_one("#f-answer").load_text("Quý 2 sửa xong")  # type: ignore[attr-defined]
+        app.screen.query_one("#f-answer").load_text("Quý 2 sửa xong")
         await pilot.click("#dialog-ok")
         assert questions.get_question(store, ids["east"])["prep_answer"] == "Quý 2 sửa xong"
         assert cell(table, east, "state") == "đã có"

@@ -158,7 +158,7 @@ def test_an_opinion_typed_in_follows_the_rules_of_imported_ones(store: Store, me
         {"summary": "x\x07y"},
     ):
         with pytest.raises(UserError):
-            prepare.add_opinion(store, meeting, **{"summary": "Đường", **bad})  # type: ignore[arg-type]
+            prepare.add_opinion(store, meeting, **{"summary": "Đường", **bad})
     assert snapshot(store) == before
 
 
