@@ -157,7 +157,9 @@ class ChairApp(StationApp):
     def show_written(self) -> None:
         """The written questions handed to the secretary, newest first, with their
         outcome: the chair answers them too."""
-        found = standalone_questions(self.store, self.meeting_id)
+        found = [  # gathered opinions are not handed in: their answers show on the floor
+            q for q in standalone_questions(self.store, self.meeting_id) if q["source"] == "written"
+        ]
         lines = [
             "[b]" + escape(tr("Written questions", self.lang)) + f" ({len(found)})[/b]",
             *(

@@ -111,6 +111,8 @@ async def test_the_chair_reads_the_prepared_answer_of_the_question_on_the_floor(
     async with app.run_test(size=(140, 40)) as pilot:
         shown = app.query_one("#prepared", Static)
         assert not shown.display  # no question logged yet
+        # the gathered opinions are no written questions handed to the secretary
+        assert not app.query_one("#written", Static).display
         asked = questions.add_question(store, meeting, number=1)
         await pilot.pause(0.6)  # the chair polls the file
         assert not shown.display  # logged, not linked: nothing prepared for it
