@@ -247,9 +247,13 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
     invoke_without_command=True,
 )
 @click.option(
-    "--meeting", "-m", type=int, default=None, help="Meeting id (default: the one open meeting)."
+    "--meeting",
+    "-m",
+    type=int,
+    default=None,
+    help="Meeting id (default: the one open meeting, else the one planned).",
 )
-@click.option("--today", default=None, help="Count late answers against this date.")
+@click.option("--today", default=None, help="Count late answers against this date (dd/mm/yyyy).")
 @click.pass_context
 def prepare(ctx: click.Context, meeting: int | None, today: str | None) -> None:
     """Before the meeting: gathered opinions, groups, the bodies preparing the answers;
