@@ -242,10 +242,15 @@ class RegistrationScreen(Screen[None]):
         # composed the list's own parts yet, so open it once they are there
         self.call_after_refresh(self._open_field_list)
 
-    def _open_field_list(self) -> None:
-        field = self.query_one("#input-field", FieldList)
+    def _open_field_list(self, tries: int = 20) -> None:
+        """Only on this form while it shows (the kiosk may have been reset meanwhile)."""
+        if self.app.screen is not self or not tries:
+            return
+        field = next(iter(self.query("#input-field").results(FieldList)), None)
+        if field is None:
+            return
         if not field.query(SelectCurrent) or not field.query(SelectOverlay):
-            self.call_after_refresh(self._open_field_list)
+            self.call_after_refresh(self._open_field_list, tries - 1)
         elif field.has_focus and field.is_blank() and not field.answered:
             field.action_show_overlay()
 

@@ -122,3 +122,24 @@ async def test_a_bad_scan_leaves_the_form_as_it_was(
         await until(lambda: "Không đọc được thẻ" in screen_text(status))
         assert app.screen.query_one("#input-name", Input).value == "Lan"
     device.unplug()
+
+
+async def test_a_form_cleared_as_a_card_fills_it_leaves_the_kiosk_working(
+    store: Store, meeting: int, settings: Settings, printer: Dummy, tmp_path: Path
+) -> None:
+    """The kiosk cleared (idle, registration closed) while a scan's form is still opening
+    its field list: nothing breaks, and the next scan fills a fresh form."""
+    device = Device(tmp_path / "ttyACM0")
+    app = kiosk(scanner_settings(settings, device), printer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(lambda: app.scanner_state == "ready")
+        for _ in range(3):
+            device.send(CARD.encode() + b"\r\n")
+            await until(lambda: isinstance(app.screen, RegistrationScreen) and app.screen.from_card)
+            app.reset()  # at once: the list has not opened yet
+            await pilot.pause(0.2)
+        device.send(CARD.encode() + b"\r\n")
+        await until(lambda: isinstance(app.screen, RegistrationScreen) and app.screen.from_card)
+        await until(lambda: app.screen.query_one("#input-field", Select).expanded)
+        assert app.is_running
+    device.unplug()
