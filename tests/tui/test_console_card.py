@@ -65,6 +65,23 @@ async def test_a_card_over_the_walk_in_form_fills_name_and_village(
         no_secret(app)
 
 
+async def test_a_card_over_a_written_question_fills_who_handed_it_in(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    app = make_console_app(settings, queue4, connect_printer=lambda: printer)
+    async with app.run_test(size=(140, 45), notifications=True) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormDialog)
+        typed(app, CARD + "\r", at=time.monotonic(), gap=0.002)
+        await until(lambda: form.query_one("#f-raised_by", Input).value)
+        assert form.query_one("#f-raised_by", Input).value == "Phạm Thị Hương"
+        assert form.query_one("#f-raised_village", Input).value == "Tổ dân phố Minh Khai"
+        assert app.focused is form.query_one("#f-summary")
+        no_secret(app)
+
+
 async def test_a_card_at_the_queue_offers_the_walk_in_form_filled(
     store: Store, queue4: int, settings: Settings, printer: Dummy
 ) -> None:
