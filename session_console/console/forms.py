@@ -11,6 +11,7 @@ from shared.db import Store
 from shared.deadlines import basis_label
 from shared.i18n import UserError, tr
 from shared.meetings import get_meeting
+from shared.prepared import outcome_start
 from shared.reference import UnknownBody, list_bodies, list_officials, names
 from shared.registrations import register
 from shared.specs import (
@@ -67,7 +68,9 @@ def walk_in(store: Store, meeting_id: int, lang: str) -> FormDialog:
         consent = bool(values.pop("consent"))
         register(store, meeting_id, consent=consent, source="secretary", **values)
 
-    return FormDialog(tr("Add a walk-in speaker", lang), fields, save, lang)
+    dialog = FormDialog(tr("Add a walk-in speaker", lang), fields, save, lang)
+    dialog.card_fields = ("name", "village")
+    return dialog
 
 
 def written_question(store: Store, meeting_id: int, lang: str) -> FormDialog:
@@ -80,12 +83,14 @@ def written_question(store: Store, meeting_id: int, lang: str) -> FormDialog:
         _labelled(_kinds(lang), tr("Kind", lang)),
         Field("official", tr("Answered by (blank: the chair)", lang), suggestions=officials),
     ]
-    return FormDialog(
+    dialog = FormDialog(
         tr("Written question", lang),
         fields,
         lambda v: questions.add_question(store, meeting_id, source="written", **v),
         lang,
     )
+    dialog.card_fields = ("raised_by", "raised_village")
+    return dialog
 
 
 def speaker_question(
@@ -117,6 +122,7 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
         if o.deadline_rule
     }
     manual = question["deadline_basis"] == "manual"
+    start = outcome_start(store, question)  # a gathered or linked question: as prepared
     fields = [
         Field(
             "outcome",
@@ -125,11 +131,11 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
             question["outcome"] or "answered",
             [(tr(o.label, lang), o.key) for o in OUTCOMES_SPEC],
         ),
-        Field("answer", tr("Answer in brief", lang), value=question["answer"]),
+        Field("answer", tr("Answer in brief", lang), value=start["answer"]),
         Field(
             "body",
             tr("Responsible body", lang),
-            value=question["body_name"],
+            value=start["body"],
             suggestions=[b["name"] for b in list_bodies(store)],
         ),
         Field("level", tr("Competent level", lang), value=question["transfer_level"]),

@@ -11,10 +11,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SMALLEST = {
+    "card.py": ["--runs", "2", "--keys", "100"],
     "console_station.py": ["--samples", "2"],
     "export_meeting.py": [],
     "kiosk_station.py": ["--runs", "1"],
     "live_table.py": ["--samples", "2"],
+    "offer.py": ["--opinions", "50", "--samples", "10"],
     "registrations.py": ["--processes", "2", "--per-process", "10"],
     "similar.py": ["--opinions", "50", "--earlier", "200"],
     "tickets.py": ["--runs", "2"],
