@@ -178,11 +178,6 @@ async def test_every_outcome_with_its_checks(
         ]
 
 
-@pytest.mark.xfail(
-    reason="through Textual's pilot the first held capital of a scan is lost (a real pty"
-    " takes every scan: test_console_terminal.py, test_journey_secretary.py); to look into",
-    strict=False,
-)
 async def test_scanning_tickets(
     store: Store, queue4: int, settings: Settings, printer: Dummy
 ) -> None:
@@ -195,10 +190,14 @@ async def test_scanning_tickets(
     forged = genuine[:-1] + ("A" if genuine[-1] != "A" else "B")
     app = make_console_app(settings, queue4, connect_printer=lambda: printer)
     async with app.run_test(size=(130, 40), notifications=True) as pilot:
-        await pilot.press(*genuine, "enter")  # a scanner types fast, upper case, then Enter
+        # A scanner's burst arrives whole: pilot.press would make each key only once the
+        # one before was handled, so a slow first frame split the burst in two (the first
+        # capital went to the scan field as a person's key, the rest was searched).
+        typed(app, genuine + "\r", at=time.monotonic(), gap=0.002)
+        await pilot.pause()
         assert selected(app)["number"] == 3
         for bad, message in ((forged, "KHÔNG HỢP LỆ"), (elsewhere, "hội nghị khác")):
-            await pilot.press(*bad, "enter")
+            typed(app, bad + "\r", at=time.monotonic(), gap=0.002)
             await pilot.pause()
             assert message in toasts(app)
         await pilot.press("slash", *"nguyen van duc", "enter")
