@@ -9,7 +9,6 @@ import sys
 import time
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
