@@ -122,8 +122,7 @@ CONSOLE = {
     "question": ("q",),
     "outcome": ("o",),
     "conclusion": ("c",),
-    "withdraw": ("w",),
-    "no-show": ("a",),
+    "withdraw": ("down", "w"),  # number 005, waiting
     "registration": ("l",),
     "quit": ("ctrl+q",),
 }
