@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from session_console.export.run import export
+from documents.run import export
 from shared import meetings, questions, speaking
 from shared.db import open_store
 from shared.demo import ensure_reference_lists

@@ -394,7 +394,7 @@ async def timing(base: str, good: str, unknown: str, pairs: int) -> None:
 
 def limiter(clients: int) -> None:
     """Memory (traced) and time per check (untraced, a separate run) at `clients`."""
-    from session_console.web.ratelimit import RateLimit
+    from web.ratelimit import RateLimit
 
     def address(i: int) -> str:
         return f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}"

@@ -24,8 +24,8 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))  # the fixed meetings live with the tests
 
-from session_console.export import report as report_docs  # noqa: E402
-from session_console.export.files import write_atomic  # noqa: E402
+from documents import report as report_docs  # noqa: E402
+from documents.files import write_atomic  # noqa: E402
 from shared.db import open_store  # noqa: E402
 from shared.reports import build, parse_period  # noqa: E402
 from tests.documents.conftest import export_meeting  # noqa: E402

@@ -12,11 +12,11 @@ import tempfile
 from pathlib import Path
 
 from kiosk.app import make_kiosk_app
+from office.followup.app import make_followup_app
 from printing.connections import Dummy, parse_url
 from session_console.chair.app import make_chair_app
 from session_console.console.app import make_console_app
 from session_console.display.app import make_display_app
-from session_console.followup.app import make_followup_app
 from shared import meetings
 from shared.config import Settings
 from shared.db import open_store

@@ -18,7 +18,7 @@ from shared.i18n import UserError
 MAX_BYTES = 10 * 1024 * 1024
 # What a spreadsheet runs as a formula when a cell starts with it: ASCII starts, their
 # full-width forms (which some input methods produce and some Excel versions accept), and
-# the whitespace CSV readers strip before looking. The exports (session_console/export/
+# the whitespace CSV readers strip before looking. The exports (documents/
 # cells.py) use this guard too.
 FORMULA_STARTS = frozenset("=+-@\t\r\n" + "＝＋－＠")
 

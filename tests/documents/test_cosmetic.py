@@ -11,8 +11,8 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from session_console.export import report as report_docs
-from session_console.export.words import sort_key
+from documents import report as report_docs
+from documents.words import sort_key
 from shared.db import Store
 from shared.reports import build, parse_period
 from tests.documents.golden import describe

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from documents.run import Options, export
 from printing.layouts import Slip, SlipItem, slip
-from session_console.export.run import Options, export
 from shared import followup, meetings, questions
 from shared.db import Store
 from shared.i18n import UserError

@@ -12,10 +12,10 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from kiosk.screens import RegistrationScreen, WelcomeScreen
+from office.followup.app import make_followup_app
 from printing.connections import Dummy
 from session_console.console.app import make_console_app
 from session_console.console.dialogs import FormDialog
-from session_console.followup.app import make_followup_app
 from shared import questions, speaking
 from shared.config import Settings
 from shared.db import Store

@@ -11,8 +11,8 @@ from docx import Document
 from openpyxl import load_workbook
 from textual.widgets import Input, Static
 
+from office.followup.app import make_followup_app
 from session_console.console.dialogs import FormDialog
-from session_console.followup.app import make_followup_app
 from session_console.widgets import LiveTable
 from shared import questions
 from shared.cli import cli, load_station_commands

@@ -130,7 +130,7 @@ async def test_the_followup_transfer_adds_a_new_body_after_a_yes(
 ) -> None:
     """Two weeks later the office passes an item on to a body not yet in the list: asked,
     no keeps the dialog as typed, yes adds the body and transfers in one step."""
-    from session_console.followup.app import make_followup_app
+    from office.followup.app import make_followup_app
 
     asked = ask(store, queue4)
     questions.set_outcome(store, asked["id"], "pending", body="Phòng Kinh tế")

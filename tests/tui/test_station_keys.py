@@ -10,12 +10,12 @@ import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
+from office.followup.app import KEYS as FOLLOWUP_KEYS
+from office.followup.app import make_followup_app
 from printing.connections import Dummy
 from session_console.chair.app import make_chair_app
 from session_console.console.app import ConsoleApp, make_console_app
 from session_console.console.keys import KEYS
-from session_console.followup.app import KEYS as FOLLOWUP_KEYS
-from session_console.followup.app import make_followup_app
 from shared.config import Settings
 from shared.db import Store
 from shared.i18n import tr

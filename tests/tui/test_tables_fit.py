@@ -9,9 +9,9 @@ import re
 import pytest
 from textual.pilot import Pilot
 
+from office.followup.app import make_followup_app
 from session_console.chair.app import make_chair_app
 from session_console.console.app import make_console_app
-from session_console.followup.app import make_followup_app
 from session_console.widgets import LiveTable
 from shared import questions, speaking
 from shared.config import Settings

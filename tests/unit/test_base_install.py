@@ -17,19 +17,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.tree import PACKAGES
+
 REPO = Path(__file__).resolve().parents[2]
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 # What the `web` extra brings (textual-serve pulls aiohttp_jinja2 in).
 HIDDEN = ["aiohttp", "aiohttp_jinja2", "jinja2", "textual_serve"]
 # The modules that are the web extra's own: only these may need it.
 WEB_ONLY = {
-    "session_console.web.app",
-    "session_console.web.guard",
-    "session_console.web.live",
-    "session_console.web.ratelimit",
-    "session_console.web.routes",
+    "web.app",
+    "web.guard",
+    "web.live",
+    "web.ratelimit",
+    "web.routes",
 }
-PACKAGES = ["shared", "printing", "tui", "kiosk", "session_console"]
 
 HIDE = textwrap.dedent(
     f"""

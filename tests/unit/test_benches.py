@@ -22,7 +22,7 @@ SMALLEST = {
         *("--hostile", "10", "--clients", "2", "--requests", "2", "--think", "0"),
         *("--displays", "1", "--changes", "2", "--pairs", "20", "--limiter-clients", "100"),
     ],
-    "web.py": ["--clients", "2", "--requests", "2", "--streams", "1", "--think", "0"],
+    "web_load.py": ["--clients", "2", "--requests", "2", "--streams", "1", "--think", "0"],
 }
 
 

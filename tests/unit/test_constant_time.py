@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.tree import PACKAGES
+
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("shared", "printing", "kiosk", "session_console")
 SECRET = re.compile(
     r"secret|signature|token|hmac|digest|passw|(^|_)(pin|sig|sign|mac|hash)($|_)", re.I
 )

@@ -16,8 +16,8 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from session_console.export import metrics
-from session_console.export.layout import (
+from documents import metrics
+from documents.layout import (
     MOTTO,
     NATIONAL_NAME,
     SLACK_CM,
@@ -26,7 +26,7 @@ from session_console.export.layout import (
     fit,
     fit_sized,
 )
-from session_console.export.run import Options, export
+from documents.run import Options, export
 from shared import meetings, questions
 from shared.db import Store
 
@@ -35,7 +35,9 @@ LIBERATION = Path("/usr/share/fonts/truetype/liberation")
 
 def docx_files(store: Store, meeting: int, out: Path, **options: str) -> dict[str, Path]:
     _, written = export(store, meeting, out, Options(**options))  # type: ignore[arg-type]
-    return {p.name.split("-", 3)[-1]: p for p in written if p.suffix == ".docx"}
+    return {
+        p.name.split("-", 3)[-1].replace("-du-thao", ""): p for p in written if p.suffix == ".docx"
+    }
 
 
 def rule_cm(paragraph: Paragraph, column_cm: float) -> float | None:

@@ -10,16 +10,21 @@ from pathlib import Path
 import grimp
 import pytest
 
+from tests.tree import PACKAGES
+
 ROOT = Path(__file__).resolve().parents[2]
-OURS = {"shared", "printing", "tui", "kiosk", "session_console"}
+OURS = set(PACKAGES)
 ALLOWED = {
     "shared": {"shared"},
     "printing": {"shared", "printing"},
     "tui": {"shared", "printing", "tui"},
+    "documents": {"shared", "printing", "documents"},
     "kiosk": {"shared", "printing", "tui", "kiosk"},
-    "session_console": {"shared", "printing", "tui", "session_console"},
+    "session_console": {"shared", "printing", "documents", "tui", "session_console"},
+    "web": {"shared", "web"},
+    "office": {"shared", "printing", "documents", "tui", "session_console", "office"},
 }
-HEADLESS = ("shared", "printing", "session_console/web")
+HEADLESS = ("shared", "printing", "documents", "web")
 
 
 def imported_packages(package: str) -> set[str]:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from shared.cli import cli, load_station_commands
 from shared.text import printable
+from tests.tree import PACKAGES
 
 load_station_commands()
 
@@ -100,7 +101,7 @@ def test_the_cli_writes_only_through_echo() -> None:
     root = Path(__file__).resolve().parents[2]
     bypassing = [
         str(path.relative_to(root))
-        for package in ("shared", "printing", "kiosk", "session_console")
+        for package in PACKAGES
         for path in (root / package).rglob("*.py")
         if path.name != "base.py"
         and re.search(r"click\.(s?echo|secho)\(|\bprint\(", path.read_text())

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from session_console.web.app import make_app
 from shared.db import Store, open_store
 from shared.demo import demo
+from web.app import make_app
 
 
 @pytest.fixture

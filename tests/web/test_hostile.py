@@ -18,14 +18,14 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from multidict import CIMultiDict
 
-from session_console.web import guard, live, ratelimit
-from session_console.web.app import make_app
 from shared import meetings, public, questions, retention, speaking, tokens
 from shared.config import WebLimits
 from shared.db import Store, open_readonly
 from shared.i18n import UserError
 from shared.registrations import payload
 from tests.web.test_pages import read_event
+from web import guard, live, ratelimit
+from web.app import make_app
 
 
 def open_meeting(store: Store) -> int:

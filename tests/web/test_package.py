@@ -7,10 +7,7 @@ import sys
 
 
 def test_importing_the_package_loads_neither_aiohttp_nor_jinja2() -> None:
-    probe = (
-        "import sys, session_console.web;"
-        "print(sorted(m for m in ('aiohttp', 'jinja2') if m in sys.modules))"
-    )
+    probe = "import sys, web;print(sorted(m for m in ('aiohttp', 'jinja2') if m in sys.modules))"
     out = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
-from session_console.web import ratelimit, routes
 from shared import meetings, public, speaking, tokens
 from shared.db import Store
 from shared.registrations import payload
+from web import ratelimit, routes
 
 Row = dict[str, Any]
 
@@ -145,7 +145,7 @@ async def test_lookup_rate_limit_answers_429_with_the_wait(client: TestClient) -
 async def test_forwarded_for_is_trusted_only_when_asked(demo_db: Any) -> None:
     from aiohttp.test_utils import TestServer
 
-    from session_console.web.app import make_app
+    from web.app import make_app
 
     app = make_app(demo_db, forwarded_allow=frozenset({"127.0.0.1"}))
     async with TestClient(TestServer(app)) as proxied:
@@ -312,7 +312,7 @@ async def test_the_database_is_open_read_only(client: TestClient) -> None:
 
 
 async def test_a_closed_display_leaves_no_subscriber(client: TestClient, office: Store) -> None:
-    from session_console.web.live import FEED
+    from web.live import FEED
 
     feed = client.app[FEED]
     async with client.get("/man-hinh/su-kien") as stream:

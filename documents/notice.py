@@ -11,8 +11,8 @@ from docx.document import Document as DocumentType
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from session_console.export import audience
-from session_console.export.layout import (
+from documents import audience
+from documents.layout import (
     CELL_STYLE,
     NO_BREAK_HYPHEN,
     Family,
@@ -27,7 +27,7 @@ from session_console.export.layout import (
     title,
     to_bytes,
 )
-from session_console.export.words import (
+from documents.words import (
     OWN_OFFICE,
     clock_time,
     locality,

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from session_console.export import handout, minutes, notice, pending
-from session_console.export.files import write_atomic
-from session_console.export.layout import Family
+from documents import handout, minutes, notice, pending
+from documents.files import write_atomic
+from documents.layout import Family
 from shared.db import Store
 from shared.i18n import N_, Label, UserError
 from shared.record import MeetingRecord, gather
@@ -65,7 +65,7 @@ def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callab
     stem = f"hoi-nghi-{record.meeting['id']}"
     family = family_of(record.meeting, options.family)
     short = options.short_name(family)
-    return [
+    made = [
         (
             f"{stem}-bien-ban.docx",
             lambda: minutes.docx(record, options.minutes_number, family, short, options.unit),
@@ -89,6 +89,15 @@ def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callab
         ),
         (f"{stem}-cam-ket-giai-quyet.pdf", lambda: handout.pdf_bytes(record)),
     ]
+    if record.draft:  # an open meeting's documents say so in their names too, for the files
+        made = [(draft_name(name), make) for name, make in made]
+    return made
+
+
+def draft_name(name: str) -> str:
+    """hoi-nghi-3-bien-ban.docx → hoi-nghi-3-bien-ban-du-thao.docx."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}-du-thao{dot}{suffix}"
 
 
 def export(

@@ -7,8 +7,8 @@ import datetime as dt
 
 from fpdf import FPDF
 
+from documents.words import OWN_OFFICE, long_date, short_date, sort_key
 from printing.fonts import font_path
-from session_console.export.words import OWN_OFFICE, long_date, short_date, sort_key
 from shared.record import MeetingRecord, Row
 from shared.specs import OUTCOMES
 from shared.text import wrap

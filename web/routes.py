@@ -9,14 +9,14 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
-from session_console.web import live
-from session_console.web.live import FEED
-from session_console.web.ratelimit import RateLimit, client_address, client_key
-from session_console.web.reads import Reader
-from session_console.web.texts import LANGUAGE_NAME, texts
 from shared import public
 from shared.config import WebLimits
 from shared.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
+from web import live
+from web.live import FEED
+from web.ratelimit import RateLimit, client_address, client_key
+from web.reads import Reader
+from web.texts import LANGUAGE_NAME, texts
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 READER = web.AppKey("reader", Reader)

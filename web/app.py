@@ -2,7 +2,7 @@
 
 Every response carries the security headers; every error is a page in the visitor's
 language, never a traceback; the database is opened with SQLite's `mode=ro` and read off the event loop
-(session_console.web.reads).
+(web.reads).
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from pathlib import Path
 import jinja2
 from aiohttp import web
 
-from session_console.web import live, routes
-from session_console.web.guard import mark_requests
-from session_console.web.headers import HEADERS
-from session_console.web.ratelimit import RateLimit
-from session_console.web.reads import Reader
 from shared.config import WebLimits
 from shared.text import show_date
+from web import live, routes
+from web.guard import mark_requests
+from web.headers import HEADERS
+from web.ratelimit import RateLimit
+from web.reads import Reader
 
 STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("hallkit.web")
@@ -68,7 +68,7 @@ def make_app(
     app[routes.LIMIT] = rate_limit or RateLimit()
     app[routes.PAGE_LIMIT] = RateLimit(routes.PAGE_TRIES)
     app[routes.TEMPLATES] = jinja2.Environment(
-        loader=jinja2.PackageLoader("session_console.web", "templates"),
+        loader=jinja2.PackageLoader("web", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )

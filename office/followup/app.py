@@ -13,9 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
+from office.followup.history import HistoryView
 from session_console.console.dialogs import AskFirst, Field, FormDialog
 from session_console.console.keys import bindings, localized
-from session_console.followup.history import HistoryView
 from session_console.station import StationApp
 from session_console.widgets import Column, LiveTable
 from shared import followup as fu

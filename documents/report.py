@@ -12,9 +12,9 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from session_console.export.cells import append_row
-from session_console.export.files import stable_xlsx
-from session_console.export.layout import (
+from documents.cells import append_row
+from documents.files import stable_xlsx
+from documents.layout import (
     CELL_STYLE,
     Family,
     Heading,
@@ -28,7 +28,7 @@ from session_console.export.layout import (
     to_bytes,
     with_style,
 )
-from session_console.export.words import KIND, locality, short_date, sort_key
+from documents.words import KIND, locality, short_date, sort_key
 from shared.i18n import tr
 from shared.reports import Report
 from shared.signers import signature_lines

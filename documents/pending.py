@@ -11,9 +11,9 @@ from copy import copy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from session_console.export.cells import append_row, csv_row
-from session_console.export.files import stable_xlsx
-from session_console.export.words import OWN_OFFICE, short_date
+from documents.cells import append_row, csv_row
+from documents.files import stable_xlsx
+from documents.words import OWN_OFFICE, short_date
 from shared.deadlines import basis_label
 from shared.i18n import tr
 from shared.record import MeetingRecord

@@ -4,7 +4,7 @@ computed instead of guessed (Word and LibreOffice wrap a header line that is 1 m
 The advance widths are Liberation Serif's (metric-compatible with Times New Roman by
 design), stored in serif_widths.json so an export needs no font installed. Regenerate the
 table from the installed fonts (Debian: fonts-liberation2) with
-`python -m session_console.export.metrics /usr/share/fonts/truetype/liberation`.
+`python -m documents.metrics /usr/share/fonts/truetype/liberation`.
 """
 
 from __future__ import annotations

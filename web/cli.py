@@ -41,8 +41,8 @@ def web(session: Session, host: str, port: int, forwarded_allow: str, db: Path |
     need_extra("web", "aiohttp", "jinja2")
     import asyncio
 
-    from session_console.web.app import make_app
-    from session_console.web.guard import run
+    from web.app import make_app
+    from web.guard import run
 
     trusted = frozenset(a.strip() for a in forwarded_allow.split(",") if a.strip())
     if "*" in trusted and not _loopback(host):

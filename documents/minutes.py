@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from session_console.export import audience
-from session_console.export.layout import (
+from documents import audience
+from documents.layout import (
     Family,
     Heading,
     body,
@@ -14,7 +14,7 @@ from session_console.export.layout import (
     title,
     to_bytes,
 )
-from session_console.export.words import (
+from documents.words import (
     KIND,
     clock_time,
     locality,

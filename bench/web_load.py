@@ -3,7 +3,7 @@ hold their event streams open; then how long one queue change takes to reach all
 The same run starts one hall display the textual-serve way (a process per browser tab)
 and measures it, for comparison.
 
-Run by hand: .venv/bin/python bench/web.py [--clients 200 --requests 25 --streams 50
+Run by hand: .venv/bin/python bench/web_load.py [--clients 200 --requests 25 --streams 50
 --think 1.0]; `--think 0` sends every client's requests back to back (saturation: then
 latency is simply clients / throughput).
 Goal (issue 14): p95 <= 50 ms, the whole server <= 150 MB.

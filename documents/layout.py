@@ -22,9 +22,9 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from session_console.export.files import fixed_zip
-from session_console.export.metrics import width_cm
-from session_console.export.words import long_date
+from documents.files import fixed_zip
+from documents.metrics import width_cm
+from documents.words import long_date
 
 FONT = "Times New Roman"
 NO_BREAK_HYPHEN = "\u2011"  # written as Word's w:noBreakHyphen: "27/UBND-KT" never breaks

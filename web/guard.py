@@ -24,10 +24,10 @@ from typing import Any
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 
-from session_console.web.headers import HEADERS
-from session_console.web.ratelimit import client_key
 from shared.config import WebLimits
 from shared.i18n import DEFAULT_LANGUAGE, N_, tr
+from web.headers import HEADERS
+from web.ratelimit import client_key
 
 log = logging.getLogger("hallkit.web")
 # Open files kept free for the database, logs and the listening socket.

@@ -19,10 +19,10 @@ from typing import Any
 
 from aiohttp import web
 
-from session_console.web.guard import Throttled
-from session_console.web.reads import Reader
 from shared.db import Store
 from shared.public import EMPTY_HALL, hall_state
+from web.guard import Throttled
+from web.reads import Reader
 
 log = logging.getLogger("hallkit.web")
 POLL_SECONDS = 0.1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from session_console.export.words import sort_key
+from documents.words import sort_key
 from shared.meetings import parse_recipients
 from shared.record import MeetingRecord
 from shared.signers import own_title

@@ -2,5 +2,5 @@
 
 Nothing is imported here: the package is loaded for its `hallkit web` command on a plain
 install, where aiohttp and Jinja2 (the `web` extra) may be missing. The app is
-`session_console.web.app.make_app`.
+`web.app.make_app`.
 """
