@@ -31,7 +31,7 @@ from printing.connections import Dummy, parse_url
 from session_console.chair.app import make_chair_app
 from session_console.console.app import make_console_app
 from session_console.display.app import make_display_app, scales
-from session_console.followup.app import make_followup_app
+from office.followup.app import make_followup_app
 from shared import questions, speaking
 from shared.config import Settings
 from shared.db import open_store
