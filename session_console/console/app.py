@@ -38,6 +38,7 @@ from shared.registrations import get_registration, verify_payload
 from shared.specs import outcome_label
 from shared.text import matches, show_date
 from tui import ConfirmDialog, PrintingApp
+from tui.textual_private import queued
 
 MOVING_ON = (events.Key, Input.Submitted, FieldSelect.MovedOn)
 SETTLE_TRIES = 50  # 10 ms each: a station never waits more than half a second for a key
@@ -46,8 +47,7 @@ SETTLE_TRIES = 50  # 10 ms each: a station never waits more than half a second f
 def _moves_on(node: MessagePump) -> bool:
     """Whether `node` still holds a key, or an Enter's "go to the next field", unhandled
     (its cursor's blinking and repaints are no reason to wait)."""
-    waiting = getattr(node._message_queue, "_queue", ())
-    return any(isinstance(message, MOVING_ON) for message in waiting)
+    return any(isinstance(message, MOVING_ON) for message in queued(node))
 
 
 class FindField(Input):

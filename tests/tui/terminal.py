@@ -13,6 +13,8 @@ import time
 
 import pyte
 
+from tests.waiting import pace
+
 ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
 
 
@@ -73,7 +75,7 @@ class Terminal:
         for key in keys:
             os.write(self.parent, key.encode())
             if gap:
-                time.sleep(gap)
+                pace(gap)
 
     def close(self) -> None:
         with contextlib.suppress(ProcessLookupError):  # it may have ended by itself

@@ -27,11 +27,11 @@ from textual.widgets import Input, TextArea
 
 from kiosk.app import make_kiosk_app
 from kiosk.screens import ConsentScreen, RegistrationScreen, TicketScreen
+from office.followup.app import make_followup_app
 from printing.connections import Dummy, parse_url
 from session_console.chair.app import make_chair_app
 from session_console.console.app import make_console_app
 from session_console.display.app import make_display_app, scales
-from office.followup.app import make_followup_app
 from shared import questions, speaking
 from shared.config import Settings
 from shared.db import open_store
@@ -39,7 +39,7 @@ from shared.demo import demo
 from tests.tui.frozen import START, Clock
 from tests.tui.frozen import clock as clock  # noqa: F401 - the fixture
 from tests.tui.test_kiosk import fill_form
-from tests.tui.waiting import until
+from tests.waiting import until
 
 SIZES = [(100, 30), (140, 45)]
 SIZE_IDS = ["100x30", "140x45"]

@@ -38,3 +38,27 @@ def wait_until(
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout:.0f} s for {what or condition}")
         time.sleep(POLL_SECONDS)
+
+
+def pace(seconds: float) -> None:
+    """The rhythm of something outside the program, not a wait: a person's keys on a real
+    terminal (the console tells a person from a scanner by it), a slow printer reading
+    its input, a crash at a random moment. Nothing is checked after it without waiting
+    for what it caused."""
+    time.sleep(seconds)
+
+
+async def after_ticks(pilot: Any, app: Any, count: int = 1) -> None:
+    """Until a station's half-second tick (`app.tick`) has run `count` more times."""
+    seen: list[None] = []
+    tick = app.tick
+
+    def counted() -> None:
+        seen.append(None)
+        tick()
+
+    setattr(app, "tick", counted)  # noqa: B010 - an instance's method, for this wait only
+    try:
+        await until(pilot, lambda: len(seen) >= count, f"{count} ticks")
+    finally:
+        delattr(app, "tick")
