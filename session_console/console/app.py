@@ -462,7 +462,10 @@ class ConsoleApp(StationApp, PrintingApp):
         widgets around it have handled what they were given."""
         for _ in range(SETTLE_TRIES):
             focused = self.focused
+            # the field and the widgets around it, not the app: its own queue holds the
+            # keys typed after this one, which are no reason to wait
             nodes = list(focused.ancestors_with_self) if focused else [self.screen]
+            nodes = [node for node in nodes if node is not self]
             if not any(_moves_on(node) for node in nodes):
                 break
             await asyncio.sleep(0.01)
