@@ -48,17 +48,24 @@ def pace(seconds: float) -> None:
     time.sleep(seconds)
 
 
+async def after_calls(pilot: Any, owner: Any, method: str, count: int = 1) -> None:
+    """Until `owner.method()` has run `count` more times (a station's tick, its reload
+    after another process wrote the file): what it shows is then up to date, and a thing
+    that must not appear can be checked as absent."""
+    seen: list[None] = []
+    original = getattr(owner, method)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        seen.append(None)
+        return original(*args, **kwargs)
+
+    setattr(owner, method, counted)  # an instance's method, for this wait only
+    try:
+        await until(pilot, lambda: len(seen) >= count, f"{count} × {method}")
+    finally:
+        delattr(owner, method)
+
+
 async def after_ticks(pilot: Any, app: Any, count: int = 1) -> None:
     """Until a station's half-second tick (`app.tick`) has run `count` more times."""
-    seen: list[None] = []
-    tick = app.tick
-
-    def counted() -> None:
-        seen.append(None)
-        tick()
-
-    setattr(app, "tick", counted)  # noqa: B010 - an instance's method, for this wait only
-    try:
-        await until(pilot, lambda: len(seen) >= count, f"{count} ticks")
-    finally:
-        delattr(app, "tick")
+    await after_calls(pilot, app, "tick", count)

@@ -17,6 +17,7 @@ from shared.config import Settings
 from shared.db import Store
 from shared.prepared import link
 from shared.registrations import register
+from tests.waiting import after_calls, until
 
 ANSWER = "Quý 2 năm 2026 sẽ sửa tuyến đường liên thôn"
 
@@ -114,13 +115,11 @@ async def test_the_chair_reads_the_prepared_answer_of_the_question_on_the_floor(
         # the gathered opinions are no written questions handed to the secretary
         assert not app.query_one("#written", Static).display
         asked = questions.add_question(store, meeting, number=1)
-        await pilot.pause(0.6)  # the chair polls the file
+        await after_calls(pilot, app, "refresh_all")  # the chair polls the file
         assert not shown.display  # logged, not linked: nothing prepared for it
         link(store, asked["id"], road)
-        await pilot.pause(0.6)
-        assert shown.display and ANSWER in str(shown.render())
+        await until(pilot, lambda: shown.display and ANSWER in str(shown.render()), "answer")
         title = str(app.query_one("#prepared-title", Static).render())
         assert f"câu hỏi #{asked['number']}" in title and "Phòng Kinh tế" in title, title
         speaking.stop(store, meeting)  # the speaker leaves: the question leaves the floor
-        await pilot.pause(0.6)
-        assert not shown.display
+        await until(pilot, lambda: not shown.display, "the prepared answer gone")
