@@ -14,10 +14,12 @@ from openpyxl import load_workbook
 
 from shared import meetings, prepare, questions
 from shared.answer_requests import read_answers, write_requests
-from shared.cli import cli
+from shared.cli import cli, load_station_commands
 from shared.db import Store
 from shared.i18n import UserError
 from tests.conftest import snapshot
+
+load_station_commands()  # `prepare requests` writes its letters from office/
 
 OPINIONS = [
     ("Thôn Đông", "Giao thông", "Đường liên thôn xuống cấp, nhiều ổ gà"),

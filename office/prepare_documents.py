@@ -1,0 +1,198 @@
+"""hallkit prepare requests | briefing | notice: the papers of the weeks before the
+meeting. The `prepare` group lives in the core's CLI (shared/cli/prepare.py); these
+commands write documents, which the core may not import, so they join that group through
+the `hallkit.prepare` entry points (pyproject.toml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from documents import briefing as briefing_doc
+from documents import public_notice, request_letter
+from documents.files import write_atomic
+from documents.run import family_of
+from shared import briefing
+from shared.answer_requests import body_requests, write_requests
+from shared.cli.base import Session, echo, pass_session
+from shared.i18n import tr
+from shared.meetings import get_meeting, parse_date
+from shared.record import chair_position
+from shared.text import show_date
+
+OUT = click.option(
+    "--out",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the files (created if missing).",
+)
+
+
+def _day(text: str | None) -> dt.date:
+    return dt.date.fromisoformat(parse_date(text)) if text else dt.date.today()
+
+
+def _abbreviation(given: str, family: str) -> str:
+    return given or ("ĐU" if family == "party" else "UBND")
+
+
+@click.command("requests")
+@click.argument("meeting_id", type=int)
+@OUT
+@click.option("--date", "issued", default=None, help="The letters' date (default: today).")
+@click.option(
+    "--abbreviation",
+    default="",
+    help="The issuing body's short name in the letters' number (default UBND, or ĐU).",
+)
+@click.option("--unit", default="VP", show_default=True, help='The drafting unit: "Số: …/UBND-VP".')
+@pass_session
+def requests(
+    session: Session,
+    meeting_id: int,
+    folder: Path,
+    issued: str | None,
+    abbreviation: str,
+    unit: str,
+) -> None:
+    """Write one request per body (.xlsx: its opinions and an empty answer column, each
+    row with a hidden id, for `prepare answers` to read back) and its cover letter
+    (.docx, NĐ 30) beside it."""
+    store = session.store
+    meeting = get_meeting(store, meeting_id)
+    family = family_of(meeting)
+    day = _day(issued)
+    position = chair_position(store, meeting)
+    letters = {r.file_name: r for r in body_requests(store, meeting_id, day)}
+    for path in write_requests(store, meeting_id, folder, session.settings.language):
+        echo(str(path))
+        request = letters[path.name]
+        letter = request_letter.docx(
+            meeting,
+            position,
+            request.body,
+            len(request.opinions),
+            request.due,
+            path.name,
+            day,
+            family,
+            _abbreviation(abbreviation, family),
+            unit,
+        )
+        echo(str(write_atomic(path.with_suffix(".docx"), letter)))
+
+
+@click.command("briefing")
+@click.argument("meeting_id", type=int)
+@OUT
+@click.option(
+    "--today", default=None, help="The day the briefing is made and counted as of (default: today)."
+)
+@pass_session
+def briefing_(session: Session, meeting_id: int, folder: Path, today: str | None) -> None:
+    """The chair's briefing (Tài liệu phục vụ hội nghị, .docx): the counts by field and by
+    body and the bodies still late, then every gathered opinion by field, most urgent
+    first, with its sources, history, body and prepared answer."""
+    store = session.store
+    found = briefing.build(store, meeting_id, _day(today))
+    data = briefing_doc.docx(found, family_of(found.meeting))
+    path = write_atomic(folder / f"hoi-nghi-{meeting_id}-tai-lieu-chu-toa.docx", data)
+    echo(str(path))
+    late = found.late_bodies
+    session.say(
+        "{opinions} opinions ({gathered} gathered), {missing} without an answer yet; bodies late: {late}.",
+        opinions=len(found.opinions),
+        gathered=found.gathered,
+        missing=sum(1 for o in found.opinions if o.status != "answered"),
+        late=", ".join(f"{b.name} ({b.late})" for b in late) or "-",
+    )
+
+
+@click.command("notice")
+@click.argument("meeting_id", type=int)
+@OUT
+@click.option("--date", "issued", default=None, help="The notice's date (default: today).")
+@click.option(
+    "--opinions-by",
+    default=None,
+    help="Opinions are sent until this day (default: the opinions_due setting, in working "
+    "days before the meeting).",
+)
+@click.option("--number", default="", help='The notice\'s number, "15" in Số: 15/TB-UBND.')
+@click.option(
+    "--abbreviation",
+    default="",
+    help="The issuing body's short name in the number (default UBND, or ĐU).",
+)
+@click.option("--unit", default="VP", show_default=True, help='"- Lưu: VT, VP." in Nơi nhận.')
+@click.option(
+    "--late",
+    is_flag=True,
+    help="Write the notice although the day it had to go out by has passed.",
+)
+@pass_session
+def notice(
+    session: Session,
+    meeting_id: int,
+    folder: Path,
+    issued: str | None,
+    opinions_by: str | None,
+    number: str,
+    abbreviation: str,
+    unit: str,
+    late: bool,
+) -> None:
+    """The public notice of the meeting (thông báo, one page, .docx): time, place, chair,
+    content, how and until when to send opinions; it must go out at least the
+    public_notice setting (7 days) before the meeting, which the command checks."""
+    store = session.store
+    meeting = get_meeting(store, meeting_id)
+    family = family_of(meeting)
+    day = _day(issued)
+    dates = briefing.notice_dates(store, meeting, _day(opinions_by) if opinions_by else None)
+    state = briefing.check_notice(dates, day, late)
+    steps = [
+        row["title"]
+        for row in store.all(
+            "SELECT title FROM agenda_steps WHERE meeting_id = ? ORDER BY position",
+            (meeting_id,),
+        )
+    ]
+    data = public_notice.docx(
+        meeting,
+        chair_position(store, meeting),
+        steps,
+        dates,
+        day,
+        number,
+        family,
+        _abbreviation(abbreviation, family),
+        unit,
+    )
+    path = write_atomic(folder / f"hoi-nghi-{meeting_id}-thong-bao-to-chuc.docx", data)
+    echo(str(path))
+    lang = session.settings.language
+    send_by = show_date(dates.send_by.isoformat())
+    if state == "late":
+        echo(
+            tr(
+                "Late: the notice had to go out by {date}; it is dated {issued}.",
+                lang,
+                date=send_by,
+                issued=show_date(day.isoformat()),
+            ),
+            err=True,
+        )
+    elif state == "last_day":
+        echo(tr("Today is the last day the notice may go out ({date}).", lang, date=send_by))
+    else:
+        session.say(
+            "The notice must go out by {date} ({days} days before the meeting of {meeting}).",
+            date=send_by,
+            days=dates.rule.days,
+            meeting=show_date(meeting["date"]),
+        )
+    session.say("Opinions are sent until {date}.", date=show_date(dates.opinions_by.isoformat()))
