@@ -35,6 +35,8 @@ from shared.briefing import UNASSIGNED, BodyCount, Briefing
 from shared.prepare import Opinion
 
 RED = "C00000"
+OTHER_FIELD = "Khác"
+UNASSIGNED_WORDS = "(chưa giao)"
 NO_ANSWER = "chưa có nội dung trả lời"
 SECRET_SOURCE = "giữ bí mật thông tin người tố cáo (Luật Tố cáo)"
 URGENCY_WORDS = {"high": "cấp thiết", "normal": "bình thường", "low": "không cấp thiết"}
@@ -146,7 +148,7 @@ def _counts(document: DocumentType, briefing: Briefing) -> None:
         [
             (
                 str(n),
-                f.name,
+                f.name or OTHER_FIELD,
                 str(f.opinions),
                 str(f.people),
                 str(f.urgent),
@@ -173,7 +175,7 @@ def _counts(document: DocumentType, briefing: Briefing) -> None:
         [
             (
                 str(n),
-                b.name,
+                b.name or UNASSIGNED_WORDS,
                 str(b.opinions),
                 str(b.answered),
                 str(b.waiting),
@@ -280,7 +282,7 @@ def _opinions(document: DocumentType, briefing: Briefing) -> None:
     part.paragraph_format.page_break_before = True
     for number, (name, found) in enumerate(briefing.by_field(), start=1):
         people = sum(o.people for o in found)
-        heading = f"{number}. {name} ({len(found)} nội dung, {people} người)"
+        heading = f"{number}. {name or OTHER_FIELD} ({len(found)} nội dung, {people} người)"
         _spaced(body(document, heading, bold=True))
         for index, opinion in enumerate(found, start=1):
             row = opinion.row

@@ -13,7 +13,8 @@ import click
 from documents import briefing as briefing_doc
 from documents import public_notice, request_letter
 from documents.files import write_atomic
-from documents.run import family_of
+from documents.layout import Family
+from documents.run import Options, family_of
 from shared import briefing
 from shared.answer_requests import body_requests, write_requests
 from shared.cli.base import Session, echo, pass_session
@@ -35,8 +36,8 @@ def _day(text: str | None) -> dt.date:
     return dt.date.fromisoformat(parse_date(text)) if text else dt.date.today()
 
 
-def _abbreviation(given: str, family: str) -> str:
-    return given or ("ĐU" if family == "party" else "UBND")
+def _abbreviation(given: str, family: Family) -> str:
+    return Options(abbreviation=given).short_name(family)
 
 
 @click.command("requests")

@@ -18,21 +18,24 @@ from shared.i18n import UserError
 from shared.meetings import get_meeting, meeting_rules
 from shared.prepare import URGENCY, Opinion, Row
 from shared.recurrence import Earlier
-from shared.text import sort_key
+from shared.text import fold, sort_key
 
-OTHER_FIELD = "Khác"  # an opinion without a field is counted here, and "Khác" closes a list
-UNASSIGNED = "(chưa giao)"
+UNASSIGNED = ""  # the body of opinions not yet assigned
+OTHER_FOLDED = "khac"  # the field "Khác" (other), folded
 NOTICE_RULE = "public_notice"
 OPINIONS_RULE = "opinions_due"
 
 
 def field_of(row: Row) -> str:
-    return row["field"] or OTHER_FIELD
+    """The opinion's field; "" for none or "other" (Khác), which closes the list and the
+    documents print as "Khác"."""
+    name = str(row["field"] or "")
+    return "" if fold(name) == OTHER_FOLDED else name
 
 
 def field_order(name: str) -> tuple[bool, tuple[tuple[tuple[int, ...], int], ...]]:
-    """Vietnamese order, syllable by syllable, "Khác" last."""
-    return name == OTHER_FIELD, sort_key(name)
+    """Vietnamese order, syllable by syllable; the other field last."""
+    return name == "", sort_key(name)
 
 
 @dataclass
@@ -119,9 +122,7 @@ def build(store: Store, meeting_id: int, today: dt.date | None = None) -> Briefi
         count.urgent += row["urgency"] == "high"
         count.raised_before += row["id"] in repeats
         count.answered += opinion.status == "answered"
-        body = bodies.setdefault(
-            row["prep_body_name"] or UNASSIGNED, BodyCount(row["prep_body_name"] or UNASSIGNED)
-        )
+        body = bodies.setdefault(row["prep_body_name"], BodyCount(row["prep_body_name"]))
         body.opinions += 1
         body.answered += opinion.status == "answered"
         body.late += opinion.status == "late"
