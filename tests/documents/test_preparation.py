@@ -279,3 +279,20 @@ def test_an_empty_meeting_has_a_briefing_with_nothing_late(tmp_path: Path, store
     found = briefing.build(store, meeting, TODAY)
     assert (found.opinions, found.fields, found.bodies) == ([], [], [])
     assert prepare.gathered(store, meeting) == []
+
+
+def test_fields_go_in_vietnamese_order_with_the_other_last(store: Store, meeting: int) -> None:
+    from shared import questions
+
+    for summary, field in (
+        ("Cần thêm lớp học", "Giáo dục"),
+        ("Việc chung", "Khác"),
+        ("Không rõ lĩnh vực", ""),
+        ("Đường hỏng", "Giao thông"),
+        ("Trộm cắp", "An ninh trật tự"),
+    ):
+        questions.add_question(store, meeting, summary=summary, field=field, source="pre_collected")
+    found = briefing.build(store, meeting, TODAY)
+    # giao < giáo (letters before tones); "Khác" and no field are one group, last
+    assert [f.name for f in found.fields] == ["An ninh trật tự", "Giao thông", "Giáo dục", ""]
+    assert found.fields[-1].opinions == 2
