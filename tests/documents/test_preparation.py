@@ -296,3 +296,29 @@ def test_fields_go_in_vietnamese_order_with_the_other_last(store: Store, meeting
     # giao < giáo (letters before tones); "Khác" and no field are one group, last
     assert [f.name for f in found.fields] == ["An ninh trật tự", "Giao thông", "Giáo dục", ""]
     assert found.fields[-1].opinions == 2
+
+
+def test_the_report_counts_the_opinions_raised_again(tmp_path: Path) -> None:
+    from documents import report as report_docs
+    from shared import meetings, questions
+    from shared.reports import build, parse_period
+
+    db, meeting = prepared(tmp_path, "commune")
+    store = open_store(db, "t")
+    try:
+        meetings.set_status(store, meeting, "open")
+        heads = {o.row["summary"][:12]: o.row["id"] for o in prepare.opinions(store, meeting)}
+        questions.set_outcome(store, heads["Đề nghị sửa "], "pending", body="Phòng Kinh tế")
+        questions.set_outcome(store, heads["Trạm y tế xã"], "answered", answer="Đã bổ sung.")
+        questions.set_outcome(store, heads["Đề nghị lắp "], "answered", answer="Sẽ lắp.")
+        year = build(store, parse_period("2025"), TODAY)  # December repeats June, twice
+        quarter = build(store, parse_period("2026-Q1"), TODAY)
+        data = report_docs.docx(quarter, "Ủy ban nhân dân xã Sơn Trung", "", "Trần Văn Lâm")
+    finally:
+        store.close()
+    assert (year.questions, year.raised_again) == (4, 2)
+    assert (quarter.questions, quarter.raised_again) == (3, 2)  # the road and the clinic
+    assert (
+        "tiếp nhận 3 ý kiến, kiến nghị của công dân; trong đó 2 ý kiến đã nêu tại các hội nghị trước (nêu lại)."
+        in describe(data)
+    )

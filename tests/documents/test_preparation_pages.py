@@ -47,11 +47,15 @@ def test_a_notice_or_a_letter_is_one_page_with_its_closing(
     assert not closing_problems(found, closing)
 
 
-def test_the_briefing_counts_on_page_one_and_opinions_from_page_two(printed: Printed) -> None:
-    found = printed["commune tai-lieu-chu-toa.docx"]
+@pytest.mark.parametrize("kind", list(PREPARED))
+def test_the_briefing_counts_on_page_one_and_opinions_from_page_two(
+    printed: Printed, kind: str
+) -> None:
+    found = printed[f"{kind} tai-lieu-chu-toa.docx"]
     first = " ".join(found[0])
     assert "I. TỔNG HỢP" in first and "1. Theo lĩnh vực" in first
-    assert "Phòng Kinh tế: 1 nội dung chưa trả lời, hạn 29/01/2026, quá hạn 4 ngày." in first
+    late = "Phòng Kinh tế: 1 nội dung chưa trả lời, hạn 29/01/2026, quá hạn 4 ngày."
+    assert late in first if kind == "commune" else "Không có cơ quan chậm" in first
     assert "II. Ý KIẾN" not in first
     assert found[1][0] == "II. Ý KIẾN, KIẾN NGHỊ THEO LĨNH VỰC"
     for page in found[1:]:  # each page starts with a field or an opinion, never mid-opinion
