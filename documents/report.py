@@ -179,8 +179,7 @@ def docx(
         )
         + f", tiếp nhận {report.questions} ý kiến, kiến nghị của công dân"
         + (
-            f"; trong đó {report.raised_again} ý kiến đã nêu tại các hội nghị trước "
-            "(nêu lại)."
+            f"; trong đó {report.raised_again} ý kiến đã nêu tại các hội nghị trước (nêu lại)."
             if report.raised_again
             else "."
         ),
