@@ -139,13 +139,17 @@ def of_meeting(store: Store, meeting_id: int, opinions: Sequence[Row]) -> dict[i
     if not opinions:
         return {}
     day = (get_meeting(store, meeting_id)["date"],)
-    cursor = store.conn.execute(_DETAILS + _EARLIER, day)
-    names = [c[0] for c in cursor.description]
-    rows = {row[0]: row for row in cursor.fetchall()}
+    rows = {row[0]: row for row in store.conn.execute(_DETAILS + _EARLIER, day).fetchall()}
     found = _repeats(opinions, [(r[0], r[2], r[3]) for r in rows.values()], RECUR_SCORE)
     return {
-        key: _latest_first(
-            [_earlier(dict(zip(names, rows[other], strict=True)), value) for other, value in pairs]
-        )
+        key: _latest_first([_from_row(rows[other], value) for other, value in pairs])
         for key, pairs in found.items()
     }
+
+
+def _from_row(row: tuple[Any, ...], value: float) -> Earlier:
+    """`_earlier` from a plain row of `_DETAILS`, by position."""
+    key, number, _, _, outcome, status, deadline, answered_on, meeting_id, day = row
+    return Earlier(
+        key, number, meeting_id, day, round(value, 1), outcome, status, deadline, answered_on
+    )
