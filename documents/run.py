@@ -65,7 +65,7 @@ def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callab
     stem = f"hoi-nghi-{record.meeting['id']}"
     family = family_of(record.meeting, options.family)
     short = options.short_name(family)
-    return [
+    made = [
         (
             f"{stem}-bien-ban.docx",
             lambda: minutes.docx(record, options.minutes_number, family, short, options.unit),
@@ -89,6 +89,15 @@ def documents(record: MeetingRecord, options: Options) -> list[tuple[str, Callab
         ),
         (f"{stem}-cam-ket-giai-quyet.pdf", lambda: handout.pdf_bytes(record)),
     ]
+    if record.draft:  # an open meeting's documents say so in their names too, for the files
+        made = [(draft_name(name), make) for name, make in made]
+    return made
+
+
+def draft_name(name: str) -> str:
+    """hoi-nghi-3-bien-ban.docx → hoi-nghi-3-bien-ban-du-thao.docx."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}-du-thao{dot}{suffix}"
 
 
 def export(

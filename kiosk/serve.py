@@ -8,9 +8,12 @@ a station serves at most `serve_sessions` at once; the next gets a 503 "full" pa
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import html
 import logging
+import re
 import secrets
 import shlex
 import sys
@@ -28,12 +31,7 @@ from shared.i18n import LANGUAGES, N_, UserError, tr
 STATIONS = ("kiosk", "console", "chair", "display")
 COOKIE = "hallkit_token"
 TOKEN_SHORTEST = 12
-# textual-serve's page has inline script, so no script-src here: only what cannot break it.
-HEADERS = {
-    "Referrer-Policy": "no-referrer",  # the token may be in the address
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-}
+
 
 Handler = Callable[[Any], Awaitable[Any]]
 
@@ -42,6 +40,27 @@ Handler = Callable[[Any], Awaitable[Any]]
 # (shipped inside textual-serve, every Vietnamese letter; served from this machine, as the
 # hall's network may be offline) with taller lines, then Debian's Liberation Mono 2.
 PAGE = Path(__file__).parent / "serve_page"
+
+
+def inline_script_hashes(page: str) -> list[str]:
+    """The CSP sources of the page's inline scripts (it has no inline handlers), so that
+    script-src allows them and nothing injected."""
+    scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+    return [
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in scripts
+    ]
+
+
+SCRIPT_SOURCES = " ".join(
+    ["'self'", *inline_script_hashes((PAGE / "app_index.html").read_text(encoding="utf-8"))]
+)
+HEADERS = {
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; "
+    f"script-src {SCRIPT_SOURCES}",
+}
 FONT_FAMILY = "'Roboto Mono', 'Liberation Mono', 'DejaVu Sans Mono', monospace"
 LINE_HEIGHT = 1.3
 SCRIPT_PATCHES = (
@@ -138,6 +157,15 @@ def make_server(
                 content_type="text/html",
                 headers={"Retry-After": "30"},
             )
+        if request.path == "/" and "token" in request.query:
+            # The token goes into a cookie and out of the address bar (and so out of the
+            # browser's history and of a photo of the screen): the page loads again without it.
+            kept = request.url.with_query({k: v for k, v in request.query.items() if k != "token"})
+            moved = web.Response(status=303, headers={**HEADERS, "Location": kept.path_qs})
+            moved.set_cookie(
+                COOKIE, token, httponly=True, samesite="Lax"
+            )  # Lax: a link from a chat app still works
+            return moved
         if request.path == "/ws":
             live += 1  # no await since the count: two cannot take the last place
             try:
@@ -147,8 +175,6 @@ def make_server(
         response: web.StreamResponse = await handler(request)
         if not response.prepared:
             response.headers.update(HEADERS)
-            if "token" in request.query:
-                response.set_cookie(COOKIE, token, httponly=True, samesite="Strict")
         return response
 
     class GuardedServer(Server):

@@ -26,7 +26,7 @@ def export_meeting(kind: str, folder: Path, options: Options | None = None) -> d
         _, written = export(store, meeting, folder / "out", options)
     finally:
         store.close()
-    return {path.name.split("-", 3)[-1]: path for path in written}
+    return {path.name.split("-", 3)[-1].replace("-du-thao", ""): path for path in written}
 
 
 @pytest.fixture(scope="session")

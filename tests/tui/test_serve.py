@@ -81,12 +81,17 @@ def test_the_token_is_required(served: int) -> None:
     assert get(served, "/").status == 403
     assert get(served, "/?token=wrong").status == 403
     assert get(served, "/static/").status == 403
-    page = get(served, f"/?token={TOKEN}")
+    link = get(served, f"/?token={TOKEN}&delay=1")
+    # the token moves to a cookie and out of the address bar; the rest of the address stays
+    assert link.status == 303 and link.getheader("Location") == "/?delay=1"
+    assert f"hallkit_token={TOKEN}" in (link.getheader("Set-Cookie") or "")
+    assert "HttpOnly" in (link.getheader("Set-Cookie") or "")
+    cookie = {"Cookie": f"hallkit_token={TOKEN}"}
+    page = get(served, "/", cookie)
     assert page.status == 200
-    assert "hallkit_token" in (page.getheader("Set-Cookie") or "")
     html = page.read().decode()
     assert "hallkit kiosk" in html and f"ws://127.0.0.1:{served}/ws" in html
-    cookie = {"Cookie": f"hallkit_token={TOKEN}"}
+    assert TOKEN not in html
     assert get(served, "/static/", cookie).status in (403, 404)  # never a listing
 
 

@@ -51,7 +51,7 @@ def test_every_open_item_is_in_every_document(
     store: Store, every_outcome: int, tmp_path: Path
 ) -> None:
     _, written = export(store, every_outcome, tmp_path, Options())
-    made = {p.name.split("-", 3)[-1]: p for p in written}
+    made = {p.name.split("-", 3)[-1].replace("-du-thao", ""): p for p in written}
     open_items = [
         item
         for item in questions.items(store, open_only=True)
@@ -98,7 +98,7 @@ def test_every_breakdown_sums_to_its_total(
     store: Store, every_outcome: int, tmp_path: Path
 ) -> None:
     _, written = export(store, every_outcome, tmp_path, Options())
-    made = {p.name.split("-", 3)[-1]: p for p in written}
+    made = {p.name.split("-", 3)[-1].replace("-du-thao", ""): p for p in written}
     minutes = [p.text for p in Document(str(made["bien-ban.docx"])).paragraphs]
     markdown = made["bien-ban.md"].read_text(encoding="utf-8")
     notice = [p.text for p in Document(str(made["thong-bao-ket-luan.docx"])).paragraphs]

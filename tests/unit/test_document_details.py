@@ -24,7 +24,7 @@ load_station_commands()
 
 def made(store: Store, meeting: int, out: Path, **options: str) -> dict[str, Path]:
     _, written = export(store, meeting, out, Options(**options))  # type: ignore[arg-type]
-    return {p.name.split("-", 3)[-1]: p for p in written}
+    return {p.name.split("-", 3)[-1].replace("-du-thao", ""): p for p in written}
 
 
 def paragraphs(path: Path) -> list[str]:

@@ -35,7 +35,9 @@ LIBERATION = Path("/usr/share/fonts/truetype/liberation")
 
 def docx_files(store: Store, meeting: int, out: Path, **options: str) -> dict[str, Path]:
     _, written = export(store, meeting, out, Options(**options))  # type: ignore[arg-type]
-    return {p.name.split("-", 3)[-1]: p for p in written if p.suffix == ".docx"}
+    return {
+        p.name.split("-", 3)[-1].replace("-du-thao", ""): p for p in written if p.suffix == ".docx"
+    }
 
 
 def rule_cm(paragraph: Paragraph, column_cm: float) -> float | None:

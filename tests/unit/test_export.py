@@ -25,7 +25,7 @@ from shared.i18n import UserError
 
 def files(store: Store, meeting: int, out: Path) -> dict[str, Path]:
     _, written = export(store, meeting, out, Options(minutes_number="12"))
-    return {p.name.split("-", 3)[-1]: p for p in written}
+    return {p.name.split("-", 3)[-1].replace("-du-thao", ""): p for p in written}
 
 
 def texts(path: Path) -> list[str]:
@@ -154,6 +154,28 @@ def test_a_closed_meeting_is_no_longer_a_draft(store: Store, held: int, tmp_path
     meetings.set_status(store, held, "closed")
     minutes = files(store, held, tmp_path)["bien-ban.docx"]
     assert "DỰ THẢO" not in texts(minutes)
+    assert "du-thao" not in minutes.name
+
+
+def test_an_open_meetings_files_say_draft_in_their_names(
+    store: Store, held: int, tmp_path: Path
+) -> None:
+    """A clerk filing the folder two weeks later tells the drafts apart without opening them."""
+    _, written = export(store, held, tmp_path, Options())
+    assert sorted(p.name for p in written) == [
+        f"hoi-nghi-{held}-{name}-du-thao.{suffix}"
+        for name, suffix in sorted(
+            [
+                ("bien-ban", "docx"),
+                ("bien-ban", "md"),
+                ("cam-ket-giai-quyet", "pdf"),
+                ("kien-nghi-chua-giai-quyet", "csv"),
+                ("kien-nghi-chua-giai-quyet", "xlsx"),
+                ("thong-bao-ket-luan", "docx"),
+            ]
+        )
+    ]
+    assert "DỰ THẢO" in texts(written[0] if written[0].suffix == ".docx" else written[-1])
 
 
 def test_an_empty_meeting_exports(store: Store, meeting: int, tmp_path: Path) -> None:
@@ -187,7 +209,7 @@ def test_party_committee_layout(store: Store, held: int, tmp_path: Path) -> None
     with pytest.raises(UserError, match="state"):
         export(store, held, tmp_path / "refused", Options(family="state"))
     _, written = export(store, held, tmp_path, Options(minutes_number="12", notice_number="3"))
-    made = {p.name.split("-", 3)[-1]: p for p in written}
+    made = {p.name.split("-", 3)[-1].replace("-du-thao", ""): p for p in written}
     left, right = Document(str(made["bien-ban.docx"])).tables[0].rows[0].cells
     assert [p.text for p in left.paragraphs] == [
         "ĐẢNG BỘ TỈNH PHÚ THỌ",

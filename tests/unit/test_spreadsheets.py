@@ -80,7 +80,10 @@ def test_no_cell_of_any_spreadsheet_is_a_formula(
         assert result.exit_code == 0, result.output
     cells = written_cells(out)
     files = {name for name, _, _ in cells}
-    assert {"bao-cao-2026.xlsx", f"hoi-nghi-{hostile}-kien-nghi-chua-giai-quyet.csv"} <= files
+    assert {
+        "bao-cao-2026.xlsx",
+        f"hoi-nghi-{hostile}-kien-nghi-chua-giai-quyet-du-thao.csv",
+    } <= files
     assert len(files) == 3
     assert [c for c in cells if c[2] == "f"] == []
     csv_values = [str(value) for _, value, kind in cells if kind == "csv"]

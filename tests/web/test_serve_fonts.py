@@ -61,7 +61,7 @@ def test_every_patch_applies_to_the_installed_textual_serve() -> None:
 
 
 def test_the_page_uses_a_local_font_with_every_vietnamese_letter(served_chair: int) -> None:
-    page = get(served_chair, f"/?token={TOKEN}").read().decode()
+    page = get(served_chair, "/", COOKIE).read().decode()
     assert "fonts.googleapis.com" not in page and "https://" not in page.split("<body")[0]
     assert "/hallkit/textual.js" in page and "@font-face" in page
     font_url = page.split('src: url("', 1)[1].split('"', 1)[0]

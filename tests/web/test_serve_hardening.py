@@ -3,7 +3,10 @@ the access log, and its pages say no-referrer."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,17 @@ async def test_pages_say_no_referrer_and_the_access_log_is_off() -> None:
             assert response.headers["Referrer-Policy"] == "no-referrer"
             assert response.headers["X-Content-Type-Options"] == "nosniff"
             assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+        # script-src names each inline script of the page by its hash, and nothing inline else
+        page = await client.get(f"/?token={TOKEN}")  # followed to "/" with the cookie
+        assert page.status == 200 and "token=" not in str(page.url)
+        text = await page.text()
+        policy = page.headers["Content-Security-Policy"]
+        sources = policy.split("script-src ", 1)[1].split(";")[0].split()
+        inline = re.findall(r"<script>(.*?)</script>", text, flags=re.DOTALL)
+        assert inline, "the page's inline script moved: look at kiosk/serve_page"
+        hashes = [base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in inline]
+        assert sorted(sources) == sorted(["'self'", *(f"'sha256-{h}'" for h in hashes)])
+        assert not re.search(r"\son[a-z]+=", text, flags=re.IGNORECASE)  # no inline handlers
 
 
 @pytest.fixture(autouse=True)
