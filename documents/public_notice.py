@@ -41,7 +41,7 @@ def level_word(meeting: Row) -> str:
     return found.group(1).lower() if found else ""
 
 
-def office(meeting: Row, chair_position: str, family: Family) -> str:
+def office(meeting: Row, family: Family) -> str:
     """Who receives the opinions: the office that serves the issuer, named."""
     if family == "party":
         return "Văn phòng Đảng ủy"
@@ -123,7 +123,7 @@ def paragraphs(
     found.append(
         f"6. Gửi ý kiến, kiến nghị: {people(meeting)} có ý kiến, kiến nghị gửi bằng văn bản "
         f"(phiếu lấy ý kiến, đơn, thư) {channels} hoặc gửi trực tiếp về "
-        f"{office(meeting, chair_position, family)} chậm nhất ngày "
+        f"{office(meeting, family)} chậm nhất ngày "
         f"{short_date(dates.opinions_by.isoformat())}; tại hội nghị, người có ý kiến đăng "
         "ký phát biểu tại bàn tiếp đón."
     )

@@ -42,7 +42,6 @@ def paragraphs(
     count: int,
     due: str,
     attached: str,
-    chair_position: str,
     family: Family,
 ) -> list[str]:
     issuer = meeting["issuing_body"]
@@ -58,7 +57,7 @@ def paragraphs(
         f"{issuer} đề nghị {body_name} nghiên cứu, chuẩn bị nội dung trả lời {count} ý kiến, "
         f"kiến nghị thuộc lĩnh vực phụ trách (danh sách kèm theo, tệp {attached}); ghi nội "
         "dung trả lời vào cột \u201cNội dung trả lời\u201d, không sửa các cột khác, và gửi "
-        f"lại tệp về {office(meeting, chair_position, family)} chậm nhất ngày "
+        f"lại tệp về {office(meeting, family)} chậm nhất ngày "
         f"{short_date(due)} để tổng hợp, báo cáo chủ tọa hội nghị.",
         f"Đề nghị {body_name} quan tâm, thực hiện.",
     ]
@@ -99,7 +98,7 @@ def docx(
     text_line(left, Text(subject(meeting), 12), width, after=0)
     line(document, after=6)
     line(document, f"Kính gửi: {body_name}.", size=14, align="center", after=12)
-    for text in paragraphs(meeting, body_name, count, due, attached, chair_position, family):
+    for text in paragraphs(meeting, body_name, count, due, attached, family):
         last = body(document, text)
     end_body(last)
     archive = "- Lưu Văn phòng Đảng ủy." if party else f"- Lưu: VT, {unit}."

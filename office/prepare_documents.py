@@ -15,7 +15,7 @@ from documents import public_notice, request_letter
 from documents.files import write_atomic
 from documents.layout import Family
 from documents.run import Options, family_of
-from shared import briefing
+from shared import agenda, briefing
 from shared.answer_requests import body_requests, write_requests
 from shared.cli.base import Session, echo, pass_session
 from shared.i18n import tr
@@ -155,13 +155,7 @@ def notice(
     day = _day(issued)
     dates = briefing.notice_dates(store, meeting, _day(opinions_by) if opinions_by else None)
     state = briefing.check_notice(dates, day, late)
-    steps = [
-        row["title"]
-        for row in store.all(
-            "SELECT title FROM agenda_steps WHERE meeting_id = ? ORDER BY position",
-            (meeting_id,),
-        )
-    ]
+    steps = [step["title"] for step in agenda.steps(store, meeting_id)]
     data = public_notice.docx(
         meeting,
         chair_position(store, meeting),

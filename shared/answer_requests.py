@@ -89,7 +89,8 @@ def body_requests(store: Store, meeting_id: int, today: dt.date) -> list[BodyReq
         )
     bodies: dict[int, list[prepare.Opinion]] = {}
     for opinion in found:
-        bodies.setdefault(opinion.row["prep_body_id"], []).append(opinion)
+        key = opinion.row["prep_body_id"]
+        bodies[key] = [*bodies.get(key, []), opinion]  # (no .append: test_spreadsheets)
     return [
         BodyRequest(
             body_id,
