@@ -178,7 +178,9 @@ class Index:
     def candidates(self, text: Text, limit: int = CANDIDATES) -> list[int]:
         """The texts sharing most of this one's rarer words (counted in C by Counter)."""
         sizes, postings = self.sizes, self.postings
-        present = sorted((w for w in text.words if w in sizes), key=sizes.__getitem__)
+        # by rarity, then alphabetically: a set's order changes with each run, and the
+        # candidates (ties kept in the order counted) must not
+        present = sorted((w for w in text.words if w in sizes), key=lambda w: (sizes[w], w))
         absent = len(text.words) - len(present)  # in no indexed text: rare, finding none
         rare = [w for w in present if sizes[w] <= self.common]
         if absent + len(rare) < 2:
