@@ -13,11 +13,12 @@ from pathlib import Path
 
 from kiosk.app import make_kiosk_app
 from office.followup.app import make_followup_app
+from office.prepare.app import make_prepare_app
 from printing.connections import Dummy, parse_url
 from session_console.chair.app import make_chair_app
 from session_console.console.app import make_console_app
 from session_console.display.app import make_display_app
-from shared import meetings
+from shared import meetings, prepare
 from shared.config import Settings
 from shared.db import open_store
 from shared.demo import demo
@@ -101,6 +102,60 @@ async def hall_screens(db: Path) -> None:
             app.save_screenshot(f"{name}.svg", str(DOCS))
 
 
+# The next meeting's gathered opinions: (village, people, field, urgency, kind, summary).
+GATHERED = [
+    ("Thôn Đoài", 14, "Giao thông", "high", "kien_nghi",
+     "Đường liên thôn Đoài - Trung vẫn ngập sâu mỗi khi mưa, chưa được sửa chữa"),
+    ("Thôn Trung", 9, "Giao thông", "high", "kien_nghi",
+     "Tuyến đường liên thôn Trung đi Đoài mùa mưa ngập sâu, đề nghị sửa chữa"),
+    ("Thôn Trung", 22, "Môi trường", "high", "phan_anh",
+     "Bãi rác tạm cạnh kênh N3 vẫn chưa di dời, gây ô nhiễm"),
+    ("Thôn Đông", 12, "Đất đai", "normal", "kien_nghi",
+     "Chậm cấp giấy chứng nhận quyền sử dụng đất cho các hộ đã nộp hồ sơ"),
+    ("Thôn Hạ", 4, "Y tế", "normal", "kien_nghi",
+     "Trạm y tế xã thiếu thuốc bảo hiểm y tế cho người cao tuổi"),
+    ("Tổ dân phố Minh Khai", 6, "An sinh xã hội", "low", "kien_nghi",
+     "Đề nghị hướng dẫn thủ tục hưởng trợ cấp người khuyết tật"),
+    ("Thôn Thượng", 1, "Cán bộ công chức", "normal", "to_cao",
+     "Tố cáo cán bộ thu tiền sai quy định khi làm thủ tục"),
+]  # fmt: skip
+
+
+def prepared_meeting(db: Path) -> int:
+    """A meeting planned for 10/12/2026: its opinions gathered, two of them grouped, the
+    answers asked of the bodies, one received, one body late."""
+    store = open_store(db, "office")
+    meeting = meetings.create_meeting(
+        store,
+        title="Hội nghị đối thoại tháng 12/2026",
+        date="2026-12-10",
+        start_time="08:00",
+        chair="Nguyễn Văn Hùng",
+    )
+    ids = [
+        prepare.add_opinion(
+            store, meeting, village=village, people=people, field=field, urgency=urgency,
+            kind=kind, summary=summary, origin="Phiếu lấy ý kiến",
+        )["id"]
+        for village, people, field, urgency, kind, summary in GATHERED
+    ]  # fmt: skip
+    prepare.group(store, [ids[0], ids[1]])
+    prepare.assign(store, ids[0], "Phòng Kinh tế", official="Lê Minh Đức", due="2026-12-08")
+    prepare.answer(store, ids[0], "Đã bố trí vốn, khởi công sửa tuyến đường trong quý I/2027.")
+    prepare.assign(store, ids[2], "Phòng Kinh tế", due="2026-12-03")
+    prepare.assign(store, ids[3], "Phòng Kinh tế", official="Lê Minh Đức", due="2026-12-08")
+    prepare.assign(store, ids[4], "Trạm Y tế xã", official="Vũ Thị Lan", due="2026-12-08")
+    store.close()
+    return meeting
+
+
+async def prepare_screen(db: Path, meeting: int) -> None:
+    app = make_prepare_app(Settings(db_path=db, station="office"), meeting, dt.date(2026, 12, 4))
+    async with app.run_test(size=(150, 30)) as pilot:
+        await pilot.pause(0.6)
+        app.save_screenshot("prepare.svg", str(DOCS))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "hallkit.db"
@@ -112,6 +167,7 @@ def main() -> None:
         meetings.set_registration(store, meetings.current_meeting(store)["id"], True)
         store.close()
         asyncio.run(hall_screens(db))
+        asyncio.run(prepare_screen(db, prepared_meeting(db)))
     for svg in sorted(DOCS.glob("*.svg")):
         print(svg.relative_to(DOCS.parent))
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from office import prepare_documents
 from shared import followup as fu
 from shared.cli.base import (
     Session,
@@ -17,6 +18,7 @@ from shared.cli.base import (
     print_json,
     print_table,
 )
+from shared.cli.prepare import prepare as prepare_commands
 from shared.cli.question import ITEM_KEYS
 from shared.followup import open_items
 from shared.i18n import tr
@@ -238,3 +240,35 @@ def report(session: Session, period: str, out: Path, today: str | None, family: 
         (stem.with_suffix(".xlsx"), documents.xlsx(built)),
     ):
         session.say("Report written: {path}", path=str(write_atomic(path, data)))
+
+
+@click.group(
+    "prepare",
+    commands=prepare_commands.commands,  # the same dict: a subcommand added there is here
+    invoke_without_command=True,
+)
+@click.option(
+    "--meeting",
+    "-m",
+    type=int,
+    default=None,
+    help="Meeting id (default: the one open meeting, else the one planned).",
+)
+@click.option("--today", default=None, help="Count late answers against this date (dd/mm/yyyy).")
+@click.pass_context
+def prepare(ctx: click.Context, meeting: int | None, today: str | None) -> None:
+    """Before the meeting: gathered opinions, groups, the bodies preparing the answers;
+    without a subcommand, the office's preparation screen."""
+    ctx.ensure_object(Session)
+    if ctx.invoked_subcommand is None:
+        from office.prepare.app import make_prepare_app
+        from shared.prepare import prepared_meeting
+
+        session = ctx.find_object(Session)
+        assert session is not None
+        meeting_id = int(prepared_meeting(session.store, meeting)["id"])
+        make_prepare_app(session.settings, meeting_id, _day(today)).run()
+
+
+for command in (prepare_documents.requests, prepare_documents.briefing_, prepare_documents.notice):
+    prepare.add_command(command)  # they write documents: the office's, not the core's

@@ -1,27 +1,27 @@
 """hallkit prepare requests | briefing | notice: the papers of the weeks before the
-meeting. The `prepare` group lives in the core's CLI (shared/cli/prepare.py); these
-commands write documents, which the core may not import, so they join that group through
-the `hallkit.prepare` entry points (pyproject.toml)."""
+meeting. They write documents, which the core's `prepare` commands (shared/cli/prepare.py)
+may not import, so office/cli.py adds them to the `prepare` group; `documents` is imported
+when one runs, not at every start of `hallkit`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from documents import briefing as briefing_doc
-from documents import public_notice, request_letter
-from documents.files import write_atomic
-from documents.layout import Family
-from documents.run import Options, family_of
 from shared import agenda, briefing
 from shared.answer_requests import body_requests, write_requests
 from shared.cli.base import Session, echo, pass_session
+from shared.db import Store
 from shared.i18n import tr
 from shared.meetings import get_meeting, parse_date
 from shared.record import chair_position
 from shared.text import show_date
+
+if TYPE_CHECKING:
+    from documents.layout import Family
 
 OUT = click.option(
     "--out",
@@ -37,6 +37,8 @@ def _day(text: str | None) -> dt.date:
 
 
 def _abbreviation(given: str, family: Family) -> str:
+    from documents.run import Options
+
     return Options(abbreviation=given).short_name(family)
 
 
@@ -62,14 +64,41 @@ def requests(
     """Write one request per body (.xlsx: its opinions and an empty answer column, each
     row with a hidden id, for `prepare answers` to read back) and its cover letter
     (.docx, NĐ 30) beside it."""
-    store = session.store
+    written = write_requests_and_letters(
+        session.store,
+        meeting_id,
+        folder,
+        session.settings.language,
+        _day(issued),
+        abbreviation,
+        unit,
+    )
+    for request, letter in written:
+        echo(str(request))
+        echo(str(letter))
+
+
+def write_requests_and_letters(
+    store: Store,
+    meeting_id: int,
+    folder: Path,
+    lang: str,
+    day: dt.date,
+    abbreviation: str = "",
+    unit: str = "VP",
+) -> list[tuple[Path, Path]]:
+    """Each body's request (.xlsx) and its cover letter (.docx) beside it, dated `day`:
+    (request, letter) paths. The command and the preparation screen both write them."""
+    from documents import request_letter
+    from documents.files import write_atomic
+    from documents.run import family_of
+
     meeting = get_meeting(store, meeting_id)
     family = family_of(meeting)
-    day = _day(issued)
     position = chair_position(store, meeting)
     letters = {r.file_name: r for r in body_requests(store, meeting_id, day)}
-    for path in write_requests(store, meeting_id, folder, session.settings.language):
-        echo(str(path))
+    written = []
+    for path in write_requests(store, meeting_id, folder, lang):
         request = letters[path.name]
         letter = request_letter.docx(
             meeting,
@@ -83,7 +112,8 @@ def requests(
             _abbreviation(abbreviation, family),
             unit,
         )
-        echo(str(write_atomic(path.with_suffix(".docx"), letter)))
+        written.append((path, write_atomic(path.with_suffix(".docx"), letter)))
+    return written
 
 
 @click.command("briefing")
@@ -97,6 +127,10 @@ def briefing_(session: Session, meeting_id: int, folder: Path, today: str | None
     """The chair's briefing (Tài liệu phục vụ hội nghị, .docx): the counts by field and by
     body and the bodies still late, then every gathered opinion by field, most urgent
     first, with its sources, history, body and prepared answer."""
+    from documents import briefing as briefing_doc
+    from documents.files import write_atomic
+    from documents.run import family_of
+
     store = session.store
     found = briefing.build(store, meeting_id, _day(today))
     data = briefing_doc.docx(found, family_of(found.meeting))
@@ -149,6 +183,10 @@ def notice(
     """The public notice of the meeting (thông báo, one page, .docx): time, place, chair,
     content, how and until when to send opinions; it must go out at least the
     public_notice setting (7 days) before the meeting, which the command checks."""
+    from documents import public_notice
+    from documents.files import write_atomic
+    from documents.run import family_of
+
     store = session.store
     meeting = get_meeting(store, meeting_id)
     family = family_of(meeting)

@@ -76,6 +76,7 @@ class EventKind(StrEnum):
     PREPARE_ANSWERED = "prepare.answered"
     PREPARE_REQUESTS = "prepare.requests"
     PREPARE_ANSWERS_READ = "prepare.answers_read"
+    PREPARE_LINKED = "prepare.linked"
 
 
 # What each kind of event did, in words, so a person is told which change was put back
@@ -137,6 +138,7 @@ EVENT_LABELS: Mapping[EventKind, str] = MappingProxyType(
         EventKind.PREPARE_ANSWERED: N_("prepared answer to question {question}"),
         EventKind.PREPARE_REQUESTS: N_("requests for answers written"),
         EventKind.PREPARE_ANSWERS_READ: N_("a body's answers read in"),
+        EventKind.PREPARE_LINKED: N_("question {question} linked to a gathered opinion"),
     }
 )
 

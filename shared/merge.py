@@ -75,6 +75,7 @@ def _meeting(store: Store, other: Store, meeting: Row, added: dict[str, int]) ->
         registrations[row["id"]] = store.insert("registrations", copy)
         added["registrations"] += 1
     questions: dict[int, int] = {}
+    pointers: dict[int, tuple[int | None, int | None]] = {}
     for row in other.all(
         "SELECT * FROM questions WHERE meeting_id = ? ORDER BY number", (meeting["id"],)
     ):
@@ -84,9 +85,22 @@ def _meeting(store: Store, other: Store, meeting: Row, added: dict[str, int]) ->
             "registration_id": registrations.get(row["registration_id"]),
             "official_id": _id_by_name(store, "officials", row["official_name"]),
             "body_id": _id_by_name(store, "bodies", row["body_name"]),
+            "grouped_into": None,  # ids of the other file: set below, once all are in
+            "linked_opinion": None,
         }
         questions[row["id"]] = store.insert("questions", copy)
         added["questions"] += 1
+        pointers[row["id"]] = (row["grouped_into"], row["linked_opinion"])
+    for old_id, (grouped, linked) in pointers.items():
+        if grouped or linked:
+            store.update(
+                "questions",
+                questions[old_id],
+                {
+                    "grouped_into": questions.get(grouped) if grouped else None,
+                    "linked_opinion": questions.get(linked) if linked else None,
+                },
+            )
     for row in other.all(
         "SELECT position, title FROM agenda_steps WHERE meeting_id = ?", (meeting["id"],)
     ):

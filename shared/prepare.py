@@ -19,8 +19,11 @@ from shared.db import Store, now_iso
 from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting, meeting_rules, parse_date
-from shared.reference import find_body, find_official
+from shared.questions import insert_question
+from shared.reference import check_field, find_body, find_official
+from shared.registrations import parse_kind
 from shared.similar import Proposal, Text, propose_groups
+from shared.specs import QUESTION_SUMMARY_LIMIT
 from shared.text import clean, fold
 
 Row = dict[str, Any]
@@ -326,3 +329,51 @@ def proposals(store: Store, meeting_id: int) -> list[tuple[Proposal, list[Row]]]
 def late_bodies(found: list[Opinion]) -> Counter[str]:
     """Bodies with opinions whose answer is overdue, and how many."""
     return Counter(o.row["prep_body_name"] for o in found if o.status == "late")
+
+
+def add_opinion(
+    store: Store,
+    meeting_id: int,
+    *,
+    summary: str,
+    village: str = "",
+    raised_by: str = "",
+    people: int | str = 1,
+    field: str = "",
+    kind: str = "",
+    urgency: str = "",
+    origin: str = "",
+) -> Row:
+    """An opinion typed in at the office (a letter, a phone call), gathered like the
+    imported ones: the same rules, one event."""
+    text = str(people).strip() or "1"
+    if not text.isdecimal() or not 1 <= int(text) <= 10_000:
+        raise UserError("Invalid number of people: {people}.", people=text)
+    at = now_iso()
+    row: Row = {
+        "meeting_id": meeting_id,
+        "source": "pre_collected",
+        "raised_by": clean(raised_by, N_("Full name"), max_len=200),
+        "raised_village": clean(village, N_("Village / residential group"), max_len=100),
+        "people": int(text),
+        "summary": clean(summary, N_("Summary"), max_len=QUESTION_SUMMARY_LIMIT, required=True),
+        "field": check_field(store, clean(field, N_("Field"), max_len=100)),
+        "kind": parse_kind(kind or "kien_nghi"),
+        "urgency": parse_urgency(urgency),
+        "origin": clean(origin, N_("Source"), max_len=200),
+        "created_at": at,
+        "updated_at": at,
+    }
+    with store.write():
+        editable_meeting(store, meeting_id)
+        question_id = insert_question(store, row)
+        events.record(
+            store,
+            EventKind.QUESTION_ADDED,
+            meeting_id,
+            f"question:{question_id}",
+            number=row["number"],
+            source="pre_collected",
+            field=row["field"],
+        )
+    return _opinion(store, question_id)

@@ -367,6 +367,14 @@ def m011_prepare(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m012_linked_opinion(db: Database) -> None:
+    """On the day (shared/prepared.py): a question logged at the meeting linked by the
+    secretary to the gathered opinion it repeats, whose prepared answer and body it takes."""
+    db.execute("ALTER TABLE questions ADD COLUMN linked_opinion INTEGER REFERENCES questions(id)")
+    db.execute("CREATE INDEX questions_linked ON questions (linked_opinion)")
+
+
 def migrate(db: Database) -> None:
     """Apply pending migrations under the write lock, so two stations starting at once
     cannot both apply the same one."""

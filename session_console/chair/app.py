@@ -8,6 +8,7 @@ from typing import Any
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -20,7 +21,8 @@ from shared import speaking
 from shared.config import Settings
 from shared.i18n import N_, tr
 from shared.overview import overdue_elsewhere, pending_by_body, totals
-from shared.questions import standalone_questions
+from shared.prepared import prepared_for
+from shared.questions import find_question, questions_of, standalone_questions
 from shared.specs import outcome_label
 from shared.text import show_date
 
@@ -49,6 +51,8 @@ class ChairApp(StationApp):
                 yield Static(id="totals")
                 yield Static(id="written")
             with Vertical(id="right"):
+                yield Static(id="prepared-title", classes="heading")
+                yield Static(id="prepared")
                 yield Static(tr("Pending items by body", self.lang), classes="heading")
                 yield LiveTable(
                     [
@@ -96,6 +100,7 @@ class ChairApp(StationApp):
                 )
                 pending.append((str(item["id"]), cells))
         self.main.query_one("#pending", LiveTable).sync(pending)
+        self.show_prepared()
         overdue = overdue_elsewhere(self.store, meeting_id, self.today)
         self.main.query_one("#overdue", LiveTable).sync(
             [
@@ -113,10 +118,48 @@ class ChairApp(StationApp):
             ]
         )
 
+    def on_question(self) -> dict[str, Any] | None:
+        """The question on the floor: the latest of the speaker at the lectern; between
+        speakers, the pending item marked in the list (when the list has the focus)."""
+        rows = getattr(self, "rows", [])
+        row = next((r for r in rows if r["status"] in speaking.AT_LECTERN), None)
+        if row:
+            asked = questions_of(self.store, row["id"])
+            return asked[-1] if asked else None
+        pending = self.main.query_one("#pending", LiveTable)
+        key = pending.selected_key()
+        return find_question(self.store, int(key)) if key and self.focused is pending else None
+
+    @on(LiveTable.RowHighlighted, "#pending")
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def show_prepared(self) -> None:
+        """The answer prepared before the meeting for the question on the floor, and the
+        body that prepared it; nothing when there is none."""
+        with self._unless_closing():
+            question = self.on_question()
+            opinion = prepared_for(self.store, question) if question else None
+            title = self.main.query_one("#prepared-title", Static)
+            text = self.main.query_one("#prepared", Static)
+            shown = bool(question and opinion and opinion["prep_answer"])
+            title.display = text.display = shown
+            if not (question and opinion and shown):
+                return
+            said = tr(
+                "Prepared answer — question #{number} ({body})",
+                self.lang,
+                number=question["number"],
+                body=opinion["prep_body_name"] or "—",
+            )
+            title.update(escape(said))
+            text.update(escape(opinion["prep_answer"]))
+
     def show_written(self) -> None:
         """The written questions handed to the secretary, newest first, with their
         outcome: the chair answers them too."""
-        found = standalone_questions(self.store, self.meeting_id)
+        found = [  # gathered opinions are not handed in: their answers show on the floor
+            q for q in standalone_questions(self.store, self.meeting_id) if q["source"] == "written"
+        ]
         lines = [
             "[b]" + escape(tr("Written questions", self.lang)) + f" ({len(found)})[/b]",
             *(

@@ -22,6 +22,7 @@ from printing.documents import ticket_for
 from session_console.console import forms
 from session_console.console.columns import question_columns, queue_columns
 from session_console.console.dialogs.form import FieldSelect, FormDialog
+from session_console.console.dialogs.offers import OfferDialog
 from session_console.console.keys import KEYS, bindings, localized
 from session_console.console.queue_rows import QueueRows
 from session_console.console.scanning import Bursts, is_ticket
@@ -33,6 +34,7 @@ from shared.config import Settings
 from shared.db import Store
 from shared.events import describe, undo_last
 from shared.i18n import N_, UserError, tr
+from shared.prepared import Offers, link
 from shared.questions import find_question, questions_of, standalone_questions
 from shared.registrations import get_registration, verify_payload
 from shared.specs import outcome_label
@@ -83,6 +85,7 @@ class ConsoleApp(StationApp, PrintingApp):
         "toggle_registration",
         "next_step",
         "conclusion",
+        "link",
     )
 
     def __init__(
@@ -126,7 +129,10 @@ class ConsoleApp(StationApp, PrintingApp):
         yield self.footer()
 
     def on_mount(self) -> None:
+        self.offers: Offers | None = None
         super().on_mount()
+        self.offers = Offers(self.store, self.meeting_id)
+        self.offers.warm()  # built now, not while the first question is logged
         self.main.query_one("#queue", LiveTable).focus()
         # Everything built so far lives as long as the station: keep it out of the garbage
         # collector's full passes, which otherwise stall a key for 100 ms and more.
@@ -344,6 +350,7 @@ class ConsoleApp(StationApp, PrintingApp):
             question = dialog.saved if saved else None
             self._show_question(question, written=True)
             if question:
+                self._offer(question, quiet=True)
                 said = tr(
                     "Written question #{number} saved: {who}: {summary}. Answered by: {official}.",
                     self.lang,
@@ -363,9 +370,51 @@ class ConsoleApp(StationApp, PrintingApp):
             return
         registration = get_registration(self.store, row["id"])
         dialog = forms.speaker_question(self.store, self.meeting_id, registration, self.lang)
-        self.push_screen(
-            dialog, lambda saved: self._show_question(dialog.saved if saved else None, False)
-        )
+
+        def closed(saved: bool | None) -> None:
+            question = dialog.saved if saved else None
+            self._show_question(question, False)
+            if question:
+                self._offer(question, quiet=True)
+
+        self.push_screen(dialog, closed)
+
+    def action_link(self) -> None:
+        """The gathered opinions like the selected question, to link one (again)."""
+        key = self.main.query_one("#questions", LiveTable).selected_key()
+        question = find_question(self.store, int(key)) if key else None
+        if question is None:
+            self.notify(tr("Select a question first.", self.lang), severity="warning")
+            return
+        self._offer(question, quiet=False)
+
+    def _offer(self, question: dict[str, Any], quiet: bool) -> None:
+        """Offer the gathered opinions saying what `question` says; `quiet`: say nothing
+        when there are none (just logged: most questions were not gathered before)."""
+        if question["source"] == "pre_collected" or self.offers is None:
+            if not quiet:
+                self.notify(tr("This opinion was gathered before the meeting.", self.lang))
+            return
+        found = self.offers.find(question["summary"], question["field"])
+        if not found:
+            if not quiet:
+                said = tr("No gathered opinion says the same.", self.lang)
+                self.notify(said, severity="warning")
+            return
+
+        def chosen(opinion: int | None) -> None:
+            if opinion is None:
+                return
+            if self.run_core(lambda: link(self.store, question["id"], opinion)):
+                said = tr(
+                    "Question #{number} linked to gathered opinion #{opinion}.",
+                    self.lang,
+                    number=question["number"],
+                    opinion=opinion,
+                )
+                self.notify(escape(said))
+
+        self.push_screen(OfferDialog(question["summary"], found, self.lang), chosen)
 
     def action_outcome(self) -> None:
         key = self.main.query_one("#questions", LiveTable).selected_key()

@@ -11,6 +11,7 @@ from shared.db import Store
 from shared.deadlines import basis_label
 from shared.i18n import UserError, tr
 from shared.meetings import get_meeting
+from shared.prepared import outcome_start
 from shared.reference import UnknownBody, list_bodies, list_officials, names
 from shared.registrations import register
 from shared.specs import (
@@ -117,6 +118,7 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
         if o.deadline_rule
     }
     manual = question["deadline_basis"] == "manual"
+    start = outcome_start(store, question)  # a gathered or linked question: as prepared
     fields = [
         Field(
             "outcome",
@@ -125,11 +127,11 @@ def outcome(store: Store, question: dict[str, Any], lang: str) -> FormDialog:
             question["outcome"] or "answered",
             [(tr(o.label, lang), o.key) for o in OUTCOMES_SPEC],
         ),
-        Field("answer", tr("Answer in brief", lang), value=question["answer"]),
+        Field("answer", tr("Answer in brief", lang), value=start["answer"]),
         Field(
             "body",
             tr("Responsible body", lang),
-            value=question["body_name"],
+            value=start["body"],
             suggestions=[b["name"] for b in list_bodies(store)],
         ),
         Field("level", tr("Competent level", lang), value=question["transfer_level"]),

@@ -33,6 +33,7 @@ KEYS = [
     ("u", "undo", "undo", N_("Undo")),
     ("greater_than_sign", "next_step", "next-step", N_("Next step")),
     ("c", "conclusion", "conclusion", N_("Conclusion")),
+    ("j", "link", "link-opinion", N_("Gathered")),
 ]
 
 

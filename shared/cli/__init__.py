@@ -44,14 +44,10 @@ for module in (meeting, queue, question, misc, calendar_days, prepare):
 
 
 def load_station_commands() -> None:
-    """Add the commands other packages register (printer, print, kiosk ..., and the
-    preparation's documents under `prepare`)."""
+    """Add the commands other packages register (printer, print, kiosk ...)."""
     for entry in entry_points(group="hallkit.commands"):
         if entry.name not in cli.commands:
             cli.add_command(entry.load(), entry.name)
-    for entry in entry_points(group="hallkit.prepare"):  # the preparation's documents
-        if entry.name not in prepare.prepare.commands:
-            prepare.prepare.add_command(entry.load(), entry.name)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from shared import prepare as core
-from shared import recurrence
+from shared import prepared, recurrence
 from shared.answer_requests import read_answers
 from shared.cli.base import (
     Session,
@@ -35,7 +35,10 @@ ANSWER_STATUS = {
 
 @click.group()
 def prepare() -> None:
-    """Before the meeting: gathered opinions, groups, the bodies preparing the answers."""
+    """Before the meeting: gathered opinions, groups, the bodies preparing the answers.
+
+    The `hallkit prepare` the command line shows is office/cli.py's, with these
+    subcommands and the screen when none is given (shared cannot import the office)."""
 
 
 @prepare.command()
@@ -299,4 +302,41 @@ def answers(session: Session, files: tuple[Path, ...]) -> None:
         raise SystemExit(1)
 
 
-COMMANDS = [prepare]
+@prepare.command("add")
+@meeting_option
+@click.option("--text", "summary", required=True, help="The opinion, as written.")
+@click.option("--village", default="", help="Village or unit it came from.")
+@click.option("--name", "raised_by", default="", help="Who raised it (optional).")
+@click.option("--people", default="1", help="How many people share it.")
+@click.option("--field", default="", help="Field (from the list of fields).")
+@click.option("--kind", default="", help="kien_nghi, phan_anh, khieu_nai or to_cao.")
+@click.option("--urgency", default="", help="high, normal or low (default: normal).")
+@click.option("--origin", default="", help="Where it came from (a letter, the Front).")
+@pass_session
+def add(session: Session, meeting: int | None, **values: str) -> None:
+    """Add an opinion gathered before the meeting, typed in (a letter, a phone call)."""
+    meeting_id = int(core.prepared_meeting(session.store, meeting)["id"])
+    row = core.add_opinion(session.store, meeting_id, **values)
+    echo(str(row["id"]))
+
+
+@prepare.command("link")
+@click.argument("question_id", type=int)
+@click.argument("opinion_id", type=int, required=False)
+@pass_session
+def link(session: Session, question_id: int, opinion_id: int | None) -> None:
+    """On the day: link a question logged at the meeting to the gathered opinion it
+    repeats (its prepared answer and body start its outcome); without OPINION_ID, unlink."""
+    prepared.link(session.store, question_id, opinion_id)
+    if opinion_id is None:
+        session.say("Question {question}: no longer linked.", question=question_id)
+    else:
+        session.say(
+            "Question {question} linked to the gathered opinion {opinion}.",
+            question=question_id,
+            opinion=opinion_id,
+        )
+
+
+# Registered by office/cli.py (the `hallkit.commands` entry point), which adds the screen.
+COMMANDS: list[click.Command] = []

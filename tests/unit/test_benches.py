@@ -15,6 +15,7 @@ SMALLEST = {
     "export_meeting.py": [],
     "kiosk_station.py": ["--runs", "1"],
     "live_table.py": ["--samples", "2"],
+    "offer.py": ["--opinions", "50", "--samples", "10"],
     "registrations.py": ["--processes", "2", "--per-process", "10"],
     "similar.py": ["--opinions", "50", "--earlier", "200"],
     "tickets.py": ["--runs", "2"],

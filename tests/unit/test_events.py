@@ -11,7 +11,17 @@ import pytest
 from printing import jobs
 from printing.connections import connect
 from printing.documents import ticket_for
-from shared import agenda, events, followup, meetings, prepare, questions, speaking, workdays
+from shared import (
+    agenda,
+    events,
+    followup,
+    meetings,
+    prepare,
+    prepared,
+    questions,
+    speaking,
+    workdays,
+)
 from shared.answer_requests import read_answers, write_requests
 from shared.db import Store, open_store
 from shared.deadlines import DAY_OFF
@@ -124,6 +134,8 @@ def _prepare_every_kind(store: Store, meeting: int, tmp_path: Path) -> None:
     prepare.answer(store, first["id"], "Đã có kế hoạch sửa")
     for path in write_requests(store, meeting, tmp_path / "requests", "vi"):
         read_answers(store, path)
+    spoken = questions.add_question(store, meeting, summary="Đường hỏng lâu", source="written")
+    prepared.link(store, spoken["id"], first["id"])
 
 
 def test_every_kind_the_core_writes_is_a_member(store: Store, meeting: int, tmp_path: Path) -> None:

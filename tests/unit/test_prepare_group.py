@@ -14,11 +14,13 @@ import pytest
 from click.testing import CliRunner
 
 from shared import prepare
-from shared.cli import cli
+from shared.cli import cli, load_station_commands
 from shared.db import Store
 from shared.i18n import UserError
 from shared.questions import add_question
 from tests.conftest import snapshot
+
+load_station_commands()  # `prepare` is the office's (office/cli.py)
 
 REPO = Path(__file__).resolve().parents[2]
 

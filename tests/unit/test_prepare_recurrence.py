@@ -10,8 +10,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from shared import meetings, prepare, questions, recurrence
-from shared.cli import cli
+from shared.cli import cli, load_station_commands
 from shared.db import Store
+
+load_station_commands()  # `prepare` is the office's (office/cli.py)
 
 TODAY = dt.date.today()
 

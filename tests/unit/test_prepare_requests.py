@@ -19,7 +19,7 @@ from shared.db import Store
 from shared.i18n import UserError
 from tests.conftest import snapshot
 
-load_station_commands()  # `prepare requests` writes its letters from office/
+load_station_commands()  # `prepare` is the office's (office/cli.py)
 
 OPINIONS = [
     ("Thôn Đông", "Giao thông", "Đường liên thôn xuống cấp, nhiều ổ gà"),

@@ -26,8 +26,10 @@ from shared.i18n import UserError, tr
 from tui import ConfirmDialog, ListedInput, TelexInput, TelexTextArea, offer_markup
 
 # Fields that hold codes and dates, typed as they are, never composed as Vietnamese
-# ("77/CAX" is a document number, not "77/CÃ").
-CODES = frozenset({"document", "number", "on", "deadline", "date", "due", "ticket"})
+# ("77/CAX" is a document number, not "77/CÃ"); a count, a folder, a file's path.
+CODES = frozenset(
+    {"document", "number", "on", "deadline", "date", "due", "ticket", "people", "folder", "path"}
+)
 
 
 @dataclass
