@@ -31,7 +31,7 @@ from shared.i18n import LANGUAGES, UserError
 from shared.idcard import looks_like_card, read_card, village_of
 from shared.meetings import current_meeting, open_meetings
 from shared.reference import names
-from shared.scanner import SerialScanner, parse_scanner
+from shared.scanner import SerialScanner, parse_scanner, status_line
 from shared.specs import meeting_kind
 from tui import PrintingApp
 from tui.textual_private import forget_clipboard
@@ -100,6 +100,7 @@ class KioskApp(PrintingApp):
         """The ID card scanner: "" (none set), "ready" or "absent"."""
         """How the form composes Vietnamese (tui.telex); F2 on the form switches it."""
         self.typeahead = TypeAhead(self, self._hand_over)
+        self.scanner: SerialScanner | None = None
 
     def get_driver_class(self) -> type[Driver]:
         return without_paste(super().get_driver_class())
@@ -117,7 +118,6 @@ class KioskApp(PrintingApp):
         self.set_interval(1, self.clear_if_idle)
         self.set_interval(15, self.retry_printing)
         self.call_after_refresh(self.prepare_printing)
-        self.scanner: SerialScanner | None = None
         url = parse_scanner(self.settings.scanner)
         if url is not None:
             self.scanner = SerialScanner(url, self._scanned_in_thread, self._scanner_state)
@@ -301,8 +301,9 @@ class KioskApp(PrintingApp):
             for m in open_meetings(self.store)
             if not self.meeting or m["id"] != self.meeting["id"]
         ]
+        scanner = lambda: status_line(self.scanner, self.lang)  # noqa: E731
         self.push_screen(
-            PinDialog(self.settings.kiosk_pin, others, self.lang), self._operator_choice
+            PinDialog(self.settings.kiosk_pin, others, self.lang, scanner), self._operator_choice
         )
 
     def _operator_choice(self, choice: str | None) -> None:

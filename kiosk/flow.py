@@ -41,9 +41,11 @@ class RegistrationFlow:
         self.restart = restart
         self.details: dict[str, Any] | None = None
         self.meeting: dict[str, Any] | None = None
+        self.card = False  # an ID card filled the form
 
     def forget(self) -> None:
         self.details = self.meeting = None
+        self.card = False
 
     def submitted(
         self, form: RegistrationScreen, values: dict[str, str], meeting: dict[str, Any] | None
@@ -54,6 +56,7 @@ class RegistrationFlow:
         if errors or meeting is None:
             return
         self.details, self.meeting = cleaned, meeting
+        self.card = form.from_card
         if likely_duplicates(self.store, meeting["id"], cleaned["name"], cleaned["village"]):
             # asked without saying the other person's number to whoever typed the name
             self.app.push_screen(DuplicateDialog(form.lang))
@@ -73,7 +76,7 @@ class RegistrationFlow:
         months = self.settings.retention_months
         recorded = recorded_fields(self.details)
         kind = meeting_kind(self.meeting)
-        self.app.push_screen(ConsentScreen(recorded, kind, keeper, months))
+        self.app.push_screen(ConsentScreen(recorded, kind, keeper, months, self.card))
 
     def consent_answered(self, agreed: bool, lang: str) -> bool:
         """True when a ticket waits for the printer."""

@@ -24,6 +24,7 @@ _DATE = re.compile(r"(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(19|20)\d\d")
 _NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 UNREADABLE = N_("The card could not be read. Please scan it again.")
+CARD_READ = N_("ID card read: only the name and the village are kept.")
 
 
 @dataclass(frozen=True)

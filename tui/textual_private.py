@@ -32,7 +32,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import Footer, Input, Select
 from textual.widgets._footer import FooterKey
-from textual.widgets._select import SelectOverlay
+from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.widgets.option_list import Option
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "Peek1",
     "Private",
     "Read1",
+    "SelectCurrent",
     "SelectOverlay",
     "TokenCallback",
     "XTermParser",
@@ -103,6 +104,7 @@ PRIVATE: tuple[Private, ...] = (
     Private("textual.widgets:Footer", "_bindings_ready", "tui/footer.py: compose once ready"),
     Private("textual.widgets:Input", "_restart_blink", "tui/telex.py: a composed letter"),
     Private("textual.widgets._select", "SelectOverlay", "kiosk/widgets/field_list.py"),
+    Private("textual.widgets._select", "SelectCurrent", "kiosk/screens/form.py: drawn yet?"),
     *(
         Private("textual.command:CommandPalette", name, "session_console/station.py: no matches")
         for name in (

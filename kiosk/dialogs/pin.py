@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 
 from rich.markup import escape
 from textual import on
@@ -25,8 +26,17 @@ class PinDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "close", "Close", id="pin-close", show=False)]
 
-    def __init__(self, pin: str, meetings: list[tuple[int, str]], lang: str) -> None:
+    def __init__(
+        self,
+        pin: str,
+        meetings: list[tuple[int, str]],
+        lang: str,
+        scanner: Callable[[], str] = lambda: "",
+    ) -> None:
+        """`scanner`: the ID card scanner's state in words, read again while the menu is
+        open (unplugged, plugged back)."""
         super().__init__()
+        self.scanner = scanner
         self.pin = pin
         self.meetings = meetings
         self.lang = lang
@@ -38,6 +48,7 @@ class PinDialog(ModalScreen[str | None]):
             yield Input(password=True, max_length=12, id="pin-input")
             yield Static(id="pin-error")
             with Vertical(id="pin-choices"):
+                yield Static(id="pin-scanner")
                 yield Button(tr("Exit", self.lang), id="exit", variant="error")
                 for meeting_id, title in self.meetings:
                     label = tr(
@@ -52,6 +63,12 @@ class PinDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#pin-choices").display = False
         self.query_one("#pin-input", Input).focus()
+        self.show_scanner()
+        self.set_interval(0.5, self.show_scanner)
+
+    def show_scanner(self) -> None:
+        """Shown only behind the PIN: the operator's, never the citizen's."""
+        self.query_one("#pin-scanner", Static).update(escape(self.scanner()))
 
     @on(Input.Submitted, "#pin-input")
     def check_pin(self, event: Input.Submitted) -> None:

@@ -13,8 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from kiosk.keys import arrow_keys
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.specs import REGISTRATION_FIELDS, FieldSpec
+
+CARD_KEPT = N_(
+    "Your ID card was read: only your name and village were kept; its number, "
+    "date of birth, sex, address and issue date were not."
+)
 
 
 class ConsentScreen(Screen[None]):
@@ -28,9 +33,13 @@ class ConsentScreen(Screen[None]):
 
         agreed: bool
 
-    def __init__(self, recorded: list[FieldSpec], kind: str, keeper: str, months: int) -> None:
-        """`recorded`: the fields the registration keeps (shared.registrations)."""
+    def __init__(
+        self, recorded: list[FieldSpec], kind: str, keeper: str, months: int, card: bool = False
+    ) -> None:
+        """`recorded`: the fields the registration keeps (shared.registrations); `card`:
+        an ID card filled the form."""
         super().__init__()
+        self.card = card
         self.recorded = recorded
         self.kind = kind
         self.keeper = keeper
@@ -54,7 +63,8 @@ class ConsentScreen(Screen[None]):
         erased = ", ".join(
             tr(spec.label_for(self.kind), lang) for spec in REGISTRATION_FIELDS if spec.purged
         )
-        lines = [
+        lines = [tr(CARD_KEPT, lang)] if self.card else []
+        lines += [
             tr("We record: {items}.", lang, items=items),
             tr(
                 "To call you to speak in turn, to write the minutes and to tell you the answer.",

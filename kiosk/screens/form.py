@@ -15,9 +15,10 @@ from textual.widgets import Button, Input, Select, Static
 
 from kiosk.widgets import FieldList, FormInput, ListedFormInput
 from shared.i18n import N_, tr, trn
-from shared.idcard import UNREADABLE
+from shared.idcard import CARD_READ, UNREADABLE
 from shared.specs import FIELDS, REGISTRATION_FIELDS
 from tui import ConfirmDialog, ListedInput, offer_markup
+from tui.textual_private import SelectCurrent, SelectOverlay
 
 SUMMARY_MAX = FIELDS["summary"].limit
 SUMMARY_NEAR = SUMMARY_MAX - 20
@@ -26,7 +27,7 @@ PHONE_CHARACTERS = r"[0-9+ .\-()]*"
 COUNT = N_("{count}/{max} characters")
 FULL = N_("{count}/{max} characters: full, no more can be typed")
 FIELD_HINT = N_("Enter: next field · ↓: choose another field")
-CARD_READ = N_("ID card read: only the name and the village are kept.")
+CARD_FIELD_HINT = N_("Enter: continue · ↓: choose another field · letters: a summary, if you wish")
 TYPING_HELP = {
     "telex": N_("Typing Telex: aa → â, dd → đ, s f r x j → tones · F2: change"),
     "vni": N_("Typing VNI: a6 → â, d9 → đ, 1 2 3 4 5 → tones · F2: change"),
@@ -63,6 +64,9 @@ class RegistrationScreen(Screen[None]):
         self.fields = fields
         self.refused: set[str] = set()
         """Fields whose error line says what they refused."""
+        self.from_card = False
+        """An ID card filled the name: the consent says so, and once the field is chosen
+        Enter goes on (the summary and the phone stay optional, above)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-heading")
@@ -182,7 +186,10 @@ class RegistrationScreen(Screen[None]):
 
     @on(Input.Submitted)
     @on(FieldList.Done)
-    def next_field(self) -> None:
+    def next_field(self, event: Input.Submitted | FieldList.Done) -> None:
+        if isinstance(event, FieldList.Done) and self.from_card:
+            self.submit()  # scan, field, Enter: name and village came from the card
+            return
         self.focus_next()
 
     @on(FieldList.Typed)
@@ -204,7 +211,8 @@ class RegistrationScreen(Screen[None]):
         hint = self.query_one("#field-hint", Static)
         shown = field.has_focus and not field.expanded and (field.answered or not field.is_blank())
         hint.display = shown
-        hint.update(tr(FIELD_HINT, self.lang) if shown else "")
+        words = CARD_FIELD_HINT if self.from_card else FIELD_HINT
+        hint.update(tr(words, self.lang) if shown else "")
 
     def values(self) -> dict[str, str]:
         chosen = self.query_one("#input-field", Select).value
@@ -221,6 +229,7 @@ class RegistrationScreen(Screen[None]):
         village, that village; the citizen goes on from the field list (or the village,
         offered as they type, when none matched)."""
         self.query_one("#input-name", Input).value = name
+        self.from_card = True
         status = self.query_one("#form-status", Static)
         status.display = True
         status.update(tr(CARD_READ, self.lang))
@@ -228,7 +237,22 @@ class RegistrationScreen(Screen[None]):
             self.query_one("#input-village", Input).focus()
             return
         self.query_one("#input-village", Input).value = village
-        self.query_one("#input-field", Select).focus()
+        self.query_one("#input-field", FieldList).focus()
+        # the citizen picks the field at once; a form pushed for this scan has not
+        # composed the list's own parts yet, so open it once they are there
+        self.call_after_refresh(self._open_field_list)
+
+    def _open_field_list(self, tries: int = 20) -> None:
+        """Only on this form while it shows (the kiosk may have been reset meanwhile)."""
+        if self.app.screen is not self or not tries:
+            return
+        field = next(iter(self.query("#input-field").results(FieldList)), None)
+        if field is None:
+            return
+        if not field.query(SelectCurrent) or not field.query(SelectOverlay):
+            self.call_after_refresh(self._open_field_list, tries - 1)
+        elif field.has_focus and field.is_blank() and not field.answered:
+            field.action_show_overlay()
 
     def card_unreadable(self) -> None:
         """The form stays as it was; only the status line says so."""

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from rich.markup import escape
@@ -13,6 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widgets import Input, Static
 
@@ -34,11 +36,14 @@ from shared.config import Settings
 from shared.db import Store
 from shared.events import describe, undo_last
 from shared.i18n import N_, UserError, tr
+from shared.idcard import UNREADABLE, looks_like_card, read_card, village_of
 from shared.prepared import Offers, link
 from shared.questions import find_question, questions_of, standalone_questions
+from shared.reference import names
 from shared.registrations import get_registration, verify_payload
+from shared.scanner import SerialScanner, parse_scanner, status_line
 from shared.specs import outcome_label
-from shared.text import matches, show_date
+from shared.text import fold, matches, show_date
 from tui import ConfirmDialog, PrintingApp
 from tui.textual_private import queued
 
@@ -112,6 +117,8 @@ class ConsoleApp(StationApp, PrintingApp):
         """The questions panel lists the written questions, not the selected speaker's."""
         self._questions_of: object = None  # whose questions the panel showed last
         self._found: tuple[str, str] = ("", "")  # the last name found, and the row it was on
+        self.scanner: SerialScanner | None = None
+        """A 2D scanner in serial mode (setting `scanner`): ID cards, and tickets too."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
@@ -129,11 +136,16 @@ class ConsoleApp(StationApp, PrintingApp):
         yield self.footer()
 
     def on_mount(self) -> None:
+        url = parse_scanner(self.settings.scanner)
+        if url is not None:
+            self.scanner = SerialScanner(url, self._serial_scan, self._scanner_changed)
         self.offers: Offers | None = None
         super().on_mount()
         self.offers = Offers(self.store, self.meeting_id)
         self.offers.warm()  # built now, not while the first question is logged
         self.main.query_one("#queue", LiveTable).focus()
+        if self.scanner is not None:
+            self.scanner.start()
         # Everything built so far lives as long as the station: keep it out of the garbage
         # collector's full passes, which otherwise stall a key for 100 ms and more.
         gc.freeze()
@@ -160,6 +172,8 @@ class ConsoleApp(StationApp, PrintingApp):
         parts = [meeting["title"], tr(state, self.lang)]
         if current:
             parts.append(tr("Program: {step}", self.lang, step=current[0]))
+        if self.scanner is not None:
+            parts.append(status_line(self.scanner, self.lang))
         show(self.main.query_one("#top-bar", Static), escape(" · ".join(parts)))
 
     def tick(self) -> None:
@@ -556,10 +570,14 @@ class ConsoleApp(StationApp, PrintingApp):
             self.set_focus(self.main.query_one("#queue", LiveTable))  # the next key is a key
 
     def find_or_verify(self, text: str) -> bool:
-        """A scanned ticket is verified and selected, a ticket number selects its row,
-        anything else finds a name: True when another row has that name too."""
+        """A scanned ticket is verified and selected, an ID card is read (name and village,
+        nothing else), a ticket number selects its row, anything else finds a name: True
+        when another row has that name too."""
         text = text.strip()
         if not text:
+            return False
+        if looks_like_card(text):
+            self.card_scanned(text)
             return False
         if is_ticket(text):
             row = self.run_core(lambda: verify_payload(self.store, text, self.meeting_id))
@@ -594,6 +612,93 @@ class ConsoleApp(StationApp, PrintingApp):
         )
         self.notify(escape(said))
         return True
+
+    # --- a citizen's ID card: a walk-in's name and village, nothing else kept ---
+
+    @dataclass
+    class SerialScanned(Message):
+        """A line from the serial scanner (posted from its thread, which never waits)."""
+
+        data: bytes
+
+    class ScannerChanged(Message):
+        """The serial scanner was connected or lost."""
+
+    def _serial_scan(self, data: bytes) -> None:
+        self.post_message(self.SerialScanned(data))
+
+    def _scanner_changed(self, state: str) -> None:
+        self.post_message(self.ScannerChanged())
+
+    @on(ScannerChanged)
+    def _show_scanner(self) -> None:
+        with self._unless_closing():
+            self.show_top_bar()
+
+    @on(SerialScanned)
+    def serial_scanned(self, message: SerialScanned) -> None:
+        """A line from the serial scanner: an ID card, or a ticket; anything else (noise,
+        a code cut off) is said unreadable, never shown."""
+        data, message.data = message.data, b""
+        text = data.decode("utf-8", "replace").strip()
+        with self._unless_closing():
+            if looks_like_card(text):
+                self.card_scanned(data)
+            elif is_ticket(text):
+                self.find_or_verify(text)
+            else:
+                self.notify(tr(UNREADABLE, self.lang), severity="warning")
+
+    def card_scanned(self, payload: str | bytes) -> None:
+        """Over the walk-in form (or a written question's): its name and village filled.
+        Elsewhere: the citizen's registration found by the name, or the walk-in form
+        offered, filled. An unreadable card says so; no field of a card is ever shown
+        but its name and village."""
+        try:
+            card = read_card(payload)
+        except UserError as error:
+            self.notify(escape(error.message(self.lang)), severity="warning")
+            return
+        del payload  # the card's other fields are never kept
+        villages = names(self.store, "villages")
+        village = village_of(card.place, villages)
+        screen = self.screen
+        if isinstance(screen, FormDialog) and screen.card_fields is not None:
+            screen.fill_from_card(card.name, village)
+            return
+        if len(self.screen_stack) != 1:
+            said = tr("An ID card was scanned: it fills the walk-in form (i).", self.lang)
+            self.notify(escape(said), severity="warning")
+            return
+        found = [r for r in self.rows.values() if fold(r["name"]) == fold(card.name)]
+        if found:
+            self._go_to(found[0]["id"])
+            numbers = ", ".join(f"{r['number']:03d}" for r in found)
+            said = tr(
+                "ID card: {name}, number {numbers}.", self.lang, name=card.name, numbers=numbers
+            )
+            self.notify(escape(said))
+            return
+        question = tr(
+            "ID card: {name} is not registered. Add as a walk-in speaker?",
+            self.lang,
+            name=card.name,
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                dialog = forms.walk_in(self.store, self.meeting_id, self.lang)
+                self.open_dialog(dialog)
+                self.call_after_refresh(dialog.fill_from_card, card.name, village)
+
+        dialog = ConfirmDialog(
+            question, yes=tr("Add a walk-in speaker", self.lang), no=tr("Not now", self.lang)
+        )
+        self.push_screen(dialog, answered)
+
+    def on_unmount(self) -> None:
+        if self.scanner is not None:
+            self.scanner.stop()
 
     # --- reprinting a ticket on this desk's printer ---
 

@@ -68,7 +68,9 @@ def walk_in(store: Store, meeting_id: int, lang: str) -> FormDialog:
         consent = bool(values.pop("consent"))
         register(store, meeting_id, consent=consent, source="secretary", **values)
 
-    return FormDialog(tr("Add a walk-in speaker", lang), fields, save, lang)
+    dialog = FormDialog(tr("Add a walk-in speaker", lang), fields, save, lang)
+    dialog.card_fields = ("name", "village")
+    return dialog
 
 
 def written_question(store: Store, meeting_id: int, lang: str) -> FormDialog:
@@ -81,12 +83,14 @@ def written_question(store: Store, meeting_id: int, lang: str) -> FormDialog:
         _labelled(_kinds(lang), tr("Kind", lang)),
         Field("official", tr("Answered by (blank: the chair)", lang), suggestions=officials),
     ]
-    return FormDialog(
+    dialog = FormDialog(
         tr("Written question", lang),
         fields,
         lambda v: questions.add_question(store, meeting_id, source="written", **v),
         lang,
     )
+    dialog.card_fields = ("raised_by", "raised_village")
+    return dialog
 
 
 def speaker_question(

@@ -8,6 +8,9 @@ command palette, the help panel. What follows decides:
 
 - Enter within the burst, and what was held reads as a ticket: it is a scan. Nothing of it
   reaches the focused field; the ticket is verified and selected.
+- a burst that starts like a citizen's ID card (12 digits and a bar) is held whole, text
+  field or not, and never handed on: it is the card's, whether it ends in Enter or is cut
+  off (the ID number must never show in a field or anywhere else).
 - a pause (a person's pace), another key, or a burst that is not a ticket: the held keys
   go on, in order, to where they were going; outside a text field, to the scan field.
 
@@ -27,6 +30,7 @@ from textual.app import App
 from textual.widgets import Input, Select, TextArea
 
 from shared.i18n import UserError
+from shared.idcard import looks_like_card
 from shared.tokens import parse
 
 # A scanner types a key every few milliseconds; a person, every 100 ms or more (a person's
@@ -84,8 +88,8 @@ class Bursts:
             if event.time - self.at > SCAN_GAP_SECONDS:
                 await self.release()  # a person's pace: this key starts afresh
             elif event.key == "enter":
-                text = "".join(_printable(key) for key in self.held)
-                if is_ticket(text) or not self.typing:
+                text = self._text()
+                if is_ticket(text) or looks_like_card(text) or not self.typing:
                     self.held = []
                     self.scanned(text)
                     return True
@@ -93,7 +97,8 @@ class Bursts:
                 return False
             elif character:
                 self._hold(event)
-                if self.typing and not TICKET_CHARACTER.fullmatch(character):
+                card = looks_like_card(self._text())
+                if self.typing and not TICKET_CHARACTER.fullmatch(character) and not card:
                     await self.release()  # a person typing quickly: no lag in the field
                 return True
             else:
@@ -106,6 +111,9 @@ class Bursts:
             self.app.set_timer(self._quiet, self.release_if_quiet)
             return True
         return False
+
+    def _text(self) -> str:
+        return "".join(_printable(key) for key in self.held)
 
     def _hold(self, event: events.Key) -> None:
         self.held.append(event)
@@ -126,10 +134,14 @@ class Bursts:
             self.app.set_timer(self._quiet, self.release_if_quiet)
 
     async def release(self) -> None:
-        """The held keys go on: into the field they were typed in, else the scan field."""
+        """The held keys go on: into the field they were typed in, else the scan field;
+        a card's, cut off, go nowhere but to be refused."""
+        text = self._text()
         held, self.held = self.held, []
-        if self.typing:
+        if looks_like_card(text):
+            self.scanned(text)
+        elif self.typing:
             for key in held:
                 await self.deliver(events.Key(key.key, key.character))
         else:
-            self.to_scan_field("".join(_printable(key) for key in held))
+            self.to_scan_field(text)

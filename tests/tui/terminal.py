@@ -10,6 +10,7 @@ import select
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 import pyte
 
@@ -21,13 +22,19 @@ ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][
 class Terminal:
     """A process on a pty, and what it has drawn so far (escape sequences removed)."""
 
-    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+    def __init__(self, command: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
         self.parent, child = pty.openpty()
         # the screen as the terminal shows it now, cell by cell (what `tmux capture-pane` reads)
         self.screen = pyte.Screen(int(env.get("COLUMNS", 80)), int(env.get("LINES", 24)))
         self.stream = pyte.ByteStream(self.screen)
         self.process = subprocess.Popen(
-            command, stdin=child, stdout=child, stderr=child, env=env, start_new_session=True
+            command,
+            stdin=child,
+            stdout=child,
+            stderr=child,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
         )
         os.close(child)
         self.raw = b""

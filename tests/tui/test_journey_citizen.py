@@ -100,10 +100,13 @@ class Citizen:
         self.terminal = terminal
         self.pace = pace
         self.burst: list[str] = []
+        self.count = 0
+        """Keys pressed so far (an arrow is one key)."""
 
     def press(self, *keys: str) -> None:
         """Each key is one write (an arrow's bytes come together, as from a keyboard)."""
         for key in keys:
+            self.count += 1
             if not self.pace:
                 self.burst.append(key)
                 continue

@@ -153,6 +153,7 @@ async def test_typed_opinions_requests_out_and_answers_back_with_refusals(
         await pilot.click("#dialog-ok")
         written = sorted((tmp_path / "out").glob("*.xlsx"))
         assert len(written) == 1, written
+        assert written[0].with_suffix(".docx").exists()  # its cover letter beside it
 
         book = load_workbook(written[0])
         sheet = book.active

@@ -11,6 +11,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SMALLEST = {
+    "card.py": ["--runs", "2", "--keys", "100"],
     "console_station.py": ["--samples", "2"],
     "export_meeting.py": [],
     "kiosk_station.py": ["--runs", "1"],

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from shared.i18n import UserError, tr
+from shared.idcard import CARD_READ
 from tui import ConfirmDialog, ListedInput, TelexInput, TelexTextArea, offer_markup
 
 # Fields that hold codes and dates, typed as they are, never composed as Vietnamese
@@ -128,6 +129,8 @@ class FormDialog(ModalScreen[bool]):
         self.lang = lang
         self.adapt = adapt
         self.initial: dict[str, Any] = {}
+        self.card_fields: tuple[str, str] | None = None
+        """The name and village fields an ID card scanned over this form fills, if any."""
         self.saved: Any = None
         """What the core's call returned on saving (the question logged, …)."""
         # The first field has the focus as the dialog is composed, not a moment later:
@@ -196,6 +199,24 @@ class FormDialog(ModalScreen[bool]):
     def focus_first(self) -> None:
         """The first field takes the focus (a key came before the dialog gave it)."""
         self.set_focus(self._inputs()[0])
+
+    def fill_from_card(self, name: str, village: str | None) -> None:
+        """A card scanned over the form: its name as printed and, when the address names a
+        listed village, that village; the focus goes on to what is left to fill (the
+        village, offered as typed, when none matched)."""
+        assert self.card_fields is not None
+        name_field, village_field = self.card_fields
+        self.query_one(f"#f-{name_field}", Input).value = name
+        self._hint(name_field, tr(CARD_READ, self.lang))
+        place = self.query_one(f"#f-{village_field}", Input)
+        if village is None:
+            place.value = ""
+            self.set_focus(place)
+            return
+        place.value = village
+        shown = self._inputs()
+        after = shown.index(place) + 1 if place in shown else len(shown)
+        self.set_focus(shown[after] if after < len(shown) else place)
 
     def on_mount(self) -> None:
         for spec in self.fields:
