@@ -153,3 +153,20 @@ def _from_row(row: tuple[Any, ...], value: float) -> Earlier:
     return Earlier(
         key, number, meeting_id, day, round(value, 1), outcome, status, deadline, answered_on
     )
+
+
+class RaisedBefore:
+    """What earlier meetings heard of each opinion, worked out once per opinion: a station
+    (the console's offers, the chair) asks again on every refresh, and the earlier
+    meetings' items do not change during this one."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._found: dict[int, list[Earlier]] = {}
+
+    def of(self, opinion: Row) -> list[Earlier]:
+        key = int(opinion["id"])
+        if key not in self._found:
+            found = of_meeting(self.store, int(opinion["meeting_id"]), [opinion])
+            self._found[key] = found.get(key, [])
+        return self._found[key]

@@ -23,7 +23,7 @@ from shared.i18n import N_, tr
 from shared.overview import overdue_elsewhere, pending_by_body, totals
 from shared.prepared import prepared_for
 from shared.questions import find_question, questions_of, standalone_questions
-from shared.recurrence import Earlier, of_meeting
+from shared.recurrence import RaisedBefore
 from shared.specs import outcome_label
 from shared.text import show_date
 
@@ -42,7 +42,7 @@ class ChairApp(StationApp):
     ) -> None:
         super().__init__(settings, meeting_id)
         self.today = today
-        self._raised_before: dict[int, list[Earlier]] = {}
+        self.raised_before: RaisedBefore | None = None  # the store opens at mount
 
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
@@ -143,7 +143,9 @@ class ChairApp(StationApp):
             opinion = prepared_for(self.store, question) if question else None
             title = self.main.query_one("#prepared-title", Static)
             text = self.main.query_one("#prepared", Static)
-            history = self.raised_before(opinion) if opinion else []
+            if self.raised_before is None:
+                self.raised_before = RaisedBefore(self.store)
+            history = self.raised_before.of(opinion) if opinion else []
             shown = bool(question and opinion and (opinion["prep_answer"] or history))
             title.display = text.display = shown
             if not (question and opinion and shown):
@@ -159,15 +161,6 @@ class ChairApp(StationApp):
             lines = [f"[red]{escape(e.told(self.lang, today))}[/red]" for e in history]
             answer = opinion["prep_answer"] or tr("no answer prepared", self.lang)
             text.update("\n".join([*lines, escape(answer)]))
-
-    def raised_before(self, opinion: dict[str, Any]) -> list[Earlier]:
-        """What earlier meetings heard of this opinion (the briefing's "đã nêu tại hội
-        nghị …"), worked out once per opinion: the earlier items do not change today."""
-        key = int(opinion["id"])
-        if key not in self._raised_before:
-            found = of_meeting(self.store, int(opinion["meeting_id"]), [opinion])
-            self._raised_before[key] = found.get(key, [])
-        return self._raised_before[key]
 
     def show_written(self) -> None:
         """The written questions handed to the secretary, newest first, with their

@@ -39,6 +39,7 @@ from shared.i18n import N_, UserError, tr
 from shared.idcard import UNREADABLE, looks_like_card, read_card, village_of
 from shared.prepared import Offers, link
 from shared.questions import find_question, questions_of, standalone_questions
+from shared.recurrence import RaisedBefore
 from shared.reference import names
 from shared.registrations import get_registration, verify_payload
 from shared.scanner import SerialScanner, parse_scanner, status_line
@@ -143,6 +144,7 @@ class ConsoleApp(StationApp, PrintingApp):
         super().on_mount()
         self.offers = Offers(self.store, self.meeting_id)
         self.offers.warm()  # built now, not while the first question is logged
+        self.raised_before = RaisedBefore(self.store)
         self.main.query_one("#queue", LiveTable).focus()
         if self.scanner is not None:
             self.scanner.start()
@@ -428,7 +430,8 @@ class ConsoleApp(StationApp, PrintingApp):
                 )
                 self.notify(escape(said))
 
-        self.push_screen(OfferDialog(question["summary"], found, self.lang), chosen)
+        dialog = OfferDialog(question["summary"], found, self.lang, self.raised_before)
+        self.push_screen(dialog, chosen)
 
     def action_outcome(self) -> None:
         key = self.main.query_one("#questions", LiveTable).selected_key()

@@ -147,3 +147,20 @@ async def test_the_chair_reads_what_earlier_meetings_heard_of_the_question_on_th
         assert "đã nêu tại hội nghị ngày 10/12/2025" in said, said
         assert "chưa giải quyết, quá hạn 20 ngày" in said and ANSWER in said
         assert said.index("10/12/2025") < said.index(ANSWER)  # the history first
+
+
+async def test_an_offer_says_what_earlier_meetings_heard_of_it(
+    store: Store, meeting: int, settings: Settings, printer: Dummy
+) -> None:
+    from tests.unit.test_prepare_recurrence import earlier_meeting
+
+    meetings.set_status(store, earlier_meeting(store)["meeting"], "closed")
+    prepared_meeting(store, meeting)
+    app = make_console_app(settings, connect_printer=lambda: printer)
+    async with app.run_test(size=(140, 36), notifications=True) as pilot:
+        await pilot.press("q")
+        await pilot.click("#dialog-ok")
+        assert isinstance(app.screen, OfferDialog)
+        said = str(app.screen.query_one("#offer-answer", Static).render())
+        assert "đã nêu tại hội nghị ngày 10/12/2025" in said, said
+        assert "quá hạn 20 ngày" in said and ANSWER in said
