@@ -27,6 +27,7 @@ from shared.config import Settings
 from shared.db import open_store
 from shared.demo import demo
 from tui import TelexInput
+from tui.textual_private import rendered_strips
 
 NAME = "Nguyễn Thị Hồng"
 CARD = (
@@ -39,8 +40,7 @@ CARD_BUDGET_MS, KEY_BUDGET_MS = 100, 2
 
 def drawn(app: object) -> str:
     """What the kiosk's screen shows now."""
-    compositor = app.screen._compositor  # type: ignore[attr-defined]
-    return "\n".join(strip.text for strip in compositor.render_strips())
+    return "\n".join(strip.text for strip in rendered_strips(app.screen))  # type: ignore[attr-defined]
 
 
 def p95(values: list[float]) -> float:
@@ -122,7 +122,10 @@ async def key_costs(db: Path, keys: int, mode: str) -> tuple[list[float], list[f
                 key = "space" if character == " " else character
                 event = events.Key(key, character)
                 started, used = time.perf_counter(), time.thread_time()
-                await field._on_key(event)
+                before = field.value
+                await field.on_key(event)  # Telex's handler, then Input's for a plain key
+                if field.value == before:
+                    field.insert_text_at_cursor(character)
                 wall.append(time.perf_counter() - started)
                 cpu.append(time.thread_time() - used)
         if mode == "telex":

@@ -1,5 +1,7 @@
 """Render page 1 and the last page of every document of the three fixed meetings (the
-golden ones: a commune's, a party committee's, a provincial office's with its staff) to
+golden ones: a commune's, a party committee's, a provincial office's with its staff), and
+pages 1 and 2 of the chair's briefing, the public notice and a cover letter before the
+commune's meeting (tests/documents/preparation.py), to
 small PNGs in docs/, as a clerk sees them before signing (run by hand; not in CI). Needs
 LibreOffice and poppler with Liberation fonts that cover Vietnamese: on Debian
 `apt-get install -y libreoffice-writer libreoffice-calc poppler-utils fonts-liberation2`
@@ -30,6 +32,7 @@ from shared.db import open_store  # noqa: E402
 from shared.reports import build, parse_period  # noqa: E402
 from tests.documents.conftest import export_meeting  # noqa: E402
 from tests.documents.meetings import MEETINGS  # noqa: E402
+from tests.documents.test_preparation import papers  # noqa: E402
 
 RESOLUTION = 60  # dots per inch: an A4 page about 500 pixels wide
 DOCUMENTS = {
@@ -37,6 +40,12 @@ DOCUMENTS = {
     "thong-bao-ket-luan.docx": "notice",
     "kien-nghi-chua-giai-quyet.xlsx": "list",
     "cam-ket-giai-quyet.pdf": "handout",
+}
+
+PREPARED_DOCUMENTS = {
+    "tai-lieu-chu-toa.docx": "briefing",
+    "thong-bao-to-chuc.docx": "notice",
+    "de-nghi-tra-loi-phong-kinh-te.docx": "letter",
 }
 
 
@@ -96,12 +105,21 @@ def main() -> None:
             ),
         )
         sources["commune-report"] = report
+        # before the meeting: the chair's briefing (pages 1 and 2), the public notice and
+        # a body's cover letter of the prepared commune meeting
+        made = papers(work / "prepared", "commune")
+        for document, short in PREPARED_DOCUMENTS.items():
+            copy = work / "all" / f"prepare-{short}.docx"
+            copy.write_bytes(made[document].read_bytes())
+            sources[f"prepare-{short}"] = copy
         to_pdf([p for p in sources.values() if p.suffix != ".pdf"], work / "pdf")
         for name, path in sources.items():
             pdf = path if path.suffix == ".pdf" else work / "pdf" / f"{path.stem}.pdf"
             last = pages(pdf)
             print(to_png(pdf, f"doc-{name}-1", 1))
-            if last > 1:
+            if name == "prepare-briefing":
+                print(to_png(pdf, f"doc-{name}-2", 2))
+            elif last > 1:
                 print(to_png(pdf, f"doc-{name}-last", last))
 
 

@@ -177,7 +177,12 @@ def docx(
             if report.open_meetings
             else ""
         )
-        + f", tiếp nhận {report.questions} ý kiến, kiến nghị của công dân.",
+        + f", tiếp nhận {report.questions} ý kiến, kiến nghị của công dân"
+        + (
+            f"; trong đó {report.raised_again} ý kiến đã nêu tại các hội nghị trước (nêu lại)."
+            if report.raised_again
+            else "."
+        ),
     )
     for index, (heading, rows) in enumerate(sections(report), start=1):
         body(document, f"{index}. {heading}", bold=True).paragraph_format.space_before = Pt(6)
@@ -208,6 +213,7 @@ def xlsx(report: Report) -> bytes:
     )
     append_row(sheet, ["Số hội nghị", report.meetings])
     append_row(sheet, ["Số ý kiến", report.questions])
+    append_row(sheet, ["Trong đó đã nêu tại hội nghị trước", report.raised_again])
     for heading, rows in sections(report):
         append_row(sheet, [])
         append_row(sheet, [heading])

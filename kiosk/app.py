@@ -34,6 +34,7 @@ from shared.reference import names
 from shared.scanner import SerialScanner, parse_scanner, status_line
 from shared.specs import meeting_kind
 from tui import PrintingApp
+from tui.textual_private import forget_clipboard
 
 # Keys that quit, suspend, open the palette or do anything else a kiosk must not.
 LOCKED_KEYS = ",".join(
@@ -223,7 +224,7 @@ class KioskApp(PrintingApp):
     def reset(self) -> None:
         """Back to Welcome, dropping every screen and anything typed (the clipboard too)."""
         self.flow.forget()
-        self._clipboard = ""
+        forget_clipboard(self)
         while len(self.screen_stack) > 1:
             self.pop_screen()
 

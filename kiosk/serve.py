@@ -132,7 +132,8 @@ def make_server(
     """A textual-serve Server that checks the token and the websocket's Origin, and runs
     at most `max_sessions` app processes at once."""
     from aiohttp import web
-    from textual_serve.server import Server
+
+    from tui.textual_private import serve_server_class
 
     allowed_origin = origin_of(public_url)
     station = command.rsplit(" ", 1)[-1]
@@ -177,13 +178,13 @@ def make_server(
             response.headers.update(HEADERS)
         return response
 
-    class GuardedServer(Server):
+    class GuardedServer(serve_server_class()):  # type: ignore[misc]
         def initialize_logging(self) -> None:
             super().initialize_logging()
             # The access log would write the token of every first request (?token=…).
             logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
-        async def _make_app(self) -> web.Application:
+        async def build_app(self) -> web.Application:
             import aiohttp_jinja2
             import jinja2
 

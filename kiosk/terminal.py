@@ -9,14 +9,22 @@ restarted. A kiosk needs no paste: the driver does not turn the terminal's paste
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Generator
-from typing import Any
 
 from textual import constants
-from textual._parser import ParseEOF, ParseTimeout, Peek1, Read1, TokenCallback
-from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.driver import Driver
+
+from tui.textual_private import (
+    BRACKETED_PASTE_END,
+    BRACKETED_PASTE_START,
+    ParseEOF,
+    ParseTimeout,
+    Peek1,
+    Read1,
+    TokenCallback,
+    XTermParser,
+    without_bracketed_paste,
+)
 
 MARKERS = (BRACKETED_PASTE_START, BRACKETED_PASTE_END)
 
@@ -76,22 +84,5 @@ class NoPasteParser(XTermParser):
 
 
 def without_paste(driver: type[Driver]) -> type[Driver]:
-    """`driver`, never turning bracketed paste on and reading keys with NoPasteParser.
-
-    Textual's drivers build their parser from the name `XTermParser` in their own module
-    (Textual 8.2); the kiosk's process runs only the kiosk, so its driver's input thread
-    points that name at NoPasteParser before it starts reading.
-    """
-
-    class KioskDriver(driver):  # type: ignore[valid-type,misc]
-        def _enable_bracketed_paste(self) -> None:
-            """A kiosk takes no paste: a pasted text arrives as typed keys."""
-
-        def run_input_thread(self) -> None:
-            module: Any = sys.modules[driver.__module__]
-            if getattr(module, "XTermParser", None) is XTermParser:
-                module.XTermParser = NoPasteParser
-            super().run_input_thread()
-
-    KioskDriver.__name__ = KioskDriver.__qualname__ = f"NoPaste{driver.__name__}"
-    return KioskDriver
+    """`driver`, never turning bracketed paste on and reading keys with NoPasteParser."""
+    return without_bracketed_paste(driver, NoPasteParser)

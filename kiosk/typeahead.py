@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.timer import Timer
+
+from tui.textual_private import in_hand, propagation_stopped, queued
 
 POLL_SECONDS = 0.005
 PATIENCE_SECONDS = 5.0
@@ -31,10 +33,9 @@ def busy(app: App[Any]) -> bool:
     aside: a blinking cursor is not work)."""
     pumps = [app, *app.screen.walk_children(with_self=True)]
     for pump in pumps:
-        if pump._next_callbacks or pump._pending_message is not None:
+        if in_hand(pump):
             return True
-        queued: Iterable[object] = pump._message_queue.values  # textual._queue.Queue
-        if any(not isinstance(message, events.Timer) for message in queued):
+        if any(not isinstance(message, events.Timer) for message in queued(pump)):
             return True
     return False
 
@@ -77,7 +78,7 @@ class TypeAhead:
         if self.held and self.clock() - self.since > PATIENCE_SECONDS:
             return True
         key = self.in_flight
-        if key is not None and not key._stop_propagation:
+        if key is not None and not propagation_stopped(key):
             return False  # still on its way through the widgets
         return not busy(self.app)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from office import prepare_documents
 from shared import followup as fu
 from shared.cli.base import (
     Session,
@@ -267,3 +268,7 @@ def prepare(ctx: click.Context, meeting: int | None, today: str | None) -> None:
         assert session is not None
         meeting_id = int(prepared_meeting(session.store, meeting)["id"])
         make_prepare_app(session.settings, meeting_id, _day(today)).run()
+
+
+for command in (prepare_documents.requests, prepare_documents.briefing_, prepare_documents.notice):
+    prepare.add_command(command)  # they write documents: the office's, not the core's

@@ -8,25 +8,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
-from rich.align import Align
 from rich.markup import escape
-from rich.text import Text
 from textual.app import App
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets.option_list import Option
 
 from shared import meetings, speaking
 from shared.config import Settings
 from shared.db import ChangeSignal, Store, open_store
 from shared.i18n import UserError, tr
 from tui import ConfirmDialog, FittingFooter, KeysHelp, StationCommands, key_rows
+from tui.textual_private import PaletteSayingNoMatches
 
 POLL_SECONDS = 0.25
 
 
-class StationPalette(CommandPalette):
+class StationPalette(PaletteSayingNoMatches):
     """Textual's palette, saying "no matches" in the station's language."""
 
     def __init__(self, lang: str) -> None:
@@ -34,20 +32,8 @@ class StationPalette(CommandPalette):
         super().__init__(id="--command-palette", placeholder=placeholder)
         self.lang = lang
 
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if not search_value:  # discovery: every action is listed
-                self._list_visible = False
-                return
-            said = Text(tr("Nothing matches.", self.lang), style="not bold")
-            self.query_one(CommandList).add_option(
-                Option(Align.center(said), disabled=True, id=self._NO_MATCHES)
-            )
-            self._list_visible = True
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+    def no_matches_text(self) -> str:
+        return tr("Nothing matches.", self.lang)
 
 
 class QuitDialog(ConfirmDialog):

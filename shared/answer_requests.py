@@ -68,6 +68,41 @@ def file_name(meeting_id: int, body: str) -> str:
     return f"hoi-nghi-{meeting_id}-de-nghi-tra-loi-{slug}.xlsx"
 
 
+@dataclass
+class BodyRequest:
+    """What one body is asked to answer: its opinions, the earliest due date, the file."""
+
+    body_id: int
+    body: str
+    opinions: list[prepare.Opinion]
+    due: str
+    file_name: str
+
+
+def body_requests(store: Store, meeting_id: int, today: dt.date) -> list[BodyRequest]:
+    """The assigned opinions of the meeting, one request a body (by body id); refused when
+    none is assigned."""
+    found = [o for o in prepare.opinions(store, meeting_id, today) if o.row["prep_body_id"]]
+    if not found:
+        raise UserError(
+            "No opinion of meeting {meeting} is assigned to a body.", meeting=meeting_id
+        )
+    bodies: dict[int, list[prepare.Opinion]] = {}
+    for opinion in found:
+        key = opinion.row["prep_body_id"]
+        bodies[key] = [*bodies.get(key, []), opinion]  # (no .append: test_spreadsheets)
+    return [
+        BodyRequest(
+            body_id,
+            opinions[0].row["prep_body_name"],
+            opinions,
+            min(o.row["prep_due"] for o in opinions),
+            file_name(meeting_id, opinions[0].row["prep_body_name"]),
+        )
+        for body_id, opinions in sorted(bodies.items())
+    ]
+
+
 def write_requests(store: Store, meeting_id: int, folder: Path, lang: str) -> list[Path]:
     """One .xlsx per body with opinions assigned in the meeting; the paths written."""
     from openpyxl import Workbook
@@ -75,23 +110,13 @@ def write_requests(store: Store, meeting_id: int, folder: Path, lang: str) -> li
 
     meeting = get_meeting(store, meeting_id)
     today = dt.date.today()
-    found = [o for o in prepare.opinions(store, meeting_id, today) if o.row["prep_body_id"]]
-    if not found:
-        raise UserError(
-            "No opinion of meeting {meeting} is assigned to a body.", meeting=meeting_id
-        )
+    requests = body_requests(store, meeting_id, today)
+    found = [o for r in requests for o in r.opinions]
     repeats = recurrence.of_meeting(store, meeting_id, [o.row for o in found])
-    bodies: dict[int, list[prepare.Opinion]] = {}
-    for opinion in found:
-        bodies[opinion.row["prep_body_id"]] = [
-            *bodies.get(opinion.row["prep_body_id"], []),
-            opinion,
-        ]
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for body_id, opinions in sorted(bodies.items()):
-        body = opinions[0].row["prep_body_name"]
-        due = min(o.row["prep_due"] for o in opinions)
+    for request in requests:
+        body_id, opinions, body, due = request.body_id, request.opinions, request.body, request.due
         book = Workbook()
         sheet = book.active
         sheet.title = tr("Answers requested", lang)[:31]
@@ -146,7 +171,7 @@ def write_requests(store: Store, meeting_id: int, folder: Path, lang: str) -> li
         sheet.protection.sheet = True  # the ids are locked; the answers are not
         sheet.protection.formatColumns = False
         sheet.protection.formatRows = False
-        path = folder / file_name(meeting_id, body)
+        path = folder / request.file_name
         temporary = path.with_suffix(".tmp")
         book.save(temporary)
         temporary.replace(path)
@@ -157,7 +182,7 @@ def write_requests(store: Store, meeting_id: int, folder: Path, lang: str) -> li
             EventKind.PREPARE_REQUESTS,
             meeting_id,
             f"meeting:{meeting_id}",
-            bodies=len(bodies),
+            bodies=len(requests),
             opinions=len(found),
         )
     return written

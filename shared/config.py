@@ -250,4 +250,6 @@ results_published = "10 calendar"
 public_notice = "7 calendar"
 # Before the meeting: the bodies' prepared answers are due so many days before it.
 answers_due = "5 working"
+# Citizens send their opinions until so many days before it (the public notice says so).
+opinions_due = "3 working"
 """

@@ -72,6 +72,8 @@ DEFAULT_RULES: dict[str, Rule] = {
     "public_notice": Rule(7, "calendar", "Luật TCCQĐP 2025, Điều 43 (trước hội nghị)"),
     # counted back from the meeting's date (shared/prepare.py)
     "answers_due": Rule(5, "working", "KH đối thoại: cơ quan chuẩn bị nội dung trả lời"),
+    # counted back too: citizens send opinions until then, as the public notice says
+    "opinions_due": Rule(3, "working", "Thông báo tổ chức hội nghị: hạn gửi ý kiến"),
 }
 
 

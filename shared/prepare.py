@@ -322,7 +322,7 @@ def proposals(store: Store, meeting_id: int) -> list[tuple[Proposal, list[Row]]]
     proposals only, until the secretary groups them."""
     heads = [r for r in gathered(store, meeting_id) if r["grouped_into"] is None]
     by_id = {r["id"]: r for r in heads}
-    texts = [Text.of(r["id"], r["summary"], r["field"]) for r in heads]
+    texts = Text.many([(r["id"], r["summary"], r["field"]) for r in heads])
     return [(p, [by_id[key] for key in p.keys]) for p in propose_groups(texts)]
 
 

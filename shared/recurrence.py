@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from shared.db import Store
 from shared.i18n import tr, trn
@@ -20,9 +19,9 @@ from shared.text import show_date
 Row = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Earlier:
-    """An item of an earlier meeting that an opinion repeats, and what became of it."""
+class Earlier(NamedTuple):
+    """An item of an earlier meeting that an opinion repeats, and what became of it. (A
+    named tuple: recurrence makes thousands at once.)"""
 
     question_id: int
     number: int
@@ -74,16 +73,52 @@ class Earlier:
         )
 
 
+_EARLIER = (
+    " FROM questions q JOIN meetings m ON m.id = q.meeting_id"
+    " WHERE m.date < ? AND q.outcome <> 'withdrawn' AND q.grouped_into IS NULL"
+)
+_DETAILS = (
+    "SELECT q.id, q.number, q.summary, q.field, q.outcome, q.followup_status, q.deadline,"
+    " q.answered_on, q.meeting_id, m.date AS meeting_date"
+)
+
+
 def earlier_items(store: Store, meeting: Row) -> list[Row]:
     """Every item of the meetings held before this one (withdrawn ones aside), a group
     counted once."""
-    return store.all(
-        "SELECT q.id, q.number, q.summary, q.field, q.outcome, q.followup_status, q.deadline,"
-        " q.answered_on, q.meeting_id, m.date AS meeting_date"
-        " FROM questions q JOIN meetings m ON m.id = q.meeting_id"
-        " WHERE m.date < ? AND q.outcome <> 'withdrawn' AND q.grouped_into IS NULL",
-        (meeting["date"],),
+    return store.all(_DETAILS + _EARLIER, (meeting["date"],))
+
+
+def _earlier(row: Row, value: float) -> Earlier:
+    return Earlier(
+        row["id"],
+        row["number"],
+        row["meeting_id"],
+        row["meeting_date"],
+        round(value, 1),
+        row["outcome"],
+        row["followup_status"],
+        row["deadline"],
+        row["answered_on"],
     )
+
+
+def _repeats(
+    opinions: Sequence[Row], earlier: Sequence[tuple[int, str, str]], threshold: float
+) -> dict[int, list[tuple[int, float]]]:
+    """For each opinion (by id) the (earlier item's id, score) pairs it repeats."""
+    asked = Text.many([(row["id"], row["summary"], row["field"]) for row in opinions])
+    index = Index(Text.many(earlier), also=asked)
+    found = {}
+    for text in asked:
+        pairs = [(other.key, value) for other, value in index.matches(text, threshold)]
+        if pairs:
+            found[text.key] = pairs
+    return found
+
+
+def _latest_first(repeats: list[Earlier]) -> list[Earlier]:
+    return sorted(repeats, key=lambda e: (e.meeting_date, e.number), reverse=True)
 
 
 def match(
@@ -91,34 +126,47 @@ def match(
 ) -> dict[int, list[Earlier]]:
     """For each opinion (by id) the earlier items it repeats, the latest meeting first."""
     items = {row["id"]: row for row in earlier}
-    texts = [Text.of(row["id"], row["summary"], row["field"]) for row in earlier]
-    asked = [Text.of(row["id"], row["summary"], row["field"]) for row in opinions]
-    index = Index(texts, also=asked)
-    found: dict[int, list[Earlier]] = {}
-    for text in asked:
-        repeats = []
-        for other, value in index.matches(text, threshold):
-            row = items[other.key]
-            repeats.append(
-                Earlier(
-                    question_id=row["id"],
-                    number=row["number"],
-                    meeting_id=row["meeting_id"],
-                    meeting_date=row["meeting_date"],
-                    score=round(value, 1),
-                    outcome=row["outcome"],
-                    followup_status=row["followup_status"],
-                    deadline=row["deadline"],
-                    answered_on=row["answered_on"],
-                )
-            )
-        if repeats:
-            found[text.key] = sorted(
-                repeats, key=lambda e: (e.meeting_date, e.number), reverse=True
-            )
-    return found
+    texts = [(row["id"], row["summary"], row["field"]) for row in earlier]
+    return {
+        key: _latest_first([_earlier(items[other], value) for other, value in pairs])
+        for key, pairs in _repeats(opinions, texts, threshold).items()
+    }
 
 
 def of_meeting(store: Store, meeting_id: int, opinions: Sequence[Row]) -> dict[int, list[Earlier]]:
-    """`match` against the items of the meetings held before `meeting_id`."""
-    return match(opinions, earlier_items(store, get_meeting(store, meeting_id)))
+    """`match` against the items of the meetings held before `meeting_id` (read as plain
+    rows: 20,000 of them as dictionaries take longer than the matching)."""
+    if not opinions:
+        return {}
+    day = (get_meeting(store, meeting_id)["date"],)
+    rows = {row[0]: row for row in store.conn.execute(_DETAILS + _EARLIER, day).fetchall()}
+    found = _repeats(opinions, [(r[0], r[2], r[3]) for r in rows.values()], RECUR_SCORE)
+    return {
+        key: _latest_first([_from_row(rows[other], value) for other, value in pairs])
+        for key, pairs in found.items()
+    }
+
+
+def _from_row(row: tuple[Any, ...], value: float) -> Earlier:
+    """`_earlier` from a plain row of `_DETAILS`, by position."""
+    key, number, _, _, outcome, status, deadline, answered_on, meeting_id, day = row
+    return Earlier(
+        key, number, meeting_id, day, round(value, 1), outcome, status, deadline, answered_on
+    )
+
+
+class RaisedBefore:
+    """What earlier meetings heard of each opinion, worked out once per opinion: a station
+    (the console's offers, the chair) asks again on every refresh, and the earlier
+    meetings' items do not change during this one."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._found: dict[int, list[Earlier]] = {}
+
+    def of(self, opinion: Row) -> list[Earlier]:
+        key = int(opinion["id"])
+        if key not in self._found:
+            found = of_meeting(self.store, int(opinion["meeting_id"]), [opinion])
+            self._found[key] = found.get(key, [])
+        return self._found[key]

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from shared import recurrence
 from shared.db import Store
 from shared.i18n import UserError
 from shared.specs import FOLLOWED_UP, OUTCOMES
@@ -53,6 +54,8 @@ class Report:
     open_meetings: int = 0
     """Of `meetings`, those not yet closed: their figures may still change."""
     questions: int = 0
+    raised_again: int = 0
+    """Of `questions`, those that repeat an item of an earlier meeting (recurrence)."""
     by_outcome: Counter[str] = field(default_factory=Counter)
     by_body: Counter[str] = field(default_factory=Counter)
     by_field: Counter[str] = field(default_factory=Counter)
@@ -87,6 +90,7 @@ def build(store: Store, period: Period, today: dt.date | None = None) -> Report:
         " WHERE m.date BETWEEN ? AND ? AND q.outcome <> ''",
         (period.start.isoformat(), period.end.isoformat()),
     )
+    report.raised_again = _raised_again(store, rows)
     for row in rows:
         report.questions += 1
         report.by_outcome[row["outcome"]] += 1
@@ -106,6 +110,18 @@ def build(store: Store, period: Period, today: dt.date | None = None) -> Report:
         else:
             report.on_time += 1
     return report
+
+
+def _raised_again(store: Store, rows: list[dict[str, str]]) -> int:
+    """How many of the period's items (those counted in `questions`) repeat an item of a
+    meeting held before their own, open or closed, withdrawn ones aside."""
+    by_meeting: dict[int, list[dict[str, str]]] = {}
+    for row in rows:
+        by_meeting.setdefault(int(row["meeting_id"]), []).append(row)
+    return sum(
+        len(recurrence.of_meeting(store, meeting_id, found))
+        for meeting_id, found in by_meeting.items()
+    )
 
 
 def _count_transfer(report: Report, row: dict[str, str], day: str) -> None:

@@ -13,6 +13,7 @@ from textual.app import App
 from textual.widgets import Input, TextArea
 
 from shared.telex import Composer
+from tui.textual_private import restart_blink
 
 
 def station_mode(app: App[object]) -> str:
@@ -35,7 +36,7 @@ class TelexInput(Input):
         plain = not self.composes or self.password or self.restrict or self.type != "text"
         return "off" if plain else station_mode(self.app)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         character = event.character
         if event.is_printable and character and self.selection.is_empty:
             self.composer.mode = self.typing_mode
@@ -44,11 +45,9 @@ class TelexInput(Input):
             if edit is not None:
                 event.stop()
                 event.prevent_default()
-                self._restart_blink()
+                restart_blink(self)
                 replaced, word = edit
                 self.replace(word, cursor - replaced, cursor)
-                return
-        await super()._on_key(event)
 
 
 class TelexTextArea(TextArea):
@@ -58,7 +57,7 @@ class TelexTextArea(TextArea):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.composer = Composer("off")
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         character = event.character
         if event.is_printable and character and self.selection.is_empty and not self.read_only:
             self.composer.mode = station_mode(self.app)
@@ -70,5 +69,3 @@ class TelexTextArea(TextArea):
                 event.prevent_default()
                 replaced, word = edit
                 self.replace(word, (row, column - replaced), (row, column))
-                return
-        await super()._on_key(event)

@@ -12,13 +12,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
-from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from kiosk.widgets import FieldList, FormInput, ListedFormInput
 from shared.i18n import N_, tr, trn
 from shared.idcard import CARD_READ, UNREADABLE
 from shared.specs import FIELDS, REGISTRATION_FIELDS
 from tui import ConfirmDialog, ListedInput, offer_markup
+from tui.textual_private import SelectCurrent, SelectOverlay
 
 SUMMARY_MAX = FIELDS["summary"].limit
 SUMMARY_NEAR = SUMMARY_MAX - 20

@@ -11,9 +11,9 @@ from textual import events, on
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Select
-from textual.widgets._select import SelectOverlay  # its message says a line was chosen
 
 from shared.text import fold
+from tui.textual_private import SelectOverlay  # its message says a line was chosen
 
 CATCH_ALL = ("khac", "other")
 """The last word of the catch-all entry ("Other", "Other matters"), diacritics folded."""

@@ -48,7 +48,7 @@ class FormInput(TelexInput):
         self.post_message(self.Refused(self, self.refused, full))
         self.app.bell()
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()  # not Input's own, which keeps the first line only
         text = " ".join(event.text.splitlines())

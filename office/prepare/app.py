@@ -15,11 +15,12 @@ from textual.widgets import Input, Static
 
 from office.prepare import forms, rows
 from office.prepare.views import BodiesView, BodyLine, GroupsView, Proposed, TextView
+from office.prepare_documents import write_requests_and_letters
 from session_console.console.keys import bindings, localized
 from session_console.station import StationApp
 from session_console.widgets import LiveTable
 from shared import prepare, recurrence
-from shared.answer_requests import read_answers, write_requests
+from shared.answer_requests import read_answers
 from shared.config import Settings
 from shared.i18n import N_, UserError, tr, trn
 from shared.importing import ImportResult, import_csv
@@ -229,7 +230,12 @@ class PrepareApp(StationApp):
     def action_requests(self) -> None:
         def write(values: dict[str, Any]) -> list[Path]:
             folder = Path(str(values["folder"]).strip() or ".").expanduser()
-            written = write_requests(self.store, self.meeting_id, folder, self.lang)
+            written = [  # each body's request, its cover letter (.docx) beside it
+                request
+                for request, _ in write_requests_and_letters(
+                    self.store, self.meeting_id, folder, self.lang, dt.date.today()
+                )
+            ]
             self.call_after_refresh(self._written, folder, written)
             return written
 

@@ -23,6 +23,7 @@ from shared.i18n import N_, tr
 from shared.overview import overdue_elsewhere, pending_by_body, totals
 from shared.prepared import prepared_for
 from shared.questions import find_question, questions_of, standalone_questions
+from shared.recurrence import RaisedBefore
 from shared.specs import outcome_label
 from shared.text import show_date
 
@@ -41,6 +42,7 @@ class ChairApp(StationApp):
     ) -> None:
         super().__init__(settings, meeting_id)
         self.today = today
+        self.raised_before: RaisedBefore | None = None  # the store opens at mount
 
     def compose(self) -> ComposeResult:
         yield Static(id="top-bar")
@@ -141,7 +143,10 @@ class ChairApp(StationApp):
             opinion = prepared_for(self.store, question) if question else None
             title = self.main.query_one("#prepared-title", Static)
             text = self.main.query_one("#prepared", Static)
-            shown = bool(question and opinion and opinion["prep_answer"])
+            if self.raised_before is None:
+                self.raised_before = RaisedBefore(self.store)
+            history = self.raised_before.of(opinion) if opinion else []
+            shown = bool(question and opinion and (opinion["prep_answer"] or history))
             title.display = text.display = shown
             if not (question and opinion and shown):
                 return
@@ -152,7 +157,10 @@ class ChairApp(StationApp):
                 body=opinion["prep_body_name"] or "—",
             )
             title.update(escape(said))
-            text.update(escape(opinion["prep_answer"]))
+            today = self.today or dt.date.today()
+            lines = [f"[red]{escape(e.told(self.lang, today))}[/red]" for e in history]
+            answer = opinion["prep_answer"] or tr("no answer prepared", self.lang)
+            text.update("\n".join([*lines, escape(answer)]))
 
     def show_written(self) -> None:
         """The written questions handed to the secretary, newest first, with their

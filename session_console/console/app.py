@@ -39,12 +39,14 @@ from shared.i18n import N_, UserError, tr
 from shared.idcard import UNREADABLE, looks_like_card, read_card, village_of
 from shared.prepared import Offers, link
 from shared.questions import find_question, questions_of, standalone_questions
+from shared.recurrence import RaisedBefore
 from shared.reference import names
 from shared.registrations import get_registration, verify_payload
 from shared.scanner import SerialScanner, parse_scanner, status_line
 from shared.specs import outcome_label
 from shared.text import fold, matches, show_date
 from tui import ConfirmDialog, PrintingApp
+from tui.textual_private import queued
 
 MOVING_ON = (events.Key, Input.Submitted, FieldSelect.MovedOn)
 SETTLE_TRIES = 50  # 10 ms each: a station never waits more than half a second for a key
@@ -53,8 +55,7 @@ SETTLE_TRIES = 50  # 10 ms each: a station never waits more than half a second f
 def _moves_on(node: MessagePump) -> bool:
     """Whether `node` still holds a key, or an Enter's "go to the next field", unhandled
     (its cursor's blinking and repaints are no reason to wait)."""
-    waiting = getattr(node._message_queue, "_queue", ())
-    return any(isinstance(message, MOVING_ON) for message in waiting)
+    return any(isinstance(message, MOVING_ON) for message in queued(node))
 
 
 class FindField(Input):
@@ -143,6 +144,7 @@ class ConsoleApp(StationApp, PrintingApp):
         super().on_mount()
         self.offers = Offers(self.store, self.meeting_id)
         self.offers.warm()  # built now, not while the first question is logged
+        self.raised_before = RaisedBefore(self.store)
         self.main.query_one("#queue", LiveTable).focus()
         if self.scanner is not None:
             self.scanner.start()
@@ -428,7 +430,8 @@ class ConsoleApp(StationApp, PrintingApp):
                 )
                 self.notify(escape(said))
 
-        self.push_screen(OfferDialog(question["summary"], found, self.lang), chosen)
+        dialog = OfferDialog(question["summary"], found, self.lang, self.raised_before)
+        self.push_screen(dialog, chosen)
 
     def action_outcome(self) -> None:
         key = self.main.query_one("#questions", LiveTable).selected_key()
@@ -525,7 +528,10 @@ class ConsoleApp(StationApp, PrintingApp):
         widgets around it have handled what they were given."""
         for _ in range(SETTLE_TRIES):
             focused = self.focused
+            # the field and the widgets around it, not the app: its own queue holds the
+            # keys typed after this one, which are no reason to wait
             nodes = list(focused.ancestors_with_self) if focused else [self.screen]
+            nodes = [node for node in nodes if node is not self]
             if not any(_moves_on(node) for node in nodes):
                 break
             await asyncio.sleep(0.01)

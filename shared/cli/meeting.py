@@ -125,6 +125,8 @@ RULES = {
     "conclusion_notice": N_("conclusion notice"),
     "results_published": N_("results published"),
     "public_notice": N_("public notice before the meeting"),
+    "answers_due": N_("answers prepared before the meeting"),
+    "opinions_due": N_("opinions sent before the meeting"),
 }
 Words = Callable[[object, str], str]
 

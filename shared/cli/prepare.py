@@ -10,7 +10,7 @@ import click
 
 from shared import prepare as core
 from shared import prepared, recurrence
-from shared.answer_requests import read_answers, write_requests
+from shared.answer_requests import read_answers
 from shared.cli.base import (
     Session,
     echo,
@@ -273,23 +273,6 @@ def answer(session: Session, question_id: int, text: str) -> None:
     """Record (or replace) the answer prepared for an opinion."""
     core.answer(session.store, question_id, text)
     session.say("Question {question}: answer recorded.", question=question_id)
-
-
-@prepare.command()
-@click.argument("meeting_id", type=int)
-@click.option(
-    "--out",
-    "folder",
-    type=click.Path(path_type=Path, file_okay=False),
-    required=True,
-    help="Folder for the files.",
-)
-@pass_session
-def requests(session: Session, meeting_id: int, folder: Path) -> None:
-    """Write one request per body (.xlsx): its opinions and an empty answer column, each
-    row with a hidden id, for `prepare answers` to read back."""
-    for path in write_requests(session.store, meeting_id, folder, session.settings.language):
-        echo(str(path))
 
 
 @prepare.command()

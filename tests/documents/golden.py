@@ -25,6 +25,9 @@ def _flags(paragraph: Paragraph) -> str:
         flags.append("bold")
     if runs and all(r.italic for r in runs):
         flags.append("italic")
+    colours = sorted({str(r.font.color.rgb) for r in runs if r.font.color.rgb is not None})
+    if colours:
+        flags.append("colour " + "/".join(colours))  # of some of its runs
     sizes = sorted({r.font.size.pt for r in runs if r.font.size is not None})
     if sizes:
         flags.append("/".join(f"{s:g}pt" for s in sizes))
@@ -40,6 +43,8 @@ def _flags(paragraph: Paragraph) -> str:
         keep = style.paragraph_format.keep_with_next
     if keep:
         flags.append("keep-with-next")
+    if fmt.page_break_before:
+        flags.append("page-break-before")
     return ",".join(f for f in flags if f)
 
 

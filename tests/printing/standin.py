@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
+
+from tests.waiting import pace
 
 ONLINE_WITH_PAPER = bytes([0x12, 0x12])  # DLE EOT 1: online; DLE EOT 4: paper present
 RCVBUF = 4096
@@ -84,7 +85,7 @@ class StandIn:
                             client.sendall(self.status[answer : answer + 1])
                             self.answered[index] += 1
                 if self.chunk_pause:
-                    time.sleep(self.chunk_pause)
+                    pace(self.chunk_pause)  # a slow printer reads its input
 
     def close(self) -> None:
         self.stop.set()

@@ -23,6 +23,7 @@ from printing.encode import encode
 from shared.db import Store
 from shared.registrations import register
 from tests.printing.standin import StandIn, without_status_requests
+from tests.waiting import pace
 
 ROUNDS = 50
 HEARTBEAT = 0.05  # a lease of 0.15 s: killed claims run out while the next runner starts
@@ -91,7 +92,7 @@ def test_kill_9_at_random_moments_while_sending(store: Store, db_path: Path, mee
             runners.stdin.write("go\n")
             runners.stdin.flush()
             runner = int(runners.stdout.readline())
-            time.sleep(chance.uniform(0, 0.1))
+            pace(chance.uniform(0, 0.1))  # the crash comes at any moment of a send
             os.kill(runner, signal.SIGKILL)
             assert runners.stdout.readline() == "reaped\n"
             sending = store.one("SELECT COUNT(*) AS n FROM print_jobs WHERE status = 'sending'")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pyte
 
+from tests.waiting import pace
+
 ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
 
 
@@ -80,7 +82,7 @@ class Terminal:
         for key in keys:
             os.write(self.parent, key.encode())
             if gap:
-                time.sleep(gap)
+                pace(gap)
 
     def close(self) -> None:
         with contextlib.suppress(ProcessLookupError):  # it may have ended by itself

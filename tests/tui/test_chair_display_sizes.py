@@ -5,6 +5,7 @@ number and timer grow with the screen."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from shared.db import Store
 from shared.i18n import tr
 from shared.overview import totals
 from tests.tui.screen import screen_text
+from tests.waiting import until
 from tui import BigText
 
 SIZES = [(100, 30), (120, 40), (140, 45), (200, 50)]
@@ -69,11 +71,15 @@ async def test_the_display_grows_with_the_screen(
         for size in SIZES:
             await pilot.resize_terminal(*size)
             number, timer = (app.query_one(f"#{name}", BigText) for name in ("now", "timer"))
-            for _ in range(100):  # the display looks at its size on its half-second tick
-                await pilot.pause(0.1)
+            wanted = scales(*size)  # the display looks at its size on its half-second tick
+
+            def settled(
+                number: BigText = number, timer: BigText = timer, wanted: Any = wanted
+            ) -> bool:
                 drawn = (number.size.height // 7, timer.size.height // 7)
-                if app.drawn_at == drawn == scales(*size):
-                    break
+                return bool(app.drawn_at == drawn == wanted)
+
+            await until(pilot, settled, f"drawn for {size}")
             rows = [line for line in screen_text(app).splitlines() if "██" in line]
             heights[size] = (number.size.height, timer.size.height, len(rows))
             assert number.size.height >= timer.size.height

@@ -4,6 +4,8 @@ and body, and the chair reads that answer while the question is on the floor."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.widgets import Input, Static
 
 from printing.connections import Dummy
@@ -12,13 +14,15 @@ from session_console.console.app import make_console_app
 from session_console.console.dialogs import FormDialog
 from session_console.console.dialogs.offers import OfferDialog
 from session_console.widgets import LiveTable
-from shared import prepare, questions, speaking
+from shared import meetings, prepare, questions, speaking
 from shared.config import Settings
 from shared.db import Store
 from shared.prepared import link
 from shared.registrations import register
+from tests.waiting import after_calls, until
 
 ANSWER = "Quý 2 năm 2026 sẽ sửa tuyến đường liên thôn"
+TODAY = dt.date.today()  # the earlier meeting's item is 20 days overdue from today
 
 
 def prepared_meeting(store: Store, meeting: int) -> int:
@@ -114,13 +118,49 @@ async def test_the_chair_reads_the_prepared_answer_of_the_question_on_the_floor(
         # the gathered opinions are no written questions handed to the secretary
         assert not app.query_one("#written", Static).display
         asked = questions.add_question(store, meeting, number=1)
-        await pilot.pause(0.6)  # the chair polls the file
+        await after_calls(pilot, app, "refresh_all")  # the chair polls the file
         assert not shown.display  # logged, not linked: nothing prepared for it
         link(store, asked["id"], road)
-        await pilot.pause(0.6)
-        assert shown.display and ANSWER in str(shown.render())
+        await until(pilot, lambda: shown.display and ANSWER in str(shown.render()), "answer")
         title = str(app.query_one("#prepared-title", Static).render())
         assert f"câu hỏi #{asked['number']}" in title and "Phòng Kinh tế" in title, title
         speaking.stop(store, meeting)  # the speaker leaves: the question leaves the floor
-        await pilot.pause(0.6)
-        assert not shown.display
+        await until(pilot, lambda: not shown.display, "the prepared answer gone")
+
+
+async def test_the_chair_reads_what_earlier_meetings_heard_of_the_question_on_the_floor(
+    store: Store, meeting: int, settings: Settings
+) -> None:
+    """The road was left pending at a meeting in December and is overdue: the chair sees
+    that in red above the prepared answer, as the briefing says it."""
+    from tests.unit.test_prepare_recurrence import earlier_meeting
+
+    meetings.set_status(store, earlier_meeting(store)["meeting"], "closed")
+    road = prepared_meeting(store, meeting)
+    asked = questions.add_question(store, meeting, number=1)
+    link(store, asked["id"], road)
+    app = make_chair_app(settings, today=TODAY)
+    async with app.run_test(size=(140, 40)) as pilot:
+        shown = app.query_one("#prepared", Static)
+        await pilot.wait_for_scheduled_animations()
+        said = str(shown.render())
+        assert "đã nêu tại hội nghị ngày 10/12/2025" in said, said
+        assert "chưa giải quyết, quá hạn 20 ngày" in said and ANSWER in said
+        assert said.index("10/12/2025") < said.index(ANSWER)  # the history first
+
+
+async def test_an_offer_says_what_earlier_meetings_heard_of_it(
+    store: Store, meeting: int, settings: Settings, printer: Dummy
+) -> None:
+    from tests.unit.test_prepare_recurrence import earlier_meeting
+
+    meetings.set_status(store, earlier_meeting(store)["meeting"], "closed")
+    prepared_meeting(store, meeting)
+    app = make_console_app(settings, connect_printer=lambda: printer)
+    async with app.run_test(size=(140, 36), notifications=True) as pilot:
+        await pilot.press("q")
+        await pilot.click("#dialog-ok")
+        assert isinstance(app.screen, OfferDialog)
+        said = str(app.screen.query_one("#offer-answer", Static).render())
+        assert "đã nêu tại hội nghị ngày 10/12/2025" in said, said
+        assert "quá hạn 20 ngày" in said and ANSWER in said

@@ -19,14 +19,16 @@ from shared.config import Settings
 from shared.db import Store
 from shared.glyphs import big_text
 from tests.tui.screen import screen_text
+from tests.waiting import after_ticks
 from tui import ConfirmDialog
+from tui.textual_private import rendered_strips
 
 SIZES = [(100, 30), (140, 45)]
 
 
 def on_screen_toasts(app: Any) -> str:
     """The notifications as drawn: each toast's cells, its wrapped lines joined."""
-    strips = list(app.screen._compositor.render_strips())
+    strips = rendered_strips(app.screen)
     said = []
     for toast in app.screen.query("Toast"):
         box = toast.region
@@ -130,7 +132,7 @@ async def test_next_step_says_why_it_cannot_move_on(
 def heading_style(app: Any) -> Style:
     """The style the hall display draws its heading line with."""
     label = app.query_one("#now-label")
-    strip = list(app.screen._compositor.render_strips())[label.region.y]
+    strip = rendered_strips(app.screen)[label.region.y]
     text = str(label.render()).strip()
     for segment in strip:
         if text[:4] in segment.text:
@@ -171,7 +173,7 @@ async def test_the_hall_tells_called_speaking_and_paused_apart(
         assert "TẠM DỪNG" in paused and "ĐANG PHÁT BIỂU" not in paused
         frozen = big_text("01:15", app.drawn_at[1]).splitlines()  # as big as the screen allows
         assert all(line.strip() in paused for line in frozen)  # the timer stopped at 01:15
-        await pilot.pause(0.6)  # a tick later it still reads 01:15
+        await after_ticks(pilot, app)  # a tick later it still reads 01:15
         assert all(line.strip() in screen_text(app) for line in frozen)
     colours = {state: style.bgcolor for state, (_, style) in seen.items()}
     assert len({colours["called"], colours["speaking"], colours["paused"]}) == 3, colours

@@ -22,7 +22,9 @@ from shared.db import Store
 from shared.i18n import tr
 from tests.tui.screen import screen_text
 from tests.tui.test_kiosk import kiosk
+from tests.waiting import until
 from tui import ConfirmDialog
+from tui.textual_private import select_options
 
 SIZES = [(100, 30), (140, 45)]
 ASKED = "Bỏ những gì đã nhập trong hộp thoại này?"
@@ -54,7 +56,7 @@ async def type_into_first(app: Any, pilot: Pilot[None]) -> str:
         widget.value = not widget.value
         return str(widget.value)
     assert isinstance(widget, Select)
-    options = [value for _, value in widget._options if value != widget.value]
+    options = [value for _, value in select_options(widget) if value != widget.value]
     widget.value = next(v for v in options if v is not Select.NULL)
     await pilot.pause()
     return str(widget.value)
@@ -301,8 +303,5 @@ async def test_a_key_typed_into_a_prefilled_field_adds_to_it(
         assert before and app.focused is summary
         await pilot.press("space", "X")
         # a capital is held a moment (it could start a scanner's burst), then goes on
-        for _ in range(100):
-            if summary.value != before + " ":
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: summary.value != before + " ", "the held capital")
         assert summary.value == before + " X"

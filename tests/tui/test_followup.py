@@ -19,6 +19,7 @@ from shared.cli import cli, load_station_commands
 from shared.config import Settings
 from shared.db import Store
 from shared.registrations import register
+from tests.waiting import until
 
 load_station_commands()
 
@@ -61,7 +62,8 @@ async def test_the_followup_screen(store: Store, meeting: int, db_path: Path) ->
         assert "không được để trống" in str(app.screen.query_one("#dialog-error", Static).render())
         app.screen.query_one("#f-summary", Input).value = "Đã xử lý xong"
         app.screen.query_one("#f-document", Input).value = "77/UBND"
-        await pilot.pause(0.3)  # a button ignores a second press within 0.2 s
+        ok = app.screen.query_one("#dialog-ok")
+        await until(pilot, lambda: not ok.has_class("-active"), "the button to take presses")
         await pilot.click("#dialog-ok")
         assert questions.get_question(store, int(first))["followup_status"] == "closed"
         assert table.row_count == 1

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +23,7 @@ import pytest
 from shared.db import open_store
 from shared.demo import demo
 from tests.tui.terminal import Terminal
+from tests.waiting import pace
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -111,7 +111,7 @@ class Citizen:
                 self.burst.append(key)
                 continue
             os.write(self.terminal.parent, key.encode())
-            time.sleep(self.pace)
+            pace(self.pace)
 
     def type(self, text: str) -> None:
         self.press(*text)

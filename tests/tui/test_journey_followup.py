@@ -24,6 +24,7 @@ from shared.db import open_store
 from shared.demo import demo
 from shared.text import show_date
 from tests.tui.terminal import Terminal
+from tests.waiting import pace
 
 PACE = 0.3  # seconds between a person's keys
 ZONE = "Asia/Ho_Chi_Minh"  # the hall's clock; the test machine's is UTC
@@ -147,7 +148,7 @@ def press(terminal: Terminal, key: str) -> None:
     """One key as the terminal sends it (an arrow is one write of its whole sequence: an
     ESC alone is Escape), then a person's pause."""
     os.write(terminal.parent, key.encode())
-    time.sleep(PACE)
+    pace(PACE)
 
 
 def next_field(terminal: Terminal, label: str, timeout: float = 30) -> None:

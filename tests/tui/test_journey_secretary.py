@@ -23,6 +23,7 @@ from shared.db import Store, open_store
 from shared.demo import demo
 from shared.registrations import payload, register
 from tests.tui.terminal import Terminal
+from tests.waiting import pace
 
 PACE = 0.3  # a person's pace between keys
 LETTERS = 0.08  # a quick typist's letters
@@ -50,11 +51,11 @@ class Secretary:
     def press(self, *keys: str) -> None:
         for key in keys:
             self.terminal.type(KEYS.get(key, key))
-            time.sleep(PACE)
+            pace(PACE)
 
     def write(self, text: str) -> None:
         self.terminal.type(text, gap=LETTERS)
-        time.sleep(PACE)
+        pace(PACE)
 
     def sees(self, text: str, timeout: float = 20) -> str:
         return self.terminal.wait_until_shown(text, timeout)
@@ -140,9 +141,10 @@ OUTCOME_FIELDS = {
 
 @pytest.mark.xfail(
     strict=False,
-    reason="walked whole by hand and through the written question in a pty; on a machine "
-    "shared by six test runs, a key now and then still reaches the screen under a dialog "
-    "being closed (the step after varies): not yet reliable enough to gate CI",
+    reason="the five outcomes, `o` after `q` and undo pass in a pty now that the console "
+    "waits for a key still in a field's queue (_settle); the written question still fails "
+    "now and then: after 'thon ha', Enter takes 'Thôn Hạ' and the second Enter does not "
+    "move on, so the summary is typed into the village; not yet reliable enough to gate CI",
 )
 def test_five_speakers_every_outcome_undo_written_find_and_quit(
     secretary: Secretary,
@@ -246,8 +248,10 @@ def test_five_speakers_every_outcome_undo_written_find_and_quit(
     me.press("escape", "ctrl+q")
     me.sees("Thoát khỏi trạm này?")
     me.press("enter")  # the safe answer has the focus: stay
-    time.sleep(1)
+    me.press("f1")  # still there, and still answering keys
+    me.sees("Esc, F1 hoặc ? để đóng")
     assert me.terminal.process.poll() is None
+    me.press("escape")
     me.press("ctrl+q", "right", "enter")
     me.terminal.process.wait(20)
 
@@ -289,7 +293,7 @@ def test_ten_scans_with_each_dialog_the_palette_help_and_find_open(
     for name, (opening, shown, typed) in contexts.items():
         me.press(*opening)
         me.sees(shown)
-        time.sleep(PACE)  # a person reads what opened
+        pace(PACE)  # a person reads what opened
         if typed:
             me.write(typed)
             me.sees(typed)

@@ -26,6 +26,7 @@ from shared.config import Settings
 from shared.db import Store, open_store
 from shared.registrations import register
 from tests.conftest import snapshot
+from tests.waiting import until
 from tui import ConfirmDialog
 
 SIZES = [(100, 40), (80, 24)]
@@ -111,8 +112,10 @@ async def test_every_validation_error_is_shown_beside_its_field(
         assert text_of(app, "#error-village") == ""
         assert app.focused is not None and app.focused.id == "input-name"
         app.screen.query_one("#input-name", Input).value = "Lê\u200bVăn"
-        app.screen.query_one("#continue").focus()
-        await pilot.pause(0.3)  # a button ignores a second press within 0.2 s
+        button = app.screen.query_one("#continue")
+        button.focus()
+        # a pressed button ignores presses while it shows it was pressed
+        await until(pilot, lambda: not button.has_class("-active"), "the button to take presses")
         await submit(pilot, app)
         assert "ký tự điều khiển hoặc ký tự ẩn" in text_of(app, "#error-name")
     assert snapshot(store) == before

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static
 
-from kiosk.screens import ConsentScreen, RegistrationScreen, TicketScreen
+from kiosk.screens import ConsentScreen, RegistrationScreen, TicketScreen, WelcomeScreen
 from printing.connections import Dummy
 from shared.config import Settings
 from shared.db import Store
@@ -131,13 +131,13 @@ async def test_a_form_cleared_as_a_card_fills_it_leaves_the_kiosk_working(
     its field list: nothing breaks, and the next scan fills a fresh form."""
     device = Device(tmp_path / "ttyACM0")
     app = kiosk(scanner_settings(settings, device), printer)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)):
         await until(lambda: app.scanner_state == "ready")
         for _ in range(3):
             device.send(CARD.encode() + b"\r\n")
             await until(lambda: isinstance(app.screen, RegistrationScreen) and app.screen.from_card)
             app.reset()  # at once: the list has not opened yet
-            await pilot.pause(0.2)
+            await until(lambda: isinstance(app.screen, WelcomeScreen))
         device.send(CARD.encode() + b"\r\n")
         await until(lambda: isinstance(app.screen, RegistrationScreen) and app.screen.from_card)
         await until(lambda: app.screen.query_one("#input-field", Select).expanded)

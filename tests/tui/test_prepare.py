@@ -17,6 +17,7 @@ from shared import meetings, prepare, questions
 from shared.answer_requests import ANSWER_COLUMN, HEADER_ROW
 from shared.config import Settings
 from shared.db import Store
+from tests.waiting import until
 
 TODAY = dt.date(2026, 2, 5)  # the meeting is on 10/02; answers were due 03/02
 
@@ -139,7 +140,8 @@ async def test_typed_opinions_requests_out_and_answers_back_with_refusals(
         error = str(dialog.query_one("#dialog-error", Static).render())
         assert "Invalid number of people" in error, error  # said in the dialog, kept open
         dialog.query_one("#f-people", Input).value = "2"
-        await pilot.pause(0.3)
+        ok = dialog.query_one("#dialog-ok")
+        await until(pilot, lambda: not ok.has_class("-active"), "the button to take presses")
         await pilot.click("#dialog-ok")
         assert table.row_count == 4
         added = store.one("SELECT * FROM questions WHERE raised_village = 'Thôn Trung'")
@@ -151,6 +153,7 @@ async def test_typed_opinions_requests_out_and_answers_back_with_refusals(
         await pilot.click("#dialog-ok")
         written = sorted((tmp_path / "out").glob("*.xlsx"))
         assert len(written) == 1, written
+        assert written[0].with_suffix(".docx").exists()  # its cover letter beside it
 
         book = load_workbook(written[0])
         sheet = book.active

@@ -55,7 +55,7 @@ def start_server(
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
             break
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.05)
     else:
         server.kill()
         output = server.stdout.read().decode() if server.stdout else ""
@@ -135,7 +135,7 @@ async def wait_for_count(pid: int, count: int, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while len(descendants(pid)) != count:
         assert time.monotonic() < deadline, f"{len(descendants(pid))} processes, not {count}"
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.05)
 
 
 @pytest.fixture

@@ -83,7 +83,7 @@ async def test_the_browser_draws_with_the_local_font_and_tall_lines(served_chair
         give_up = time.monotonic() + 60
         while "-first-byte" not in (await page.evaluate("document.body.className") or ""):
             assert time.monotonic() < give_up, "the station never drew"
-            await asyncio.sleep(0.1)
+            await asyncio.sleep(0.05)
         assert await page.evaluate("document.fonts.check(\"16px 'Roboto Mono'\")")
         loaded = await page.evaluate(
             "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"

@@ -31,7 +31,7 @@ async def test_pages_say_no_referrer_and_the_access_log_is_off() -> None:
     server = make_server("true", "127.0.0.1", 8000, "http://127.0.0.1:8000", TOKEN)
     server.initialize_logging()
     assert not logging.getLogger("aiohttp.access").isEnabledFor(logging.INFO)
-    app = await server._make_app()
+    app = await server.build_app()
     async with TestClient(TestServer(app)) as client:
         for response in (await client.get("/"), await client.get(f"/?token={TOKEN}")):
             assert response.headers["Referrer-Policy"] == "no-referrer"

@@ -4,6 +4,8 @@ start the question's outcome); Esc links none. Nothing is linked without that ke
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +17,7 @@ from textual.widgets import Static
 from session_console.widgets import Column, LiveTable
 from shared.i18n import tr
 from shared.prepared import Offer
+from shared.recurrence import RaisedBefore
 
 
 class OfferDialog(ModalScreen[int | None]):
@@ -36,9 +39,17 @@ class OfferDialog(ModalScreen[int | None]):
         Binding("escape", "skip", "None", id="offer-skip"),
     ]
 
-    def __init__(self, summary: str, offers: list[Offer], lang: str) -> None:
+    def __init__(
+        self,
+        summary: str,
+        offers: list[Offer],
+        lang: str,
+        raised_before: RaisedBefore | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__()
         self.summary, self.offers, self.lang = summary, offers, lang
+        self.raised_before, self.today = raised_before, today
         self.by_key = {str(o.row["id"]): o for o in offers}
 
     def compose(self) -> ComposeResult:
@@ -90,7 +101,10 @@ class OfferDialog(ModalScreen[int | None]):
             if answer
             else tr("No answer prepared yet.", self.lang)
         )
-        self.query_one("#offer-answer", Static).update(escape(said))
+        earlier = self.raised_before.of(offer.row) if offer and self.raised_before else []
+        today = self.today or dt.date.today()
+        lines = [f"[red]{escape(e.told(self.lang, today))}[/red]" for e in earlier]
+        self.query_one("#offer-answer", Static).update("\n".join([*lines, escape(said)]))
 
     def action_link(self) -> None:
         key = self.query_one("#offers", LiveTable).selected_key()
