@@ -506,7 +506,7 @@ def test_a_question_and_its_outcome_refuse_exactly(store: Store, meeting: int) -
     ) == ("Give either a deadline or a rule to count it by, not both.")
     assert _refusal(outcome, store, item, "pending", body="Công an xã", rule="someday") == (
         "Unknown deadline rule: someday (choose: pending_answer, citizen_notice,"
-        " conclusion_notice, results_published, public_notice, answers_due)."
+        " conclusion_notice, results_published, public_notice, answers_due, opinions_due)."
     )
     assert _refusal(outcome, store, item, "pending", body="Sở Nông nghiệp và Môi trường") == (
         "Sở Nông nghiệp và Môi trường is a body of a higher level (tỉnh): the meeting cannot"
