@@ -86,6 +86,10 @@ class ListedInput(TelexInput):
             return False
         self.value = self.offered[self.chosen]
         self.cursor_position = len(self.value)
+        # taken: nothing is on offer from now, not only once Changed comes round, so an
+        # Enter already queued behind this one (a quick hand, a burst) goes on
+        self.offered, self.chosen = [], 0
+        self.post_message(self.Offered(self, [], 0))
         return True
 
     def action_cursor_right(self, select: bool = False) -> None:

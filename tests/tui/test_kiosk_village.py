@@ -111,3 +111,33 @@ async def test_a_listed_name_typed_without_marks_is_stored_as_listed(
         await pilot.press("tab")  # leaves without taking the offer
         assert field.value == "Thôn Hạ"
         assert "Thôn Hạ" in village_row(app)[0]
+
+
+async def test_a_second_enter_already_queued_goes_on_after_the_first_takes_the_name() -> None:
+    """A quick hand (or a burst) sends Enter, Enter: the first takes the offered name, the
+    second must go on, even when it is handled before the field has heard of its own
+    change. (The secretary's written question lost its summary to the village this way.)"""
+    from textual.app import App, ComposeResult
+
+    from tui.suggest import ListedInput
+
+    submitted: list[str] = []
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ListedInput(VILLAGES, id="village")
+
+        def on_input_submitted(self, event: Input.Submitted) -> None:
+            submitted.append(event.value)
+
+    app = One()
+    async with app.run_test() as pilot:
+        field = app.query_one(ListedInput)
+        field.focus()
+        field.value = "thon ha"
+        await pilot.pause()
+        assert field.offered == ["Thôn Hạ"]
+        await field.action_submit()  # both Enters before any message is handled
+        await field.action_submit()
+        await pilot.pause()
+        assert field.value == "Thôn Hạ" and submitted == ["Thôn Hạ"]
