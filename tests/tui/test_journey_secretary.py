@@ -141,10 +141,12 @@ OUTCOME_FIELDS = {
 
 @pytest.mark.xfail(
     strict=False,
-    reason="the five outcomes, `o` after `q` and undo pass in a pty now that the console "
-    "waits for a key still in a field's queue (_settle); the written question still fails "
-    "now and then: after 'thon ha', Enter takes 'Thôn Hạ' and the second Enter does not "
-    "move on, so the summary is typed into the village; not yet reliable enough to gate CI",
+    reason="the five outcomes, `o` after `q` and undo pass in a pty; at the written "
+    "question, in this pty run, the Enter after 'thon ha' reaches the form as its save "
+    "('Nội dung không được để trống') instead of taking the offered 'Thôn Hạ', and the "
+    "summary is then typed into the village. By hand in tmux at the same pace it works, "
+    "and an Enter queued behind the taking one now goes on (tests/tui/test_kiosk_village.py);"
+    " the cause in this run is not found yet",
 )
 def test_five_speakers_every_outcome_undo_written_find_and_quit(
     secretary: Secretary,
