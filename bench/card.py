@@ -80,7 +80,9 @@ async def card_to_form(db: Path, runs: int, on_form: bool) -> tuple[list[float],
                 opened = app.action_start()
                 assert opened is not None
                 await opened
-            await pilot.pause(0.2)
+            # a citizen reads the form a moment before scanning; 0.2 s measured the form's
+            # own mounting still under way (the same cost as Enter at Welcome), not the scan
+            await pilot.pause(1.0 if on_form else 0.2)
             started, used = time.perf_counter(), time.thread_time()
             os.write(parent, CARD)
             while not (
