@@ -19,6 +19,7 @@ from tests.cards import CARDS, VILLAGES
 from tests.tui.terminal import Terminal
 from tests.tui.test_journey_citizen import DOWN, ENTER, hallkit_command
 from tests.unit.test_scanner import Device
+from tests.waiting import wait_until
 
 WELCOME = "Nhấn phím Enter để bắt đầu đăng ký"
 CONSENT_CARD = "Thẻ căn cước của Ông/Bà đã được đọc"
@@ -87,8 +88,12 @@ def test_a_hundred_cards_register_and_leave_nothing_but_name_and_village(
     assert [(r["name"], r["village"]) for r in rows] == [(c.name, c.village) for c in CARDS]
     assert {(r["field"], r["summary"], r["phone"]) for r in rows} == {("An ninh trật tự", "", "")}
 
-    previews = sorted((tmp_path / "preview").rglob("*"))
-    assert len([p for p in previews if p.is_file()]) >= len(CARDS)
+    def printed() -> list[Path]:
+        return [p for p in sorted((tmp_path / "preview").rglob("*")) if p.is_file()]
+
+    # the print worker writes the last ticket after the screen has moved on
+    wait_until(lambda: len(printed()) >= len(CARDS), "every ticket printed to the preview")
+    previews = printed()
     places = [db, db.with_name(db.name + "-wal"), tmp_path / "textual.log", *previews]
     kept = [path.read_bytes() for path in places if path.is_file()]
     kept.append(terminal.raw)  # every byte drawn on the screen
