@@ -5,14 +5,13 @@ rewrite the files after a reviewed change (then read the diff in git)."""
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 import pytest
 
 from tests.documents.golden import describe
 from tests.documents.meetings import MEETINGS
+from tests.golden import matches_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 FILES = ("bien-ban.docx", "thong-bao-ket-luan.docx", "bien-ban.md", "kien-nghi-chua-giai-quyet.csv")
@@ -30,17 +29,4 @@ def test_documents_match_their_golden_files(
     exported: dict[str, dict[str, Path]], kind: str, name: str
 ) -> None:
     found = _text(exported[kind][name])
-    golden = GOLDEN / f"{kind}-{name}.txt"
-    if os.environ.get("HALLKIT_UPDATE_GOLDEN") == "1":
-        golden.write_text(found, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
-    if found != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                found.splitlines(keepends=True),
-                f"golden/{golden.name}",
-                "exported",
-            )
-        )
-        pytest.fail(f"{kind} {name} differs from its golden file:\n{diff}", pytrace=False)
+    matches_golden(found, GOLDEN / f"{kind}-{name}.txt", f"{kind} {name}", "exported")

@@ -6,9 +6,7 @@ files (HALLKIT_UPDATE_GOLDEN=1 rewrites them), and the rules each one keeps."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from shared.deadlines import Rule, WorkCalendar
 from shared.i18n import UserError
 from tests.documents.golden import describe
 from tests.documents.preparation import PREPARED, SEND_BY, TODAY
+from tests.golden import matches_golden
 
 load_station_commands()
 GOLDEN = Path(__file__).parent / "golden"
@@ -83,20 +82,7 @@ def test_the_papers_match_their_golden_files(
     made: dict[str, dict[str, Path]], kind: str, name: str
 ) -> None:
     found = describe(made[kind][name].read_bytes())
-    golden = GOLDEN / f"prepared-{kind}-{name}.txt"
-    if os.environ.get("HALLKIT_UPDATE_GOLDEN") == "1":
-        golden.write_text(found, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
-    if found != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                found.splitlines(keepends=True),
-                f"golden/{golden.name}",
-                "made",
-            )
-        )
-        pytest.fail(f"{kind} {name} differs from its golden file:\n{diff}", pytrace=False)
+    matches_golden(found, GOLDEN / f"prepared-{kind}-{name}.txt", f"{kind} {name}", "made")
 
 
 def _paragraphs(path: Path) -> list[str]:

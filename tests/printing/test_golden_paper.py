@@ -5,14 +5,13 @@ Run with HALLKIT_UPDATE_GOLDEN=1 to rewrite the files after a reviewed change.""
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 import pytest
 
 from printing.layouts import Slip, SlipItem, Ticket, slip, ticket
 from printing.sheet import Paper
+from tests.golden import matches_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 PAYLOAD = "https://xa-minhhoa.example/p/K7QM2D-7FJQ2WBKXA"
@@ -80,18 +79,4 @@ def describe(paper: Paper) -> str:
 @pytest.mark.parametrize("name", list(PAPERS))
 def test_paper_matches_its_golden_file(name: str) -> None:
     found = describe(PAPERS[name]())
-    golden = GOLDEN / f"{name}.txt"
-    if os.environ.get("HALLKIT_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(found, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
-    if found != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                found.splitlines(keepends=True),
-                f"golden/{golden.name}",
-                "drawn",
-            )
-        )
-        pytest.fail(f"{name} differs from its golden file:\n{diff}", pytrace=False)
+    matches_golden(found, GOLDEN / f"{name}.txt", name, "drawn")
