@@ -61,7 +61,8 @@ def web_server(db: Path, *extra: str) -> Iterator[tuple[str, subprocess.Popen[by
 
 def screenshot(url: str, out: Path, width: int, height: int) -> None:
     assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium may still write its profile as it quits: cleaning up must not fail the test
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         subprocess.run(
             [
                 CHROMIUM,
@@ -124,7 +125,8 @@ class Page:
 async def browser_page(url: str, width: int, height: int) -> Any:
     """Chromium showing `url`, with its DevTools port read from what it prints."""
     assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium may still write its profile as it quits: cleaning up must not fail the test
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         log = Path(profile) / "stderr.log"
         with log.open("wb") as stderr:  # a file, not a pipe nobody would keep reading
             process = subprocess.Popen(
