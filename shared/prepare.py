@@ -19,7 +19,7 @@ from shared.db import Store, now_iso
 from shared.events import EventKind
 from shared.i18n import N_, UserError
 from shared.meetings import editable_meeting, get_meeting, meeting_rules, parse_date
-from shared.questions import insert_question
+from shared.questions import add_row
 from shared.reference import check_field, find_body, find_official
 from shared.registrations import parse_kind
 from shared.similar import Proposal, Text, propose_groups
@@ -364,16 +364,5 @@ def add_opinion(
         "created_at": at,
         "updated_at": at,
     }
-    with store.write():
-        editable_meeting(store, meeting_id)
-        question_id = insert_question(store, row)
-        events.record(
-            store,
-            EventKind.QUESTION_ADDED,
-            meeting_id,
-            f"question:{question_id}",
-            number=row["number"],
-            source="pre_collected",
-            field=row["field"],
-        )
+    question_id = add_row(store, row, source="pre_collected", field=row["field"])
     return _opinion(store, question_id)

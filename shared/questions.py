@@ -89,20 +89,25 @@ def add_question(
         "created_at": at,
         "updated_at": at,
     }
+    question_id = add_row(store, row, registration=number, source=source, field=field)
+    return get_question(store, question_id)
+
+
+def add_row(store: Store, row: Row, **said: Any) -> int:
+    """Store a checked question row with its number, and its event (the number first,
+    then `said`), in one transaction of an editable meeting."""
     with store.write():
-        editable_meeting(store, meeting_id)
+        editable_meeting(store, row["meeting_id"])
         question_id = insert_question(store, row)
         events.record(
             store,
             EventKind.QUESTION_ADDED,
-            meeting_id,
+            row["meeting_id"],
             f"question:{question_id}",
             number=row["number"],
-            registration=number,
-            source=source,
-            field=field,
+            **said,
         )
-    return get_question(store, question_id)
+    return question_id
 
 
 def insert_question(store: Store, row: Row) -> int:
