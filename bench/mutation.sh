@@ -76,6 +76,7 @@ if [ -z "${KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; fi
     echo "pytest_add_cli_args ="
     echo "    -p"
     echo "    no:cacheprovider"
+    echo "    -n0"  # no xdist workers (pyproject's addopts asks for four): mutmut forks its own
     echo "    -x"
     echo "    -q"
 } > "$work/setup.cfg"
