@@ -23,7 +23,7 @@ from printing.connections import Connection, connect
 from printing.documents import ticket_for
 from session_console.console import forms
 from session_console.console.columns import question_columns, queue_columns
-from session_console.console.dialogs.form import FieldSelect, FormDialog
+from session_console.console.dialogs.form import FormDialog, MovedOn
 from session_console.console.dialogs.offers import OfferDialog
 from session_console.console.keys import KEYS, bindings, localized
 from session_console.console.queue_rows import QueueRows
@@ -48,7 +48,7 @@ from shared.text import fold, matches, show_date
 from tui import ConfirmDialog, PrintingApp
 from tui.textual_private import queued
 
-MOVING_ON = (events.Key, Input.Submitted, FieldSelect.MovedOn)
+MOVING_ON = (events.Key, Input.Submitted, MovedOn)
 SETTLE_TRIES = 50  # 10 ms each: a station never waits more than half a second for a key
 
 
@@ -257,6 +257,9 @@ class ConsoleApp(StationApp, PrintingApp):
         return int(row["number"])
 
     def _go_to(self, registration_id: int) -> None:
+        """A speaker found, scanned or called: theirs are the questions shown, even after
+        the written ones were (the panel stayed on those, under the speaker found)."""
+        self.written_shown = False
         self.main.query_one("#queue", LiveTable).select(str(registration_id))
         self.show_questions()
 

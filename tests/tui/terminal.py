@@ -1,4 +1,10 @@
-"""A station on a real pty: keys written as a terminal delivers them, the screen read back."""
+"""A station on a real pty: keys written as a terminal delivers them, the screen read back.
+
+Like a real terminal, it reads whatever the station draws as soon as it is drawn, on a
+thread of its own, also while the test's person pauses between keys. A pty holds only a
+few kilobytes: read only when a test looked, a station drawing a dialog blocked on its
+write (Textual's writer queue fills, then its event loop stops) and took the keys typed
+meanwhile late and out of order (an Enter's binding behind the letters typed after it)."""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import re
 import select
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -39,9 +46,44 @@ class Terminal:
         os.close(child)
         self.raw = b""
         self.mark = 0
+        self.received = 0  # bytes read in all: grows with every draw
+        self.drawn = threading.Condition()
+        self.closing = False
+        self.reader = threading.Thread(target=self._read_always, daemon=True)
+        self.reader.start()
+
+    def _read_always(self) -> None:
+        """What a terminal emulator does: read and draw everything, as it comes."""
+        while not self.closing:
+            ready, _, _ = select.select([self.parent], [], [], 0.1)
+            if not ready:
+                continue
+            try:
+                data = os.read(self.parent, 65536)
+            except OSError:  # the child closed the pty
+                return
+            if not data:
+                return
+            with self.drawn:
+                self.raw += data
+                self.stream.feed(data)
+                self.received += len(data)
+                self.drawn.notify_all()
+
+    def forget(self) -> None:
+        """Only what is drawn from now on counts for `wait_for`."""
+        with self.drawn:
+            self.raw, self.mark = b"", 0
+
+    def quiet(self, seconds: float) -> bool:
+        """Whether the station draws nothing more for `seconds` from now."""
+        with self.drawn:
+            before = self.received
+            return not self.drawn.wait_for(lambda: self.received != before, seconds)
 
     def screen_text(self) -> str:
-        return ANSI.sub("", self.raw.decode("utf-8", "replace"))
+        with self.drawn:
+            return ANSI.sub("", self.raw.decode("utf-8", "replace"))
 
     def wait_for(self, text: str, timeout: float = 30) -> None:
         """Until `text` is drawn after the last mark; a generous deadline, not a sleep."""
@@ -55,7 +97,8 @@ class Terminal:
         self.mark = len(self.screen_text())
 
     def shown(self) -> str:
-        return "\n".join(self.screen.display)
+        with self.drawn:
+            return "\n".join(self.screen.display)
 
     def wait_until_shown(self, text: str, timeout: float = 30) -> str:
         """Until the screen, as it stands, shows `text`; returns the screen."""
@@ -68,14 +111,8 @@ class Terminal:
         return self.shown()
 
     def _read(self, timeout: float) -> None:
-        ready, _, _ = select.select([self.parent], [], [], timeout)
-        if ready:
-            try:
-                data = os.read(self.parent, 65536)
-            except OSError:  # the child closed the pty
-                return
-            self.raw += data
-            self.stream.feed(data)
+        """Until something more is drawn, or `timeout` passed."""
+        self.quiet(timeout)
 
     def type(self, keys: str, gap: float = 0.0) -> None:
         """Write `keys` one at a time, `gap` seconds apart (the pace of a hand)."""
@@ -88,4 +125,6 @@ class Terminal:
         with contextlib.suppress(ProcessLookupError):  # it may have ended by itself
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(10)
+        self.closing = True
+        self.reader.join(5)
         os.close(self.parent)

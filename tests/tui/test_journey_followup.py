@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import select
 import subprocess
 import sys
 import time
@@ -160,9 +159,7 @@ def next_field(terminal: Terminal, label: str, timeout: float = 30) -> None:
     while True:
         rows = [y for y, line in enumerate(terminal.screen.display) if line.strip(" █") == label]
         # Textual ends each frame by placing the cursor: read only a whole, settled frame
-        settled = (
-            FRAME_END.search(terminal.raw) and not select.select([terminal.parent], [], [], 0.2)[0]
-        )
+        settled = FRAME_END.search(terminal.raw) and terminal.quiet(0.2)
         if rows and settled and terminal.screen.cursor.y == rows[0] + 2:  # below label, border
             return
         if time.monotonic() > deadline:
@@ -174,9 +171,7 @@ def settle(terminal: Terminal, timeout: float = 30) -> None:
     """Until the station has drawn a whole frame and drawn nothing more for a moment: what
     the last key changed (the focus, a list opened) is on the screen."""
     deadline = time.monotonic() + timeout
-    while not (
-        FRAME_END.search(terminal.raw) and not select.select([terminal.parent], [], [], 0.3)[0]
-    ):
+    while not (FRAME_END.search(terminal.raw) and terminal.quiet(0.3)):
         assert time.monotonic() < deadline, terminal.shown()
         terminal._read(0.1)
 

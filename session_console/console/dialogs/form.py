@@ -4,7 +4,8 @@ shown inside the dialog, which stays open with everything typed.
 
 A dialog closes only by saving or by an explicit "discard?": Escape, Cancel and Ctrl+Q
 ask first when anything was typed. Enter moves down the fields, a chosen list included
-(↓ or Space opens the list again), and in the last one saves."""
+(↓ or Space opens the list again; a blank one opens once, then Enter goes on), and in the
+last one saves."""
 
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from shared.i18n import UserError, tr
+from shared.i18n import N_, UserError, tr
 from shared.idcard import CARD_READ
 from tui import ConfirmDialog, ListedInput, TelexInput, TelexTextArea, offer_markup
 
 # Fields that hold codes and dates, typed as they are, never composed as Vietnamese
 # ("77/CAX" is a document number, not "77/CÃ"); a count, a folder, a file's path.
+CHECK_HINT = N_("Space: tick or untick · Enter: on")
+
 CODES = frozenset(
     {"document", "number", "on", "deadline", "date", "due", "ticket", "people", "folder", "path"}
 )
@@ -63,22 +66,46 @@ class AskFirst(Exception):  # noqa: N818 - a question, not an error
         )
 
 
+@dataclass
+class MovedOn(Message):
+    """Enter on a list or a check box: on to the next field, as from a text field."""
+
+    field: Widget
+
+
 class FieldSelect(Select[str]):
     """A dialog's list: Enter on a chosen value moves on, as in a text field (it opened
     the list again, so a dialog whose last field is a list could not be saved with
-    Enter); with nothing chosen yet, Enter opens the list."""
+    Enter). With nothing chosen yet, the first Enter opens the list; once it has been
+    shown, Enter on a list left blank moves on too (it reopened the list, so Enter, Enter
+    on a blank field went round and round: open, blank taken, open)."""
 
     BINDINGS = [Binding("enter", "move_on", show=False, id="select-move-on")]
 
-    @dataclass
-    class MovedOn(Message):
-        select: FieldSelect
+    def __init__(self, *args: Any, **options: Any) -> None:
+        super().__init__(*args, **options)
+        self.offered = False  # the list has been shown once by Enter
 
     def action_move_on(self) -> None:
-        if self.value is Select.NULL:
+        if self.value is Select.NULL and not self.offered:
+            self.offered = True
             self.action_show_overlay()
         else:
-            self.post_message(self.MovedOn(self))
+            self.post_message(MovedOn(self))
+
+
+class FieldCheckbox(Checkbox):
+    """A dialog's check box: Space ticks it, Enter moves on (in the last field, saves).
+    Enter ticked and unticked it, so a walk-in's form, whose consent comes last, could
+    not be saved with Enter, and a second Enter took the consent back."""
+
+    BINDINGS = [
+        Binding("space", "toggle_button", show=False, id="check-toggle"),
+        Binding("enter", "move_on", show=False, id="check-move-on"),
+    ]
+
+    def action_move_on(self) -> None:
+        self.post_message(MovedOn(self))
 
 
 def _opening_value(spec: Field) -> Any:
@@ -154,7 +181,8 @@ class FormDialog(ModalScreen[bool]):
 
     def _field(self, spec: Field) -> ComposeResult:
         if spec.kind == "check":
-            yield Checkbox(spec.label, bool(spec.value), id=f"f-{spec.name}")
+            yield FieldCheckbox(spec.label, bool(spec.value), id=f"f-{spec.name}")
+            yield Static(escape(tr(CHECK_HINT, self.lang)), classes="hint")
             return
         yield Label(spec.label)
         if spec.kind == "select":
@@ -282,13 +310,13 @@ class FormDialog(ModalScreen[bool]):
     # --- keys ---
 
     @on(Input.Submitted)
-    @on(FieldSelect.MovedOn)
-    def next_field(self, event: Input.Submitted | FieldSelect.MovedOn) -> None:
+    @on(MovedOn)
+    def next_field(self, event: Input.Submitted | MovedOn) -> None:
         """Enter goes on from the field that has the focus. A busy station hands keys to a
         field before an earlier Enter has moved the focus on: three quick Enters all
         reach the first field, and each must still move one field down."""
         event.stop()
-        here: Widget | None = event.input if isinstance(event, Input.Submitted) else event.select
+        here: Widget | None = event.input if isinstance(event, Input.Submitted) else event.field
         shown = self._inputs()
         if self.focused in shown:
             here = self.focused
