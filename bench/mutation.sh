@@ -29,7 +29,7 @@ declare -A TESTS=(
     [shared/followup.py]="tests/unit/test_followup.py tests/unit/test_boundaries.py tests/unit/test_rules_exact.py"
     [shared/specs.py]="tests/unit/test_rules_exact.py tests/unit/test_specs_copies.py tests/unit/test_columns.py"
     [shared/public.py]="tests/web/test_public_exact.py tests/web/test_pages.py tests/web/test_hostile.py"
-    [printing/jobs.py]="tests/printing/test_jobs_exact.py tests/printing/test_attempts_readme.py tests/printing/test_leases.py tests/printing/test_connections.py tests/printing/test_fault_injection.py"
+    [printing/jobs.py]="tests/printing/test_jobs_exact.py tests/printing/test_jobs_sending.py tests/printing/test_attempts_readme.py tests/printing/test_leases.py tests/printing/test_connections.py tests/printing/test_fault_injection.py"
     [web/ratelimit.py]="tests/web/test_ratelimit.py tests/web/test_hostile.py"
     [session_console/web/ratelimit.py]="tests/web/test_ratelimit.py tests/web/test_hostile.py"
 )
