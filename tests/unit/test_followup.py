@@ -77,6 +77,9 @@ def test_updates_and_their_history(store: Store, pending: list[int]) -> None:
         "2026-03-31",
         "satisfied",
     )
+    # closed: off the follow-up list, whatever the filters (none here), the others still on
+    listed = [i["id"] for i in followup.open_items(store, today=D(2026, 3, 26))]
+    assert sorted(listed) == sorted(pending[1:])
     kinds = [event["kind"] for event in followup.history(store, item)]
     assert kinds[-5:] == [
         "followup.in_progress",

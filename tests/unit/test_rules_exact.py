@@ -710,6 +710,9 @@ def test_a_registration_is_stored_exactly_and_found_every_way(store: Store, meet
         "registration.created",
         {"number": 1, "source": "kiosk", "field": "", "kind": "phan_anh"},
     )
+    # the meeting's own log: what `hallkit merge` carries over from another station's file
+    logged = store.one("SELECT meeting_id FROM events WHERE id = ?", (made["id"],))
+    assert logged == {"meeting_id": meeting}
     assert registrations.get_registration(store, row["id"])["id"] == row["id"]
     assert registrations.by_number(store, meeting, 1)["id"] == row["id"]
     assert registrations.by_code(store, row["code"].lower())["id"] == row["id"]
