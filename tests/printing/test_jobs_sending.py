@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 
-from printing import jobs
+from printing import jobs, layouts
 from printing.connections import Dummy, PrinterUrl, parse_url
 from printing.documents import slip_for, ticket_for
-from printing import layouts
 from printing.layouts import Slip, SlipItem, Ticket, slip, ticket
 from shared import questions
 from shared.db import Store, open_store
