@@ -44,7 +44,8 @@ class Held(Dummy):
 
     def __init__(self, fail: Exception | None = None) -> None:
         super().__init__(parse_url("dummy:"))
-        self.fail, self.threads = fail, []
+        self.fail = fail
+        self.threads: list[threading.Thread] = []
         self.release = threading.Event()
         self.release.set()
 
