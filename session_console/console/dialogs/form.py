@@ -27,10 +27,11 @@ from shared.i18n import N_, UserError, tr
 from shared.idcard import CARD_READ
 from tui import ConfirmDialog, ListedInput, TelexInput, TelexTextArea, offer_markup
 
-# Fields that hold codes and dates, typed as they are, never composed as Vietnamese
-# ("77/CAX" is a document number, not "77/CÃ"); a count, a folder, a file's path.
+# Said under every check box: Space ticks it, Enter goes on (FieldCheckbox).
 CHECK_HINT = N_("Space: tick or untick · Enter: on")
 
+# Fields that hold codes and dates, typed as they are, never composed as Vietnamese
+# ("77/CAX" is a document number, not "77/CÃ"); a count, a folder, a file's path.
 CODES = frozenset(
     {"document", "number", "on", "deadline", "date", "due", "ticket", "people", "folder", "path"}
 )
