@@ -108,7 +108,7 @@ class ConsoleApp(StationApp, PrintingApp):
         self.queue_rows = QueueRows(self.lang)
         self.bursts = Bursts(
             self,
-            self.find_or_verify,
+            self._burst,
             self._deliver,
             self._hand_over,
             lambda: len(self.screen_stack) == 1,
@@ -559,6 +559,18 @@ class ConsoleApp(StationApp, PrintingApp):
             scan.insert_text_at_cursor(character)
             return True
         return False
+
+    def _burst(self, text: str) -> bool:
+        """A burst ended by Enter. A loaded machine may stall the station inside one, so
+        that its start came a person's pause before the rest and went to the find field
+        as typed: with that start it reads as a ticket, and is taken whole."""
+        scan = self.main.query_one("#scan", Input)
+        joined = scan.value + text
+        if scan.value and not is_ticket(text) and is_ticket(joined):
+            scan.value = ""
+            self._to_field = False
+            return self.find_or_verify(joined)
+        return self.find_or_verify(text)
 
     def _hand_over(self, text: str) -> None:
         """Capitals a person typed outside a field: to the scan field, nothing lost."""

@@ -374,3 +374,26 @@ async def test_keys_typed_at_a_persons_pace_go_to_the_scan_field(
         await until(pilot, lambda: scan.value == "NGUYEN" and app.focused is scan, "NGUYEN")
         await pilot.press(*" VAN DUC", "enter")
         assert selected(app)["name"] == "Nguyễn Văn Đức"
+
+
+async def test_a_burst_split_by_a_stalled_station_is_still_one_scan(
+    store: Store, queue4: int, settings: Settings, printer: Dummy
+) -> None:
+    """A loaded machine stalls the station between a burst's first key and the rest, so
+    they come a person's pause apart: the first goes to the find field as typed, and the
+    rest, with it, still reads as the ticket ("D" was left in the find field and the rest
+    refused, once, on a loaded machine)."""
+    row = store.one("SELECT * FROM registrations WHERE meeting_id = ? ORDER BY number", (queue4,))
+    assert row is not None
+    app = make_console_app(settings, queue4, connect_printer=lambda: printer)
+    async with app.run_test(size=(140, 45), notifications=True) as pilot:
+        await pilot.press("down")  # another speaker selected: the scan must move it
+        text = payload(store, row) + "\r"
+        now = time.monotonic()
+        typed(app, text[0], at=now, gap=0)
+        typed(app, text[1:], at=now + 0.6, gap=0.002)  # after the hand-over pause
+        await until(pilot, lambda: "Phiếu số" in toasts(app) or "Không" in toasts(app))
+        await pilot.pause()
+        assert f"Phiếu số {row['number']:03d}" in toasts(app)
+        assert selected(app)["number"] == row["number"]
+        assert app.main.query_one("#scan", Input).value == ""
