@@ -114,6 +114,7 @@ class ConsoleApp(StationApp, PrintingApp):
             lambda: len(self.screen_stack) == 1,
         )
         self._to_field = False  # handed over to the scan field, which has not got focus yet
+        self._handed = ""  # the text last handed over: perhaps a stalled burst's start
         self.written_shown = False
         """The questions panel lists the written questions, not the selected speaker's."""
         self._questions_of: object = None  # whose questions the panel showed last
@@ -562,14 +563,20 @@ class ConsoleApp(StationApp, PrintingApp):
 
     def _burst(self, text: str) -> bool:
         """A burst ended by Enter. A loaded machine may stall the station inside one, so
-        that its start came a person's pause before the rest and went to the find field
-        as typed: with that start it reads as a ticket, and is taken whole."""
+        that its start came a person's pause before the rest and was handed to the find
+        field as typed: with that start it reads as a ticket, and is taken whole; the start
+        leaves the field (what was typed there before stays) and the queue has the keys
+        again, as after any scan."""
         scan = self.main.query_one("#scan", Input)
-        joined = scan.value + text
-        if scan.value and not is_ticket(text) and is_ticket(joined):
-            scan.value = ""
-            self._to_field = False
-            return self.find_or_verify(joined)
+        start = self._handed
+        if start and scan.value.endswith(start) and not is_ticket(text):
+            if is_ticket(start + text):
+                self._handed = ""
+                self._to_field = False
+                scan.value = scan.value[: -len(start)]
+                # after the hand-over's own focus on the find field, which is still queued
+                self.call_later(self.set_focus, self.main.query_one("#queue", LiveTable))
+                return self.find_or_verify(start + text)
         return self.find_or_verify(text)
 
     def _hand_over(self, text: str) -> None:
@@ -579,6 +586,7 @@ class ConsoleApp(StationApp, PrintingApp):
             scan.insert_text_at_cursor(text)
             scan.focus()
             self._to_field = True
+            self._handed = text
 
     @on(Input.Submitted, "#scan")
     def scan_or_find(self, event: Input.Submitted) -> None:

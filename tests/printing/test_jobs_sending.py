@@ -349,12 +349,24 @@ def test_the_lease_is_renewed_on_the_tests_clock(
 
 @pytest.mark.parametrize("how", ["send_one", "send_pending"])
 def test_a_station_sender_renews_at_its_own_heartbeat(
-    how: str, db_path: Path, store: Store, citizen: dict[str, Any]
+    how: str,
+    db_path: Path,
+    store: Store,
+    citizen: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A printer slower than the lease: the sender renews it every heartbeat it was given,
-    so another station never sees it run out (a margin of a whole second for a busy
-    machine), and the lease is three of those heartbeats long, not three of the default
-    5 s (a sender that died would hold its job 15 s)."""
+    """A printer slower than the lease: the sender renews it at the heartbeat it was
+    given (at the default 5 s it would not renew at all in these 2 s), and the lease is
+    three of those heartbeats long, not three of the default 5 s (a sender that died
+    would hold its job 15 s)."""
+    renewed: list[float] = []
+    renew = jobs.renew
+
+    def counted(store: Store, job: Any, now: Any = None, heartbeat: float = 5.0) -> bool:
+        renewed.append(heartbeat)
+        return renew(store, job, now, heartbeat)
+
+    monkeypatch.setattr(jobs, "renew", counted)
     job_id = jobs.enqueue(store, ticket_for(store, citizen["id"], "vi"))
     printer = Slow(db_path, 2.0)
     if how == "send_one":
@@ -362,6 +374,6 @@ def test_a_station_sender_renews_at_its_own_heartbeat(
     else:
         [done] = jobs.send_pending(db_path, store.station, printer, heartbeat=0.5)
     assert done["status"] == "done"
+    assert renewed and set(renewed) == {0.5}  # renewed while printing, at its heartbeat
     [(lease, then)] = printer.seen
-    assert lease > then, "the lease ran out while the printer was still printing"
     assert lease <= then + 3 * 0.5, "the lease is longer than three heartbeats"

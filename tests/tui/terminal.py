@@ -49,6 +49,7 @@ class Terminal:
         self.received = 0  # bytes read in all: grows with every draw
         self.drawn = threading.Condition()
         self.closing = False
+        self.broken: BaseException | None = None  # what stopped the reader, said by `quiet`
         self.reader = threading.Thread(target=self._read_always, daemon=True)
         self.reader.start()
 
@@ -65,8 +66,13 @@ class Terminal:
             if not data:
                 return
             with self.drawn:
-                self.raw += data
-                self.stream.feed(data)
+                try:
+                    self.raw += data
+                    self.stream.feed(data)
+                except BaseException as error:  # said by the next wait, not a silent timeout
+                    self.broken = error
+                    self.drawn.notify_all()
+                    return
                 self.received += len(data)
                 self.drawn.notify_all()
 
@@ -79,22 +85,31 @@ class Terminal:
         """Whether the station draws nothing more for `seconds` from now."""
         with self.drawn:
             before = self.received
-            return not self.drawn.wait_for(lambda: self.received != before, seconds)
+            drew = self.drawn.wait_for(lambda: self.received != before or self.broken, seconds)
+        if self.broken is not None:
+            raise AssertionError("the terminal stopped reading") from self.broken
+        return not drew
 
     def screen_text(self) -> str:
+        with self.drawn:  # a copy under the lock; the decoding outside it
+            raw = self.raw
+        return ANSI.sub("", raw.decode("utf-8", "replace"))
+
+    def cursor_and_display(self) -> tuple[int, list[str]]:
+        """The cursor's row and the screen's lines, read together."""
         with self.drawn:
-            return ANSI.sub("", self.raw.decode("utf-8", "replace"))
+            return self.screen.cursor.y, list(self.screen.display)
 
     def wait_for(self, text: str, timeout: float = 30) -> None:
         """Until `text` is drawn after the last mark; a generous deadline, not a sleep."""
         deadline = time.monotonic() + timeout
-        while text not in self.screen_text()[self.mark :]:
+        while text not in (drawn := self.screen_text())[self.mark :]:
             left = deadline - time.monotonic()
             if left <= 0 or self.process.poll() is not None:
-                tail = self.screen_text()[self.mark :][-600:]
+                tail = drawn[self.mark :][-600:]
                 raise AssertionError(f"{text!r} never drawn; last drawn: {tail!r}")
             self._read(min(left, 0.2))
-        self.mark = len(self.screen_text())
+        self.mark = len(drawn)  # what was searched, not what came in since
 
     def shown(self) -> str:
         with self.drawn:

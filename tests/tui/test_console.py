@@ -388,6 +388,9 @@ async def test_a_burst_split_by_a_stalled_station_is_still_one_scan(
     app = make_console_app(settings, queue4, connect_printer=lambda: printer)
     async with app.run_test(size=(140, 45), notifications=True) as pilot:
         await pilot.press("down")  # another speaker selected: the scan must move it
+        await pilot.press("slash", *"hoa", "escape")  # a find typed and left: it stays
+        await pilot.press("slash", *"ng")
+        await pilot.press("tab")  # off the field, "ng" kept (a person came back to the queue)
         text = payload(store, row) + "\r"
         now = time.monotonic()
         typed(app, text[0], at=now, gap=0)
@@ -396,4 +399,5 @@ async def test_a_burst_split_by_a_stalled_station_is_still_one_scan(
         await pilot.pause()
         assert f"Phiếu số {row['number']:03d}" in toasts(app)
         assert selected(app)["number"] == row["number"]
-        assert app.main.query_one("#scan", Input).value == ""
+        assert app.main.query_one("#scan", Input).value == "ng"  # the burst's start taken out
+        assert app.focused is app.main.query_one("#queue")  # the next key is a key

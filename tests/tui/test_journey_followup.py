@@ -157,10 +157,11 @@ def next_field(terminal: Terminal, label: str, timeout: float = 30) -> None:
     terminal.type("\r")
     deadline = time.monotonic() + timeout
     while True:
-        rows = [y for y, line in enumerate(terminal.screen.display) if line.strip(" █") == label]
         # Textual ends each frame by placing the cursor: read only a whole, settled frame
         settled = FRAME_END.search(terminal.raw) and terminal.quiet(0.2)
-        if rows and settled and terminal.screen.cursor.y == rows[0] + 2:  # below label, border
+        cursor, display = terminal.cursor_and_display()  # after it settled, read together
+        rows = [y for y, line in enumerate(display) if line.strip(" █") == label]
+        if rows and settled and cursor == rows[0] + 2:  # below label, border
             return
         if time.monotonic() > deadline:
             raise AssertionError(f"the cursor never reached {label!r}:\n{terminal.shown()}")

@@ -28,7 +28,7 @@ from shared.idcard import CARD_READ
 from tui import ConfirmDialog, ListedInput, TelexInput, TelexTextArea, offer_markup
 
 # Said under every check box: Space ticks it, Enter goes on (FieldCheckbox).
-CHECK_HINT = N_("Space: tick or untick · Enter: on")
+CHECK_HINT = N_("Space: tick or untick · Enter: on, or save in the last field")
 
 # Fields that hold codes and dates, typed as they are, never composed as Vietnamese
 # ("77/CAX" is a document number, not "77/CÃ"); a count, a folder, a file's path.
