@@ -196,7 +196,9 @@ class KioskApp(PrintingApp):
     def clear_if_idle(self) -> None:
         """An abandoned form is cleared, so the next citizen never sees it; the last
         seconds are counted down on screen first, and any key keeps it. Called every
-        second."""
+        second. The last tick may come as the app closes, its screens already gone."""
+        if not self.screen_stack:
+            return
         screen = self.screen
         if isinstance(screen, WelcomeScreen):
             return

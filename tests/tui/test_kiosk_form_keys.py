@@ -310,3 +310,16 @@ async def test_the_correct_fields_message_leaves_both_buttons_seen(
         assert "Vui lòng sửa các ô được đánh dấu." in shown
         buttons = [line for line in shown.splitlines() if "Tiếp tục" in line]
         assert buttons and "Hủy" in buttons[0], shown
+
+
+async def test_the_idle_check_as_the_kiosk_closes_does_nothing(
+    store: Store, meeting: int, settings: Settings, printer: Dummy
+) -> None:
+    """The once-a-second idle check can fire as the kiosk closes, its screens already
+    gone: it did `self.screen` and the closing kiosk failed (seen once in CI)."""
+    app = kiosk(settings, printer, idle_seconds=90, clock=Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # a form open: the check has work to do
+        await pilot.pause()
+    assert not app.screen_stack  # closed
+    app.clear_if_idle()  # the last tick, late
