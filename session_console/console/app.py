@@ -569,15 +569,15 @@ class ConsoleApp(StationApp, PrintingApp):
         again, as after any scan."""
         scan = self.main.query_one("#scan", Input)
         start = self._handed
-        if start and scan.value.endswith(start) and not is_ticket(text):
-            if is_ticket(start + text):
-                self._handed = ""
-                self._to_field = False
-                scan.value = scan.value[: -len(start)]
-                # after the hand-over's own focus on the find field, which is still queued
-                self.call_later(self.set_focus, self.main.query_one("#queue", LiveTable))
-                return self.find_or_verify(start + text)
-        return self.find_or_verify(text)
+        split = start and scan.value.endswith(start) and not is_ticket(text)
+        if not (split and is_ticket(start + text)):
+            return self.find_or_verify(text)
+        self._handed = ""
+        self._to_field = False
+        scan.value = scan.value[: -len(start)]
+        # after the hand-over's own focus on the find field, which is still queued
+        self.call_later(self.set_focus, self.main.query_one("#queue", LiveTable))
+        return self.find_or_verify(start + text)
 
     def _hand_over(self, text: str) -> None:
         """Capitals a person typed outside a field: to the scan field, nothing lost."""

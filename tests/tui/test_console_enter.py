@@ -6,10 +6,11 @@ written questions were shown shows the speaker's questions."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from printing.connections import Dummy
-from session_console.console.app import make_console_app
+from session_console.console.app import ConsoleApp, make_console_app
 from session_console.console.dialogs.form import FieldCheckbox, FieldSelect, FormDialog
 from shared import questions
 from shared.config import Settings
@@ -18,15 +19,21 @@ from shared.registrations import register
 from tests.tui.screen import screen_text
 
 
+async def open_form(app: ConsoleApp, pilot: Pilot[None], key: str) -> FormDialog:
+    """The console's form that `key` opens, open."""
+    await pilot.press(key)
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, FormDialog)
+    return form
+
+
 async def test_enter_opens_a_blank_list_once_then_goes_on_and_saves(
     store: Store, queue4: int, settings: Settings, printer: Dummy
 ) -> None:
     app = make_console_app(settings, queue4, connect_printer=lambda: printer)
     async with app.run_test(size=(140, 45)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormDialog)
+        form = await open_form(app, pilot, "t")
         form.query_one("#f-raised_by", Input).value = "Trần Văn Lâm"
         form.query_one("#f-summary", Input).value = "Đề nghị công khai danh sách hộ nghèo"
         field = form.query_one("#f-field", FieldSelect)
@@ -57,10 +64,7 @@ async def test_space_ticks_the_consent_and_enter_saves_from_it(
 ) -> None:
     app = make_console_app(settings, queue4, connect_printer=lambda: printer)
     async with app.run_test(size=(140, 45)) as pilot:
-        await pilot.press("i")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormDialog)
+        form = await open_form(app, pilot, "i")
         form.query_one("#f-name", Input).value = "Võ Văn Tám"
         consent = form.query_one("#f-consent", FieldCheckbox)
         consent.focus()
